@@ -1,0 +1,136 @@
+/// An exact rational number.
+///
+/// Counts, sums of money and the ratios built from them are kept exact; rounding happens only when a
+/// value is rendered. Comparisons against Zielwerte and Ampel thresholds are exact as well, so 80 %
+/// is never "79,99999 %".
+public struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// Numerator, sign carrier.
+    public let zaehler: Int128
+    /// Denominator, always positive; the fraction is reduced.
+    public let nenner: Int128
+
+    public init(_ ganzzahl: Int) {
+        zaehler = Int128(ganzzahl)
+        nenner = 1
+    }
+
+    public init(_ wert: Festkomma) {
+        self.init(unsicherZaehler: Int128(wert.hundertstelCent), nenner: Int128(Festkomma.skala))
+    }
+
+    /// A fraction `zaehler / nenner`, or nil when the denominator is zero.
+    public init?(zaehler: Int128, nenner: Int128) {
+        guard nenner != 0 else { return nil }
+        self.init(unsicherZaehler: nenner < 0 ? -zaehler : zaehler, nenner: nenner < 0 ? -nenner : nenner)
+    }
+
+    private init(unsicherZaehler z: Int128, nenner n: Int128) {
+        let g = Bruch.ggT(z.magnitude, n.magnitude)
+        if g > 1 {
+            zaehler = z / Int128(g)
+            nenner = n / Int128(g)
+        } else {
+            zaehler = z
+            nenner = n
+        }
+    }
+
+    public static let null = Bruch(0)
+
+    public var istNull: Bool { zaehler == 0 }
+    public var istNegativ: Bool { zaehler < 0 }
+    public var betrag: Bruch { zaehler < 0 ? Bruch(unsicherZaehler: -zaehler, nenner: nenner) : self }
+
+    /// Approximation for charts only; never used for sums or comparisons.
+    public var naeherung: Double { Double(zaehler) / Double(nenner) }
+
+    // MARK: Arithmetic (nil on overflow or division by zero)
+
+    public func plus(_ b: Bruch) -> Bruch? {
+        guard let l = Bruch.mal(zaehler, b.nenner), let r = Bruch.mal(b.zaehler, nenner),
+              let n = Bruch.mal(nenner, b.nenner) else { return nil }
+        let (s, o) = l.addingReportingOverflow(r)
+        return o ? nil : Bruch(unsicherZaehler: s, nenner: n)
+    }
+
+    public func minus(_ b: Bruch) -> Bruch? {
+        plus(Bruch(unsicherZaehler: -b.zaehler, nenner: b.nenner))
+    }
+
+    public func mal(_ b: Bruch) -> Bruch? {
+        guard let z = Bruch.mal(zaehler, b.zaehler), let n = Bruch.mal(nenner, b.nenner) else { return nil }
+        return Bruch(unsicherZaehler: z, nenner: n)
+    }
+
+    /// `self / b`, nil when `b` is zero.
+    public func geteilt(durch b: Bruch) -> Bruch? {
+        guard b.zaehler != 0, let z = Bruch.mal(zaehler, b.nenner), let n = Bruch.mal(nenner, b.zaehler)
+        else { return nil }
+        return Bruch(zaehler: z, nenner: n)
+    }
+
+    public static func < (a: Bruch, b: Bruch) -> Bool {
+        if let l = mal(a.zaehler, b.nenner), let r = mal(b.zaehler, a.nenner) { return l < r }
+        return a.naeherung < b.naeherung
+    }
+
+    // MARK: Rounding for display
+
+    /// The value rounded half away from zero to `dezimalen` places, as sign and digit string
+    /// (`"8400"` with 2 places means 84.00). Exact: no binary floating point involved.
+    public func gerundet(dezimalen: Int) -> (negativ: Bool, ziffern: String) {
+        var faktor: UInt128 = 1
+        for _ in 0..<max(0, dezimalen) { faktor *= 10 }
+        let z = zaehler.magnitude
+        let n = nenner.magnitude
+        let (skaliert, o) = z.multipliedReportingOverflow(by: faktor)
+        var q: UInt128
+        if o {
+            // Astronomically large values: divide first, precision beyond reading anyway.
+            q = (z / n) * faktor
+        } else {
+            q = skaliert / n
+            let rest = skaliert % n
+            if rest * 2 >= n { q += 1 }
+        }
+        var ziffern = String(q)
+        if dezimalen > 0 && ziffern.count <= dezimalen {
+            ziffern = String(repeating: "0", count: dezimalen - ziffern.count + 1) + ziffern
+        }
+        return (zaehler < 0 && q != 0, ziffern)
+    }
+
+    public var description: String {
+        nenner == 1 ? String(zaehler) : "\(zaehler)/\(nenner)"
+    }
+
+    // MARK: Helpers
+
+    private static func mal(_ a: Int128, _ b: Int128) -> Int128? {
+        let (p, o) = a.multipliedReportingOverflow(by: b)
+        return o ? nil : p
+    }
+
+    private static func ggT(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return x
+    }
+}
+
+/// A fixed-point decimal with four places, as read from a numeric export column.
+///
+/// Sums of money and hours are added as integers in this unit (never as binary floating point).
+public struct Festkomma: Hashable, Sendable, Comparable {
+    /// Value times 10 000 (for euros: hundredths of a cent).
+    public var hundertstelCent: Int64
+    public static let skala: Int64 = 10_000
+    public static let stellen = 4
+
+    public init(hundertstelCent: Int64) { self.hundertstelCent = hundertstelCent }
+    public init(ganzzahl: Int) { hundertstelCent = Int64(ganzzahl) * Festkomma.skala }
+
+    public static let null = Festkomma(hundertstelCent: 0)
+
+    public static func < (a: Festkomma, b: Festkomma) -> Bool { a.hundertstelCent < b.hundertstelCent }
+}

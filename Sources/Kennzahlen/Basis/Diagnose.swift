@@ -1,0 +1,109 @@
+/// Where a diagnostic points: a file, and where known a 1-based line, column and span length.
+public struct Ort: Hashable, Sendable {
+    public var datei: String
+    public var zeile: Int?
+    public var spalte: Int?
+    public var laenge: Int
+    /// The text of the line, for the annotated output with a caret.
+    public var quelltext: String?
+
+    public init(datei: String, zeile: Int? = nil, spalte: Int? = nil, laenge: Int = 1, quelltext: String? = nil) {
+        self.datei = datei
+        self.zeile = zeile
+        self.spalte = spalte
+        self.laenge = laenge
+        self.quelltext = quelltext
+    }
+
+    /// `datei:zeile:spalte` as far as known.
+    public var kurz: String {
+        var s = datei
+        if let z = zeile { s += ":\(z)" }
+        if zeile != nil, let sp = spalte { s += ":\(sp)" }
+        return s
+    }
+}
+
+/// One problem found in definitions, data or arguments, in German, with its place.
+///
+/// Diagnostics are collected, never thrown one at a time, so a run reports all problems at once.
+public struct Diagnose: Hashable, Sendable {
+    public enum Schwere: String, Sendable, Comparable {
+        case fehler = "Fehler"
+        case warnung = "Warnung"
+
+        public static func < (a: Schwere, b: Schwere) -> Bool { a == .fehler && b == .warnung }
+    }
+
+    public var schwere: Schwere
+    /// Stable message id (e.g. `KZ102`), for tests and documentation.
+    public var code: String
+    public var ort: Ort?
+    public var text: String
+    /// Printed after the caret, e.g. "meinten Sie 'zielwert'?".
+    public var hinweis: String?
+
+    public init(_ schwere: Schwere, _ code: String, _ text: String, ort: Ort?, hinweis: String? = nil) {
+        self.schwere = schwere
+        self.code = code
+        self.text = text
+        self.ort = ort
+        self.hinweis = hinweis
+    }
+
+    public static func fehler(_ code: String, _ text: String, ort: Ort?, hinweis: String? = nil) -> Diagnose {
+        Diagnose(.fehler, code, text, ort: ort, hinweis: hinweis)
+    }
+
+    public static func warnung(_ code: String, _ text: String, ort: Ort?, hinweis: String? = nil) -> Diagnose {
+        Diagnose(.warnung, code, text, ort: ort, hinweis: hinweis)
+    }
+
+    /// One line: `datei:zeile:spalte: Fehler: text (hinweis)`.
+    public var zeile: String {
+        var s = ""
+        if let o = ort { s += o.kurz + ": " }
+        s += schwere.rawValue + ": " + text
+        if let h = hinweis, ort?.quelltext == nil { s += " – " + h }
+        return s
+    }
+
+    /// Compiler-style output: the line, then the source line with a caret under the span.
+    public var formatiert: String {
+        var s = zeile
+        guard let o = ort, let z = o.zeile, let text = o.quelltext else { return s }
+        let nummer = String(z)
+        let rand = String(repeating: " ", count: nummer.count + 1)
+        let sichtbar = text.replacingTabs()
+        s += "\n" + " " + nummer + " | " + sichtbar
+        if let sp = o.spalte {
+            let einzug = String(repeating: " ", count: max(0, sp - 1))
+            let marke = "^" + String(repeating: "~", count: max(0, o.laenge - 1))
+            s += "\n" + rand + "| " + einzug + marke
+            if let h = hinweis { s += " " + h }
+        }
+        return s
+    }
+}
+
+extension String {
+    fileprivate func replacingTabs() -> String {
+        var s = ""
+        for c in self { s.append(c == "\t" ? " " : c) }
+        return s
+    }
+}
+
+/// Diagnostics of one run, in the order found.
+public struct Diagnosen: Sendable {
+    public private(set) var liste: [Diagnose] = []
+
+    public init() {}
+
+    public mutating func melde(_ d: Diagnose) { liste.append(d) }
+    public mutating func melde(contentsOf andere: [Diagnose]) { liste.append(contentsOf: andere) }
+
+    public var fehler: [Diagnose] { liste.filter { $0.schwere == .fehler } }
+    public var warnungen: [Diagnose] { liste.filter { $0.schwere == .warnung } }
+    public var hatFehler: Bool { liste.contains { $0.schwere == .fehler } }
+}

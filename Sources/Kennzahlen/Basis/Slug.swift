@@ -1,0 +1,35 @@
+/// ASCII folder names derived from German names: `Mitte/Ost` → `mitte-ost`, `Böfingen` → `boefingen`.
+///
+/// Output paths are built only from slugs, so no name from a definition or an export can make a
+/// file land outside the output folder.
+public enum Slug {
+    public static func aus(_ name: String) -> String {
+        var ergebnis = ""
+        var strichOffen = false
+        for zeichen in name.lowercased() {
+            let ersatz: String?
+            switch zeichen {
+            case "ä": ersatz = "ae"
+            case "ö": ersatz = "oe"
+            case "ü": ersatz = "ue"
+            case "ß": ersatz = "ss"
+            case "é", "è", "ê": ersatz = "e"
+            case "á", "à", "â": ersatz = "a"
+            default:
+                if zeichen.isASCII, zeichen.isLetter || zeichen.isNumber {
+                    ersatz = String(zeichen)
+                } else {
+                    ersatz = nil
+                }
+            }
+            if let e = ersatz {
+                if strichOffen && !ergebnis.isEmpty { ergebnis += "-" }
+                strichOffen = false
+                ergebnis += e
+            } else {
+                strichOffen = true
+            }
+        }
+        return ergebnis
+    }
+}

@@ -1,0 +1,57 @@
+/// One accepted row of an export, in the catalogue's terms.
+public struct Datensatz {
+    /// 1-based line in the file.
+    public var zeile: Int
+    /// Sozialraum index (catalogue order); `anzahlSozialraeume` means "ohne Zuordnung" (and, for
+    /// sources without a Sozialraum column, the whole city).
+    public var gebiet: Int
+    public var beginn: Tag?
+    public var ende: Tag?
+    /// Count sources: the delivered count (fixed point, ×10 000). Case lists: unused.
+    public var anzahl: Int64
+    /// Case lists: index of the next newer file of this source that lists the same case id, or
+    /// `Int.max` when this is the newest record of the case.
+    public var naechsteDatei: Int
+    /// Per declared field: the id of the raw value (see `QuellenLeser` accessors).
+    public var werte: [Int32]
+}
+
+/// What happened to the rows of one file.
+public struct DateiStatistik: Sendable {
+    public var pfad: String
+    public var quelle: String
+    public var kodierung: Kodierung
+    public var zeilenGelesen = 0
+    public var uebernommen = 0
+    /// Rejected rows per reason.
+    public var verworfen: [String: Int] = [:]
+
+    public var verworfenGesamt: Int { verworfen.values.reduce(0, +) }
+}
+
+/// How export values name Sozialräume and Stadtviertel, built once from the catalogue.
+public struct Gebietsverzeichnis: Sendable {
+    private var namen: [String: Int] = [:]
+    private var viertel: [String: Int] = [:]
+    let alleNamen: [String]
+    let alleViertel: [String]
+
+    public init(_ k: Katalog) {
+        var n: [String] = [], v: [String] = []
+        for (i, s) in k.sozialraeume.enumerated() {
+            for name in [s.name] + s.codes {
+                namen[Semantik.vergleichsform(name)] = i
+                n.append(name)
+            }
+            for sv in s.stadtviertel {
+                viertel[Semantik.vergleichsform(sv)] = i
+                v.append(sv)
+            }
+        }
+        alleNamen = n
+        alleViertel = v
+    }
+
+    func sozialraum(_ text: String) -> Int? { namen[Semantik.vergleichsform(text)] }
+    func stadtviertel(_ text: String) -> Int? { viertel[Semantik.vergleichsform(text)] }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Reads every `*.kz` file of a definitions folder (in file-name order) into a checked `Katalog`.
+public enum KatalogLeser {
+    /// Parses and checks a whole folder. Returns the catalogue only when there is no error.
+    public static func lade(ordner: String) -> (Katalog?, [Diagnose]) {
+        let fm = FileManager.default
+        var istOrdner: ObjCBool = false
+        guard fm.fileExists(atPath: ordner, isDirectory: &istOrdner), istOrdner.boolValue else {
+            return (nil, [.fehler("KZ090", "Definitionsordner nicht gefunden", ort: Ort(datei: ordner))])
+        }
+        guard let namen = try? fm.contentsOfDirectory(atPath: ordner) else {
+            return (nil, [.fehler("KZ091", "Definitionsordner nicht lesbar", ort: Ort(datei: ordner))])
+        }
+        let kzDateien = namen.filter { $0.hasSuffix(".kz") }.sorted()
+        guard !kzDateien.isEmpty else {
+            return (nil, [.fehler("KZ092", "keine Definitionsdateien (*.kz) im Ordner", ort: Ort(datei: ordner))])
+        }
+        var texte: [(String, String)] = []
+        var diagnosen: [Diagnose] = []
+        for name in kzDateien {
+            let pfad = Pfad.verbinde(ordner, name)
+            guard let daten = fm.contents(atPath: pfad) else {
+                diagnosen.append(.fehler("KZ093", "Datei nicht lesbar", ort: Ort(datei: pfad)))
+                continue
+            }
+            guard let text = String(data: daten, encoding: .utf8) else {
+                diagnosen.append(.fehler("KZ094", "Datei ist kein gültiges UTF-8; Definitionen werden in UTF-8 gespeichert", ort: Ort(datei: pfad)))
+                continue
+            }
+            texte.append((pfad, text))
+        }
+        let (katalog, weitere) = lade(texte: texte)
+        return (diagnosen.isEmpty ? katalog : nil, diagnosen + weitere)
+    }
+
+    /// Parses and checks definition texts given as (path, text) pairs; used by tests and fuzzing.
+    public static func lade(texte: [(pfad: String, text: String)]) -> (Katalog?, [Diagnose]) {
+        var dateien: [DefinitionsDatei] = []
+        var diagnosen: [Diagnose] = []
+        for (pfad, text) in texte {
+            let (datei, d) = Parser.parse(datei: pfad, quelltext: text)
+            dateien.append(datei)
+            diagnosen += d
+        }
+        if diagnosen.contains(where: { $0.schwere == .fehler }) {
+            // Still run the checks on what parsed, so all problems show at once.
+            let (_, semantisch) = Semantik.pruefe(dateien)
+            return (nil, diagnosen + semantisch)
+        }
+        let (katalog, semantisch) = Semantik.pruefe(dateien)
+        return (katalog, diagnosen + semantisch)
+    }
+}
+
+/// Small path helpers that keep paths as the user typed them (for messages).
+public enum Pfad {
+    public static func verbinde(_ ordner: String, _ name: String) -> String {
+        if ordner.isEmpty || ordner == "." { return name }
+        return ordner.hasSuffix("/") ? ordner + name : ordner + "/" + name
+    }
+}

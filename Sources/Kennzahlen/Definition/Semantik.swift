@@ -1,0 +1,756 @@
+/// Turns parsed definition files into a checked `Katalog`: resolves every name, checks types,
+/// references and cycles, fills documented defaults. Collects all problems.
+struct Semantik {
+    private var diagnosen: [Diagnose] = []
+    private var zeilenJeDatei: [String: [String]] = [:]
+
+    static func pruefe(_ dateien: [DefinitionsDatei]) -> (Katalog?, [Diagnose]) {
+        var s = Semantik()
+        for d in dateien { s.zeilenJeDatei[d.pfad] = d.zeilen }
+        let k = s.baue(dateien)
+        let hatFehler = s.diagnosen.contains { $0.schwere == .fehler }
+        return (hatFehler ? nil : k, s.diagnosen)
+    }
+
+    // MARK: Diagnostics helpers
+
+    private func ort(_ datei: String, _ pos: Position) -> Ort {
+        let zeilen = zeilenJeDatei[datei] ?? []
+        let text = pos.zeile >= 1 && pos.zeile <= zeilen.count ? zeilen[pos.zeile - 1] : nil
+        return Ort(datei: datei, zeile: pos.zeile, spalte: pos.spalte, laenge: max(1, pos.laenge), quelltext: text)
+    }
+
+    private mutating func fehler(_ code: String, _ text: String, _ datei: String, _ pos: Position, vorschlag: String? = nil) {
+        diagnosen.append(.fehler(code, text, ort: ort(datei, pos), hinweis: vorschlag.map { "meinten Sie '\($0)'?" }))
+    }
+
+    private mutating func warnung(_ code: String, _ text: String, _ datei: String, _ pos: Position) {
+        diagnosen.append(.warnung(code, text, ort: ort(datei, pos)))
+    }
+
+    // MARK: Building
+
+    private mutating func baue(_ dateien: [DefinitionsDatei]) -> Katalog? {
+        var kataloge: [(String, KatalogSyntax)] = []
+        var raeume: [(String, SozialraumSyntax)] = []
+        var quellen: [(String, QuelleSyntax)] = []
+        var vorlagen: [(String, AmpelVorlageSyntax)] = []
+        var kennzahlen: [(String, KennzahlSyntax)] = []
+        for d in dateien {
+            for dekl in d.deklarationen {
+                switch dekl {
+                case .katalog(let k): kataloge.append((d.pfad, k))
+                case .sozialraum(let s): raeume.append((d.pfad, s))
+                case .quelle(let q): quellen.append((d.pfad, q))
+                case .ampel(let a): vorlagen.append((d.pfad, a))
+                case .kennzahl(let k): kennzahlen.append((d.pfad, k))
+                }
+            }
+        }
+        guard let (kDatei, kSyntax) = kataloge.first else {
+            diagnosen.append(.fehler("KZ100", "keine Katalog-Deklaration gefunden: eine Datei muss 'katalog \"Name\" { … }' enthalten",
+                                     ort: Ort(datei: dateien.first?.pfad ?? "Definitionen")))
+            return nil
+        }
+        for (datei, weitere) in kataloge.dropFirst() {
+            fehler("KZ101", "zweite Katalog-Deklaration; ein Katalog wird nur einmal deklariert (erste in \(kDatei))", datei, weitere.position)
+        }
+        var katalog = Katalog(name: kSyntax.name.text, gesamtName: kSyntax.gesamt?.text ?? "Gesamtstadt",
+                              ohneZuordnungName: kSyntax.ohneZuordnung?.text ?? "ohne Zuordnung",
+                              sozialraeume: [], produkte: [], arbeitsfelder: [], ziele: [], quellen: [], zaehlungen: [],
+                              kennzahlen: [], einwohnerQuelle: nil)
+        pruefeKatalogKopf(kSyntax, datei: kDatei, in: &katalog)
+        katalog.sozialraeume = pruefeSozialraeume(raeume)
+        if katalog.sozialraeume.isEmpty {
+            fehler("KZ110", "keine Sozialräume deklariert: mindestens ein 'sozialraum \"Name\"' ist nötig", kDatei, kSyntax.position)
+        }
+        for (datei, q) in quellen {
+            if let index = katalog.quellen.firstIndex(where: { $0.id == q.name.text }) {
+                fehler("KZ120", "Quelle '\(q.name.text)' ist doppelt deklariert (zuerst in \(katalog.quellen[index].ort.kurz))", datei, q.name.position)
+                continue
+            }
+            if let quelle = pruefeQuelle(q, datei: datei) { katalog.quellen.append(quelle) }
+        }
+        if let e = kSyntax.einwohner {
+            if let i = katalog.quellen.firstIndex(where: { $0.id == e.text }) {
+                if katalog.quellen[i].art != .zahlen {
+                    fehler("KZ102", "die Bevölkerungsquelle '\(e.text)' muss Zahlen liefern (art zahlen)", kDatei, e.position)
+                }
+                katalog.einwohnerQuelle = i
+            } else {
+                fehler("KZ103", "unbekannte Quelle '\(e.text)' für die Bevölkerung", kDatei, e.position,
+                       vorschlag: Aehnlichkeit.vorschlag(fuer: e.text, aus: katalog.quellen.map(\.id)))
+            }
+        }
+        var ampelVorlagen: [String: [AmpelRegelSyntax]] = [:]
+        for (datei, v) in vorlagen {
+            if ampelVorlagen[v.name.text] != nil {
+                fehler("KZ130", "Ampelvorlage '\(v.name.text)' ist doppelt deklariert", datei, v.name.position)
+            }
+            ampelVorlagen[v.name.text] = v.regeln
+        }
+        pruefeKennzahlen(kennzahlen, vorlagen: ampelVorlagen, in: &katalog)
+        return katalog
+    }
+
+    private mutating func pruefeKatalogKopf(_ k: KatalogSyntax, datei: String, in katalog: inout Katalog) {
+        for p in k.produkte {
+            guard let n = ganzzahl(p.nummer, bereich: 1...99, datei: datei, was: "Produktnummer") else { continue }
+            if katalog.produkte.contains(where: { $0.nummer == n }) {
+                fehler("KZ104", "Produkt \(n) ist doppelt deklariert", datei, p.nummer.position)
+                continue
+            }
+            katalog.produkte.append(Produkt(nummer: n, titel: p.titel.text, istAmpel: p.istAmpel))
+        }
+        if katalog.produkte.isEmpty {
+            fehler("KZ105", "der Katalog deklariert keine Produkte ('produkt 1 \"Titel\"')", datei, k.position)
+        }
+        if katalog.produkte.filter(\.istAmpel).count > 1 {
+            fehler("KZ106", "nur ein Produkt kann die Ampelübersicht sein", datei, k.position)
+        }
+        for (kuerzel, name) in k.arbeitsfelder {
+            if katalog.arbeitsfelder.contains(where: { $0.kuerzel == kuerzel.text }) {
+                fehler("KZ107", "Arbeitsfeld '\(kuerzel.text)' ist doppelt deklariert", datei, kuerzel.position)
+                continue
+            }
+            katalog.arbeitsfelder.append(Arbeitsfeld(kuerzel: kuerzel.text, name: name.text))
+        }
+        for (nummer, text) in k.ziele {
+            guard let n = ganzzahl(nummer, bereich: 1...99, datei: datei, was: "Zielnummer") else { continue }
+            if katalog.ziele.contains(where: { $0.nummer == n }) {
+                fehler("KZ108", "Ziel \(n) ist doppelt deklariert", datei, nummer.position)
+                continue
+            }
+            katalog.ziele.append(Ziel(nummer: n, text: text.text))
+        }
+    }
+
+    private mutating func ganzzahl(_ z: Zahlwert, bereich: ClosedRange<Int>, datei: String, was: String) -> Int? {
+        guard z.wert.nenner == 1, z.wert.zaehler >= Int128(bereich.lowerBound), z.wert.zaehler <= Int128(bereich.upperBound) else {
+            fehler("KZ109", "\(was) muss eine ganze Zahl von \(bereich.lowerBound) bis \(bereich.upperBound) sein, ist \(z.geschrieben)", datei, z.position)
+            return nil
+        }
+        return Int(z.wert.zaehler)
+    }
+
+    private mutating func pruefeSozialraeume(_ raeume: [(String, SozialraumSyntax)]) -> [Sozialraum] {
+        var ergebnis: [Sozialraum] = []
+        var bekannteNamen: [String: String] = [:]  // normalised name/code → Sozialraum
+        var bekannteViertel: [String: String] = [:]
+        for (datei, r) in raeume {
+            let slug = Slug.aus(r.name.text)
+            if slug.isEmpty || slug == "gesamt" {
+                fehler("KZ111", "der Name '\(r.name.text)' ergibt keinen brauchbaren Ordnernamen", datei, r.name.position)
+                continue
+            }
+            if ergebnis.contains(where: { $0.slug == slug }) {
+                fehler("KZ112", "Sozialraum '\(r.name.text)' ist doppelt deklariert (Ordnername '\(slug)')", datei, r.name.position)
+                continue
+            }
+            for t in [r.name] + r.codes {
+                let schluessel = Semantik.vergleichsform(t.text)
+                if let anderer = bekannteNamen[schluessel], anderer != r.name.text {
+                    fehler("KZ113", "der Code '\(t.text)' gehört schon zum Sozialraum '\(anderer)'", datei, t.position)
+                }
+                bekannteNamen[schluessel] = r.name.text
+            }
+            for v in r.stadtviertel {
+                let schluessel = Semantik.vergleichsform(v.text)
+                if let anderer = bekannteViertel[schluessel] {
+                    fehler("KZ114", "das Stadtviertel '\(v.text)' gehört schon zum Sozialraum '\(anderer)'", datei, v.position)
+                }
+                bekannteViertel[schluessel] = r.name.text
+            }
+            ergebnis.append(Sozialraum(name: r.name.text, slug: slug, codes: r.codes.map(\.text), stadtviertel: r.stadtviertel.map(\.text)))
+        }
+        return ergebnis
+    }
+
+    /// How names from exports are compared with the catalogue: trimmed, case-insensitive.
+    static func vergleichsform(_ s: String) -> String {
+        s.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    private mutating func pruefeQuelle(_ q: QuelleSyntax, datei: String) -> Quelle? {
+        guard let (art, _) = q.art else {
+            fehler("KZ121", "Quelle '\(q.name.text)' braucht 'art faelle' oder 'art zahlen'", datei, q.name.position)
+            return nil
+        }
+        guard let muster = q.datei else {
+            fehler("KZ122", "Quelle '\(q.name.text)' braucht ein Dateimuster ('datei \"name-{quartal}.csv\"')", datei, q.name.position)
+            return nil
+        }
+        var ok = pruefeMuster(muster, datei: datei)
+        var kodierung: Kodierung?
+        if let k = q.kodierung {
+            switch Semantik.vergleichsform(k.text).replacingOccurrences(of: "_", with: "-") {
+            case "utf-8", "utf8": kodierung = .utf8
+            case "windows-1252", "cp1252", "ansi": kodierung = .windows1252
+            case "iso-8859-15", "latin-9", "latin9": kodierung = .iso885915
+            case "iso-8859-1", "latin-1", "latin1": kodierung = .windows1252
+            default:
+                fehler("KZ123", "unbekannte Kodierung '\(k.text)': erlaubt sind utf-8, windows-1252, iso-8859-15", datei, k.position)
+                ok = false
+            }
+        }
+        let gebiet: GebietsSpalte
+        switch (q.sozialraum, q.stadtviertel) {
+        case (let s?, nil): gebiet = .sozialraum(s.text)
+        case (nil, let v?): gebiet = .stadtviertel(v.text)
+        case (nil, nil): gebiet = .keine
+        case (_, let v?):
+            fehler("KZ124", "eine Quelle nennt entweder eine Sozialraum- oder eine Stadtviertelspalte, nicht beide", datei, v.position)
+            return nil
+        }
+        var beginn = q.beginn?.text, ende = q.ende?.text
+        if let d = q.datum {
+            if q.beginn != nil || q.ende != nil {
+                fehler("KZ125", "'datum' steht für Ereignisse mit einem Tag; zusammen mit 'beginn'/'ende' ist es widersprüchlich", datei, d.position)
+                ok = false
+            }
+            beginn = d.text
+            ende = d.text
+        }
+        switch art {
+        case .faelle:
+            if q.id == nil {
+                fehler("KZ126", "Fallliste '\(q.name.text)' braucht die Spalte der Fallnummer ('id \"Fallnummer\"')", datei, q.name.position)
+                ok = false
+            }
+            if beginn == nil {
+                fehler("KZ127", "Fallliste '\(q.name.text)' braucht 'beginn' (oder 'datum' für Ereignisse): ohne Datum lässt sich kein Zeitraum zählen", datei, q.name.position)
+                ok = false
+            }
+            if let a = q.anzahl {
+                fehler("KZ128", "'anzahl' gibt es nur bei Quellen der Art 'zahlen'", datei, a.position)
+                ok = false
+            }
+        case .zahlen:
+            if q.anzahl == nil {
+                fehler("KZ129", "Quelle '\(q.name.text)' liefert Zahlen und braucht die Spalte der Anzahl ('anzahl \"Anzahl\"')", datei, q.name.position)
+                ok = false
+            }
+            for t in [q.id, q.beginn, q.ende, q.datum].compactMap({ $0 }) {
+                fehler("KZ128", "Spalten für Fallnummer und Datum gibt es nur bei Fallisten (art faelle)", datei, t.position)
+                ok = false
+            }
+        }
+        var felder: [Feld] = []
+        let reserviert = ["sozialraum", "stadtviertel", "beginn", "ende", "datum", "id", "anzahl"]
+        for f in q.felder {
+            if felder.contains(where: { $0.name == f.name.text }) {
+                fehler("KZ131", "Feld '\(f.name.text)' ist in Quelle '\(q.name.text)' doppelt deklariert", datei, f.name.position)
+                ok = false
+                continue
+            }
+            if reserviert.contains(Token.normalisiert(f.name.text)) {
+                fehler("KZ132", "'\(f.name.text)' ist ein reserviertes Wort und kein Feldname", datei, f.name.position)
+                ok = false
+                continue
+            }
+            var werte: [String: String] = [:]
+            var ziele: [String] = []
+            for (von, nach) in f.werte {
+                if werte[von.text] != nil {
+                    fehler("KZ133", "der Exportwert '\(von.text)' ist doppelt zugeordnet", datei, von.position)
+                    ok = false
+                }
+                werte[von.text] = nach.text
+                if !ziele.contains(nach.text) { ziele.append(nach.text) }
+            }
+            if !f.werte.isEmpty && f.typ != .text {
+                fehler("KZ134", "Wertzuordnungen gibt es nur für Textfelder", datei, f.name.position)
+                ok = false
+            }
+            felder.append(Feld(name: f.name.text, spalte: f.spalte.text, typ: f.typ, werte: werte, zielwerte: ziele))
+        }
+        guard ok else { return nil }
+        return Quelle(id: q.name.text, titel: q.titel.text, art: art, dateimuster: muster.text, kodierung: kodierung,
+                      idSpalte: q.id?.text, gebiet: gebiet, beginnSpalte: beginn, endeSpalte: ende,
+                      anzahlSpalte: q.anzahl?.text, felder: felder, ort: ort(datei, q.position))
+    }
+
+    private mutating func pruefeMuster(_ m: Textwert, datei: String) -> Bool {
+        let t = m.text
+        if t.isEmpty || t.hasPrefix("/") || t.hasPrefix("\\") || t.split(separator: "/").contains("..") || t.contains("\\") {
+            fehler("KZ135", "das Dateimuster muss ein Pfad innerhalb des Datenordners sein (ohne '..' und ohne führendes '/')", datei, m.position)
+            return false
+        }
+        var rest = t
+        var platzhalter = 0
+        while let auf = rest.firstIndex(of: "{") {
+            guard let zu = rest[auf...].firstIndex(of: "}") else {
+                fehler("KZ136", "'{' ohne '}' im Dateimuster", datei, m.position)
+                return false
+            }
+            let name = String(rest[rest.index(after: auf)..<zu])
+            if name != "quartal" && name != "jahr" {
+                fehler("KZ137", "unbekannter Platzhalter '{\(name)}' im Dateimuster: erlaubt sind {quartal} und {jahr}", datei, m.position,
+                       vorschlag: Aehnlichkeit.vorschlag(fuer: name, aus: ["quartal", "jahr"]).map { "{\($0)}" })
+                return false
+            }
+            platzhalter += 1
+            rest = String(rest[rest.index(after: zu)...])
+        }
+        if platzhalter > 1 {
+            fehler("KZ138", "ein Dateimuster hat höchstens einen Platzhalter", datei, m.position)
+            return false
+        }
+        return true
+    }
+
+    // MARK: Kennzahlen
+
+    private mutating func pruefeKennzahlen(_ liste: [(String, KennzahlSyntax)], vorlagen: [String: [AmpelRegelSyntax]],
+                                           in katalog: inout Katalog) {
+        var indexJeId: [String: Int] = [:]
+        var gueltig: [(String, KennzahlSyntax)] = []
+        for (datei, k) in liste {
+            if indexJeId[k.id.text] != nil {
+                let erste = gueltig.first { $0.1.id.text == k.id.text }.map { ort($0.0, $0.1.id.position).kurz } ?? ""
+                fehler("KZ140", "Kennzahl '\(k.id.text)' ist doppelt deklariert (zuerst in \(erste))", datei, k.id.position)
+                continue
+            }
+            indexJeId[k.id.text] = gueltig.count
+            gueltig.append((datei, k))
+        }
+        // Rhythm first: derived Kennzahlen may take it from what they reference.
+        var rhythmen: [Rhythmus?] = gueltig.map { $0.1.zeitraum?.0 }
+        for _ in 0..<gueltig.count {
+            for (i, (_, k)) in gueltig.enumerated() where rhythmen[i] == nil {
+                let refs = Semantik.kennzahlVerweise(k).compactMap { indexJeId[$0.text] }
+                let rs = Set(refs.compactMap { rhythmen[$0] })
+                if !refs.isEmpty, rs.count == 1, refs.allSatisfy({ rhythmen[$0] != nil }) { rhythmen[i] = rs.first }
+            }
+        }
+        var kanten: [[Int]] = []
+        for (i, (datei, k)) in gueltig.enumerated() {
+            var verweise: [Int] = []
+            if let kz = pruefeKennzahl(k, datei: datei, rhythmus: rhythmen[i], indexJeId: indexJeId, vorlagen: vorlagen,
+                                       katalog: &katalog, verweise: &verweise) {
+                katalog.kennzahlen.append(kz)
+            } else {
+                // Keep indices aligned with `indexJeId`; the catalogue is rejected anyway.
+                katalog.kennzahlen.append(Semantik.platzhalter(k, datei: datei))
+            }
+            kanten.append(verweise)
+        }
+        pruefeZyklen(kanten, gueltig)
+    }
+
+    private static func platzhalter(_ k: KennzahlSyntax, datei: String) -> Kennzahl {
+        Kennzahl(id: k.id.text, name: k.name.text, produkt: 0, definition: "", formel: .wert(.zahl(.null)), formelText: [],
+                 rhythmus: .quartal, regel: .stichtag, einheit: .anzahl, dezimalen: 0, zielwert: nil, ampel: [],
+                 ort: Ort(datei: datei, zeile: k.position.zeile, spalte: k.position.spalte))
+    }
+
+    private static func kennzahlVerweise(_ k: KennzahlSyntax) -> [Name] {
+        var namen: [Name] = []
+        func sammle(_ a: Ausdruck) {
+            switch a {
+            case .kennzahl(let n): namen.append(n)
+            case .binaer(_, let l, let r, _): sammle(l); sammle(r)
+            case .klammer(let x): sammle(x)
+            case .zahl, .zaehlung: break
+            }
+        }
+        for teil in [k.wert, k.zaehler, k.nenner] { if let (a, _) = teil { sammle(a) } }
+        return namen
+    }
+
+    private static func hatZaehlung(_ a: Ausdruck) -> Bool {
+        switch a {
+        case .zaehlung: return true
+        case .binaer(_, let l, let r, _): return hatZaehlung(l) || hatZaehlung(r)
+        case .klammer(let x): return hatZaehlung(x)
+        case .zahl, .kennzahl: return false
+        }
+    }
+
+    private mutating func pruefeKennzahl(_ k: KennzahlSyntax, datei: String, rhythmus: Rhythmus?, indexJeId: [String: Int],
+                                         vorlagen: [String: [AmpelRegelSyntax]], katalog: inout Katalog,
+                                         verweise: inout [Int]) -> Kennzahl? {
+        let fehlerVorher = diagnosen.filter { $0.schwere == .fehler }.count
+        let id = k.id.text
+        var produkt = 0
+        if let p = k.produkt {
+            if let n = ganzzahl(p, bereich: 1...99, datei: datei, was: "Produktnummer") {
+                if let pr = katalog.produkt(n), !pr.istAmpel {
+                    produkt = n
+                } else if katalog.produkt(n)?.istAmpel == true {
+                    // Kennzahlen that exist only for the Ampel ("all important figures not in 1–3").
+                    produkt = n
+                } else {
+                    fehler("KZ141", "Produkt \(n) ist im Katalog nicht deklariert", datei, p.position,
+                           vorschlag: nil)
+                }
+            }
+        } else {
+            fehler("KZ142", "Kennzahl '\(id)' nennt kein Produkt ('produkt 2')", datei, k.id.position)
+        }
+        if let a = k.arbeitsfeld, katalog.arbeitsfeld(a.text) == nil {
+            fehler("KZ143", "unbekanntes Arbeitsfeld '\(a.text)'", datei, a.position,
+                   vorschlag: Aehnlichkeit.vorschlag(fuer: a.text, aus: katalog.arbeitsfelder.map(\.kuerzel)))
+        }
+        var ziel: Int?
+        if let z = k.ziel, let n = ganzzahl(z, bereich: 1...99, datei: datei, was: "Zielnummer") {
+            if katalog.ziele.isEmpty || katalog.ziel(n) != nil {
+                ziel = n
+            } else {
+                fehler("KZ144", "Ziel \(n) ist im Katalog nicht deklariert", datei, z.position)
+            }
+        }
+        if k.definition == nil {
+            warnung("KZ145", "Kennzahl '\(id)' hat keinen Definitionstext; jede Kennzahl braucht eine schriftliche Definition", datei, k.id.position)
+        }
+        // Period rule.
+        var regel = Zaehlregel.stichtag
+        let mitZaehlung = [k.wert, k.zaehler, k.nenner].contains { $0.map { Semantik.hatZaehlung($0.0) } ?? false }
+        if let (_, r, pos) = k.zeitraum {
+            if let r { regel = r } else if mitZaehlung {
+                fehler("KZ146", "der Zeitraum braucht eine Zählregel: 'zeitraum quartal, stichtag', '…, zugaenge' oder '…, im verlauf'", datei, pos)
+            }
+        } else if mitZaehlung || rhythmus == nil {
+            fehler("KZ147", "Kennzahl '\(id)' nennt keinen Zeitraum ('zeitraum jahr, im verlauf')", datei, k.id.position)
+        }
+        // Formula.
+        var teile: [(String, String)] = []
+        let formel: Formel
+        func term(_ a: Ausdruck, _ s: inout Semantik) -> Term? {
+            s.term(a, datei: datei, regel: regel, indexJeId: indexJeId, katalog: &katalog, verweise: &verweise)
+        }
+        switch (k.wert, k.zaehler, k.nenner) {
+        case (let w?, nil, nil):
+            teile.append(("wert", w.1))
+            guard let t = term(w.0, &self) else { return nil }
+            formel = .wert(t)
+        case (nil, let z?, let n?):
+            teile.append(("zaehler", z.1))
+            teile.append(("nenner", n.1))
+            let tz = term(z.0, &self), tn = term(n.0, &self)
+            guard let tz, let tn else { return nil }
+            formel = .verhaeltnis(zaehler: tz, nenner: tn)
+        case (nil, nil, nil):
+            fehler("KZ148", "Kennzahl '\(id)' hat keine Formel: 'wert …' oder 'zaehler …' und 'nenner …'", datei, k.id.position)
+            return nil
+        case (_?, _, _):
+            fehler("KZ149", "Kennzahl '\(id)' hat 'wert' und zugleich 'zaehler'/'nenner'; nur eines von beiden", datei, k.id.position)
+            return nil
+        default:
+            fehler("KZ150", "Kennzahl '\(id)' braucht 'zaehler' und 'nenner' zusammen", datei, k.id.position)
+            return nil
+        }
+        // Unit and decimals.
+        var einheit = Einheit.anzahl
+        if let (e, _) = k.einheit { einheit = e } else if case .verhaeltnis = formel {
+            fehler("KZ151", "eine Kennzahl mit Zähler und Nenner braucht eine Einheit (prozent, je 1.000 einwohner, …)", datei, k.id.position)
+        }
+        if case .prozent = einheit, case .wert = formel {
+            fehler("KZ152", "die Einheit prozent braucht 'zaehler' und 'nenner'", datei, k.einheit?.1 ?? k.id.position)
+        }
+        if case .jeEinwohner = einheit, case .wert = formel {
+            fehler("KZ152", "die Einheit je … einwohner braucht 'zaehler' und 'nenner'", datei, k.einheit?.1 ?? k.id.position)
+        }
+        var dezimalen: Int
+        switch einheit {
+        case .anzahl: dezimalen = 0
+        case .prozent: dezimalen = 1
+        case .jeEinwohner, .euro: dezimalen = 2
+        }
+        if case .verhaeltnis = formel, case .anzahl = einheit { dezimalen = 2 }
+        if let d = k.dezimalen, let n = ganzzahl(d, bereich: 0...6, datei: datei, was: "Anzahl der Nachkommastellen") { dezimalen = n }
+        // Target.
+        var zielwert: Zielwert?
+        if let (z, pos) = k.zielwert {
+            switch z {
+            case .mindestens(let a): zielwert = .mindestens(a.wert)
+            case .hoechstens(let a): zielwert = .hoechstens(a.wert)
+            case .zwischen(let a, let b):
+                if b.wert < a.wert {
+                    fehler("KZ153", "Zielwert: die untere Grenze \(a.geschrieben) liegt über der oberen \(b.geschrieben)", datei, pos)
+                }
+                zielwert = .zwischen(a.wert, b.wert)
+            }
+            if case .prozent = einheit {
+                let grenzen: [Zahlwert]
+                switch z {
+                case .mindestens(let a), .hoechstens(let a): grenzen = [a]
+                case .zwischen(let a, let b): grenzen = [a, b]
+                }
+                for g in grenzen where g.wert < .null || Bruch(100) < g.wert {
+                    fehler("KZ154", "Zielwert \(g.geschrieben) % liegt außerhalb von 0 bis 100 %", datei, g.position)
+                }
+            }
+        }
+        // Ampel.
+        var regeln: [AmpelRegelSyntax] = []
+        for v in k.ampelVorlagen {
+            if let r = vorlagen[v.text] {
+                regeln += r
+            } else {
+                fehler("KZ155", "unbekannte Ampelvorlage '\(v.text)'", datei, v.position,
+                       vorschlag: Aehnlichkeit.vorschlag(fuer: v.text, aus: vorlagen.keys.sorted()))
+            }
+        }
+        regeln += k.ampelRegeln
+        let r = rhythmus ?? .quartal
+        var ampel: [AmpelRegel] = []
+        for regelSyntax in regeln {
+            var bedingungen: [AmpelBedingung] = []
+            for b in regelSyntax.bedingungen {
+                switch b.groesse {
+                case .abstandZumZielwert where zielwert == nil:
+                    fehler("KZ156", "die Regel prüft den Abstand zum Zielwert, aber '\(id)' hat keinen Zielwert", datei, b.position)
+                case .zaehler where !k.istVerhaeltnisSyntax, .nenner where !k.istVerhaeltnisSyntax:
+                    fehler("KZ157", "die Regel prüft Zähler oder Nenner, aber '\(id)' hat keine", datei, b.position)
+                case .veraenderung(.vorquartal) where r == .jahr, .anstieg(.vorquartal) where r == .jahr,
+                     .rueckgang(.vorquartal) where r == .jahr:
+                    fehler("KZ158", "'\(id)' ist jährlich; ein Vergleich mit dem Vorquartal ist nicht möglich (vorjahr verwenden)", datei, b.position)
+                default: break
+                }
+                bedingungen.append(AmpelBedingung(groesse: b.groesse, vergleich: b.vergleich, schwelle: b.schwelle.wert, relativ: b.relativ))
+            }
+            ampel.append(AmpelRegel(farbe: regelSyntax.farbe, bedingungen: bedingungen, text: regelSyntax.quelltext))
+        }
+        guard diagnosen.filter({ $0.schwere == .fehler }).count == fehlerVorher else { return nil }
+        return Kennzahl(id: id, name: k.name.text, produkt: produkt, bereich: k.bereich?.text, arbeitsfeld: k.arbeitsfeld?.text,
+                        ziel: ziel, quelle: k.quelle?.text, definition: Semantik.absatz(k.definition?.text ?? ""),
+                        verantwortlich: k.verantwortlich?.text, fussnote: k.fussnote.map { Semantik.absatz($0.text) },
+                        formel: formel, formelText: teile.map { (teil: $0.0, text: $0.1) }, rhythmus: r, regel: regel,
+                        einheit: einheit, dezimalen: dezimalen, zielwert: zielwert, ampel: ampel, ort: ort(datei, k.id.position))
+    }
+
+    /// Texts may span lines in the file; in reports they are one paragraph.
+    static func absatz(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+
+    private mutating func term(_ a: Ausdruck, datei: String, regel: Zaehlregel, indexJeId: [String: Int],
+                               katalog: inout Katalog, verweise: inout [Int]) -> Term? {
+        switch a {
+        case .zahl(let z): return .zahl(z.wert)
+        case .klammer(let x):
+            return term(x, datei: datei, regel: regel, indexJeId: indexJeId, katalog: &katalog, verweise: &verweise)
+        case .binaer(let op, let l, let r, _):
+            let tl = term(l, datei: datei, regel: regel, indexJeId: indexJeId, katalog: &katalog, verweise: &verweise)
+            let tr = term(r, datei: datei, regel: regel, indexJeId: indexJeId, katalog: &katalog, verweise: &verweise)
+            guard let tl, let tr else { return nil }
+            return .rechnung(op, tl, tr)
+        case .kennzahl(let n):
+            guard let i = indexJeId[n.text] else {
+                fehler("KZ160", "unbekannte Kennzahl '\(n.text)'", datei, n.position,
+                       vorschlag: Aehnlichkeit.vorschlag(fuer: n.text, aus: indexJeId.keys.sorted()))
+                return nil
+            }
+            verweise.append(i)
+            return .kennzahl(i)
+        case .zaehlung(let z):
+            return zaehlung(z, datei: datei, regel: regel, katalog: &katalog)
+        }
+    }
+
+    private mutating func zaehlung(_ z: ZaehlungSyntax, datei: String, regel: Zaehlregel, katalog: inout Katalog) -> Term? {
+        let quellIndex: Int
+        var effektiveRegel = regel
+        switch z.art {
+        case .bevoelkerung:
+            guard let e = katalog.einwohnerQuelle else {
+                fehler("KZ161", "'bevoelkerung' braucht im Katalog die Angabe 'einwohner <quelle>'", datei, z.position)
+                return nil
+            }
+            quellIndex = e
+            effektiveRegel = .stichtag
+        case .anzahl, .summe:
+            guard let q = z.quelle else { return nil }
+            guard let i = katalog.quellen.firstIndex(where: { $0.id == q.text }) else {
+                fehler("KZ162", "unbekannte Quelle '\(q.text)'", datei, q.position,
+                       vorschlag: Aehnlichkeit.vorschlag(fuer: q.text, aus: katalog.quellen.map(\.id)))
+                return nil
+            }
+            quellIndex = i
+        }
+        let quelle = katalog.quellen[quellIndex]
+        let art: Zaehlung.Art
+        switch z.art {
+        case .anzahl:
+            if quelle.art == .zahlen {
+                fehler("KZ163", "Quelle '\(quelle.id)' liefert fertige Zahlen; hier 'summe aus \(quelle.id)' verwenden", datei, z.position)
+                return nil
+            }
+            art = .anzahl
+        case .summe(let feld):
+            if let f = feld {
+                guard let fi = quelle.feldIndex(f.text) else {
+                    fehler("KZ164", "Quelle '\(quelle.id)' hat kein Feld '\(f.text)'", datei, f.position,
+                           vorschlag: Aehnlichkeit.vorschlag(fuer: f.text, aus: quelle.felder.map(\.name)))
+                    return nil
+                }
+                if quelle.felder[fi].typ != .zahl {
+                    fehler("KZ165", "Feld '\(f.text)' ist kein Zahlenfeld und lässt sich nicht summieren", datei, f.position)
+                    return nil
+                }
+                art = .summe(fi)
+            } else {
+                if quelle.art != .zahlen {
+                    fehler("KZ166", "'summe' über eine Fallliste braucht ein Zahlenfeld ('summe betrag aus \(quelle.id)')", datei, z.position)
+                    return nil
+                }
+                art = .summe(nil)
+            }
+        case .bevoelkerung:
+            art = .summe(nil)
+        }
+        if quelle.art == .zahlen && effektiveRegel == .imVerlauf {
+            fehler("KZ167", "Quelle '\(quelle.id)' liefert fertige Zahlen; 'im verlauf' lässt sich daraus nicht zählen (stichtag oder zugaenge)", datei, z.position)
+            return nil
+        }
+        var bedingung: Bedingung?
+        if let f = z.filter {
+            guard let b = self.bedingung(f, quelle: quelle, datei: datei) else { return nil }
+            bedingung = b
+        }
+        katalog.zaehlungen.append(Zaehlung(quelle: quellIndex, art: art, bedingung: bedingung, regel: effektiveRegel))
+        return .zaehlung(katalog.zaehlungen.count - 1)
+    }
+
+    private mutating func bedingung(_ f: Filter, quelle: Quelle, datei: String) -> Bedingung? {
+        switch f {
+        case .und(let a, let b):
+            let x = bedingung(a, quelle: quelle, datei: datei), y = bedingung(b, quelle: quelle, datei: datei)
+            guard let x, let y else { return nil }
+            return .und(x, y)
+        case .oder(let a, let b):
+            let x = bedingung(a, quelle: quelle, datei: datei), y = bedingung(b, quelle: quelle, datei: datei)
+            guard let x, let y else { return nil }
+            return .oder(x, y)
+        case .nicht(let a):
+            return bedingung(a, quelle: quelle, datei: datei).map { .nicht($0) }
+        case .leer(let n, let negiert):
+            guard let fi = feld(n, quelle: quelle, datei: datei) else { return nil }
+            return .atom(feld: fi, .leer(negiert: negiert))
+        case .vergleich(let n, let v, let l):
+            guard let fi = feld(n, quelle: quelle, datei: datei) else { return nil }
+            return vergleich(fi, v, l, quelle: quelle, datei: datei)
+        case .liste(let n, let werte, let negiert):
+            guard let fi = feld(n, quelle: quelle, datei: datei) else { return nil }
+            let f = quelle.felder[fi]
+            if f.typ == .text {
+                var texte: [String] = []
+                for w in werte {
+                    guard let t = textWert(w, feld: f, datei: datei) else { return nil }
+                    texte.append(t)
+                }
+                return .atom(feld: fi, .inMenge(texte, negiert: negiert))
+            }
+            var teile: [Bedingung] = []
+            for w in werte {
+                guard let b = vergleich(fi, .gleich, w, quelle: quelle, datei: datei) else { return nil }
+                teile.append(b)
+            }
+            guard var gesamt = teile.first else { return .atom(feld: fi, .inMenge([], negiert: negiert)) }
+            for t in teile.dropFirst() { gesamt = .oder(gesamt, t) }
+            return negiert ? .nicht(gesamt) : gesamt
+        case .zwischen(let n, let a, let b):
+            guard let fi = feld(n, quelle: quelle, datei: datei) else { return nil }
+            let f = quelle.felder[fi]
+            switch f.typ {
+            case .zahl:
+                guard let x = zahlWert(a, feld: f, datei: datei), let y = zahlWert(b, feld: f, datei: datei) else { return nil }
+                if y < x { fehler("KZ170", "'zwischen': die untere Grenze liegt über der oberen", datei, a.position) }
+                return .atom(feld: fi, .zahlZwischen(x, y))
+            case .datum:
+                guard let x = tagWert(a, feld: f, datei: datei), let y = tagWert(b, feld: f, datei: datei) else { return nil }
+                if y < x { fehler("KZ170", "'zwischen': die untere Grenze liegt über der oberen", datei, a.position) }
+                return .atom(feld: fi, .tagZwischen(x, y))
+            case .text:
+                fehler("KZ171", "'zwischen' geht nur bei Feldern vom Typ zahl oder datum; '\(f.name)' ist Text", datei, n.position)
+                return nil
+            }
+        }
+    }
+
+    private mutating func vergleich(_ fi: Int, _ v: Vergleich, _ l: Literal, quelle: Quelle, datei: String) -> Bedingung? {
+        let f = quelle.felder[fi]
+        switch f.typ {
+        case .text:
+            guard v == .gleich || v == .ungleich else {
+                fehler("KZ172", "Größenvergleiche gehen nur bei Feldern vom Typ zahl oder datum; '\(f.name)' ist Text", datei, l.position)
+                return nil
+            }
+            guard let t = textWert(l, feld: f, datei: datei) else { return nil }
+            return .atom(feld: fi, .inMenge([t], negiert: v == .ungleich))
+        case .zahl:
+            guard let z = zahlWert(l, feld: f, datei: datei) else { return nil }
+            return .atom(feld: fi, .zahl(v, z))
+        case .datum:
+            guard let t = tagWert(l, feld: f, datei: datei) else { return nil }
+            return .atom(feld: fi, .tag(v, t))
+        }
+    }
+
+    private mutating func feld(_ n: Name, quelle: Quelle, datei: String) -> Int? {
+        if let i = quelle.feldIndex(n.text) { return i }
+        fehler("KZ173", "Quelle '\(quelle.id)' hat kein Feld '\(n.text)'", datei, n.position,
+               vorschlag: Aehnlichkeit.vorschlag(fuer: n.text, aus: quelle.felder.map(\.name)))
+        return nil
+    }
+
+    private mutating func textWert(_ l: Literal, feld: Feld, datei: String) -> String? {
+        guard case .text(let t) = l else {
+            fehler("KZ174", "Feld '\(feld.name)' ist Text: Wert in Anführungszeichen erwartet", datei, l.position)
+            return nil
+        }
+        if !feld.zielwerte.isEmpty && !feld.zielwerte.contains(t.text) {
+            fehler("KZ175", "'\(t.text)' kommt unter den Werten von Feld '\(feld.name)' nicht vor (\(feld.zielwerte.joined(separator: ", ")))",
+                   datei, t.position, vorschlag: Aehnlichkeit.vorschlag(fuer: t.text, aus: feld.zielwerte))
+            return nil
+        }
+        return t.text
+    }
+
+    private mutating func zahlWert(_ l: Literal, feld: Feld, datei: String) -> Bruch? {
+        guard case .zahl(let z) = l else {
+            fehler("KZ176", "Feld '\(feld.name)' ist ein Zahlenfeld: Zahl ohne Anführungszeichen erwartet", datei, l.position)
+            return nil
+        }
+        return z.wert
+    }
+
+    private mutating func tagWert(_ l: Literal, feld: Feld, datei: String) -> Tag? {
+        guard case .text(let t) = l, let tag = DatumLeser.tag(aus: t.text) else {
+            fehler("KZ177", "Feld '\(feld.name)' ist ein Datum: Wert wie \"31.12.2021\" erwartet", datei, l.position)
+            return nil
+        }
+        return tag
+    }
+
+    private mutating func pruefeZyklen(_ kanten: [[Int]], _ liste: [(String, KennzahlSyntax)]) {
+        // 0 = unvisited, 1 = on stack, 2 = done.
+        var zustand = [Int](repeating: 0, count: kanten.count)
+        var gemeldet = Set<Int>()
+        func besuche(_ k: Int, _ pfad: [Int], _ s: inout Semantik) {
+            zustand[k] = 1
+            for n in kanten[k] {
+                if zustand[n] == 1 {
+                    let voll = pfad + [k]
+                    let start = voll.firstIndex(of: n) ?? 0
+                    let kreis = Array(voll[start...]) + [n]
+                    let namen = kreis.map { liste[$0].1.id.text }
+                    if !gemeldet.contains(n) {
+                        gemeldet.insert(n)
+                        let (datei, syntax) = liste[n]
+                        s.fehler("KZ180", "Kennzahlen verweisen im Kreis: \(namen.joined(separator: " → "))", datei, syntax.id.position)
+                    }
+                } else if zustand[n] == 0 {
+                    besuche(n, pfad + [k], &s)
+                }
+            }
+            zustand[k] = 2
+        }
+        for k in 0..<kanten.count where zustand[k] == 0 { besuche(k, [], &self) }
+    }
+}
+
+extension KennzahlSyntax {
+    var istVerhaeltnisSyntax: Bool { zaehler != nil && nenner != nil }
+}

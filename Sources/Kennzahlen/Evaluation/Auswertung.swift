@@ -1,0 +1,314 @@
+/// All values a report needs, exact, per Kennzahl, period and area; plus what happened to every
+/// export row.
+public struct Auswertung: Sendable {
+    public let katalog: Katalog
+    /// (Kennzahl index, period) → values per slot: Sozialräume in catalogue order, then
+    /// "ohne Zuordnung", then the whole city.
+    let werte: [Schluessel: [Kennwert]]
+    /// One entry per export file read, in source and period order.
+    public let statistik: [DateiStatistik]
+
+    struct Schluessel: Hashable {
+        var kennzahl: Int
+        var zeitraum: Zeitraum
+    }
+
+    static func slot(_ g: Gebiet, sozialraeume n: Int) -> Int {
+        switch g {
+        case .sozialraum(let i): return i
+        case .ohneZuordnung: return n
+        case .gesamt: return n + 1
+        }
+    }
+
+    /// The value of Kennzahl `k` (catalogue index) for a period and area. A period that was not
+    /// requested from the evaluator has no data.
+    public func kennwert(_ k: Int, _ z: Zeitraum, _ g: Gebiet) -> Kennwert {
+        guard let liste = werte[Schluessel(kennzahl: k, zeitraum: z)] else { return Kennwert(.keineDaten) }
+        return liste[Auswertung.slot(g, sozialraeume: katalog.sozialraeume.count)]
+    }
+}
+
+/// Evaluates a catalogue on a data folder: reads every export once and tallies every requested
+/// counting of its source in the same pass.
+public enum Auswerter {
+    /// One tally: a counting for one period.
+    private struct Auftrag: Hashable {
+        var zaehlung: Int
+        var zeitraum: Zeitraum
+    }
+
+    /// Evaluates the Kennzahlen for the requested periods. Every export file of the data folder is
+    /// read and validated, whether or not a requested value needs it.
+    public static func werteAus(katalog: Katalog, bestand: Datenbestand,
+                                anfragen: [(kennzahl: Int, zeitraum: Zeitraum)]) -> (Auswertung, [Diagnose]) {
+        // 1. Close the requests over referenced Kennzahlen, collect the tallies needed.
+        var benoetigt: [Auswertung.Schluessel] = []
+        var gesehen = Set<Auswertung.Schluessel>()
+        var auftraege: [Auftrag] = []
+        var auftragIndex: [Auftrag: Int] = [:]
+        func besuche(_ k: Int, _ z: Zeitraum) {
+            let s = Auswertung.Schluessel(kennzahl: k, zeitraum: z)
+            guard !gesehen.contains(s) else { return }
+            gesehen.insert(s)
+            benoetigt.append(s)
+            func sammle(_ t: Term) {
+                switch t {
+                case .zahl: break
+                case .kennzahl(let j): besuche(j, z)
+                case .rechnung(_, let a, let b): sammle(a); sammle(b)
+                case .zaehlung(let i):
+                    let a = Auftrag(zaehlung: i, zeitraum: z)
+                    if auftragIndex[a] == nil {
+                        auftragIndex[a] = auftraege.count
+                        auftraege.append(a)
+                    }
+                }
+            }
+            switch katalog.kennzahlen[k].formel {
+            case .wert(let t): sammle(t)
+            case .verhaeltnis(let a, let b): sammle(a); sammle(b)
+            }
+        }
+        for (k, z) in anfragen { besuche(k, z) }
+
+        // 2. One pass per source.
+        let n = katalog.sozialraeume.count
+        let slots = n + 1
+        var summen = [Int64](repeating: 0, count: auftraege.count * slots)
+        var verfuegbar = [Bool](repeating: false, count: auftraege.count)
+        var ueberlauf = [Bool](repeating: false, count: auftraege.count)
+        var diagnosen: [Diagnose] = []
+        var statistik: [DateiStatistik] = []
+        for (qi, quelle) in katalog.quellen.enumerated() {
+            let dateien = bestand.dateien[qi]
+            // The tallies of this source, grouped by counting.
+            var jeZaehlung: [Int: [(auftrag: Int, bereich: ClosedRange<Int>)]] = [:]
+            for (ai, a) in auftraege.enumerated() where katalog.zaehlungen[a.zaehlung].quelle == qi {
+                let z = katalog.zaehlungen[a.zaehlung]
+                guard let bereich = dateiBereich(dateien, a.zeitraum, z.regel, quelle.art) else { continue }
+                verfuegbar[ai] = true
+                jeZaehlung[a.zaehlung, default: []].append((ai, bereich))
+            }
+            var zaehler: [(zaehlung: Zaehlung, filter: Filterauswertung?, auftraege: [(auftrag: Int, bereich: ClosedRange<Int>, zeitraum: Zeitraum)])] = []
+            for zi in jeZaehlung.keys.sorted() {
+                let z = katalog.zaehlungen[zi]
+                let liste = (jeZaehlung[zi] ?? []).map { (auftrag: $0.auftrag, bereich: $0.bereich, zeitraum: auftraege[$0.auftrag].zeitraum) }
+                zaehler.append((z, z.bedingung.map { Filterauswertung($0) }, liste))
+            }
+            var leser = QuellenLeser(quelle: quelle, katalog: katalog)
+            var jeDatei: [DateiStatistik] = []
+            // Newest file first: a case counts with its newest record.
+            for di in dateien.indices.reversed() {
+                let s = leser.lies(dateien[di], dateiIndex: di, diagnosen: &diagnosen) { satz, werte in
+                    for zi in zaehler.indices {
+                        if zaehler[zi].filter != nil, !(zaehler[zi].filter!.passt(satz.werte, leser: werte)) { continue }
+                        let z = zaehler[zi].zaehlung
+                        for (ai, bereich, zeitraum) in zaehler[zi].auftraege {
+                            guard bereich.contains(di) else { continue }
+                            let betrag: Int64
+                            if quelle.art == .faelle {
+                                guard satz.naechsteDatei > bereich.upperBound,
+                                      zaehlt(satz, regel: z.regel, zeitraum: zeitraum) else { continue }
+                                switch z.art {
+                                case .anzahl: betrag = 1
+                                case .summe(let f?):
+                                    betrag = werte.zahl(feld: f, id: satz.werte[f])?.hundertstelCent ?? 0
+                                case .summe(nil): betrag = 0
+                                }
+                            } else {
+                                switch z.art {
+                                case .summe(let f?): betrag = werte.zahl(feld: f, id: satz.werte[f])?.hundertstelCent ?? 0
+                                default: betrag = satz.anzahl
+                                }
+                            }
+                            let platz = ai * slots + satz.gebiet
+                            let (s, o) = summen[platz].addingReportingOverflow(betrag)
+                            if o { ueberlauf[ai] = true } else { summen[platz] = s }
+                        }
+                    }
+                }
+                jeDatei.append(s)
+            }
+            statistik += jeDatei.reversed()
+        }
+        for (ai, a) in auftraege.enumerated() where ueberlauf[ai] {
+            let q = katalog.quellen[katalog.zaehlungen[a.zaehlung].quelle]
+            diagnosen.append(.warnung("KZ230", "Summe über Quelle '\(q.id)' für \(a.zeitraum.kurz) übersteigt den exakten Zahlenbereich; Wert nicht ausgewiesen",
+                                      ort: q.ort))
+        }
+
+        // 3. Values per Kennzahl, period and area.
+        var werte: [Auswertung.Schluessel: [Kennwert]] = [:]
+        func rohwert(_ ai: Int, slot: Int, quelle: Quelle, art: Zaehlung.Art) -> TermWert {
+            if ueberlauf[ai] { return .ueberlauf }
+            guard verfuegbar[ai] else { return .keineDaten }
+            if case .keine = quelle.gebiet, slot != n + 1 { return .nurGesamt }
+            let summe: Int64
+            if slot == n + 1 {
+                var s: Int64 = 0
+                for g in 0..<slots {
+                    let (x, o) = s.addingReportingOverflow(summen[ai * slots + g])
+                    if o { return .ueberlauf }
+                    s = x
+                }
+                summe = s
+            } else {
+                summe = summen[ai * slots + slot]
+            }
+            switch (quelle.art, art) {
+            case (.faelle, .anzahl): return .wert(Bruch(Int(summe)))
+            default: return .wert(Bruch(Festkomma(hundertstelCent: summe)))
+            }
+        }
+        func term(_ t: Term, _ z: Zeitraum, _ slot: Int) -> TermWert {
+            switch t {
+            case .zahl(let b): return .wert(b)
+            case .zaehlung(let i):
+                guard let ai = auftragIndex[Auftrag(zaehlung: i, zeitraum: z)] else { return .keineDaten }
+                let zaehlung = katalog.zaehlungen[i]
+                return rohwert(ai, slot: slot, quelle: katalog.quellen[zaehlung.quelle], art: zaehlung.art)
+            case .kennzahl(let j):
+                return TermWert(kennwerte(j, z)[slot].zustand)
+            case .rechnung(let op, let a, let b):
+                return term(a, z, slot).verknuepft(op, term(b, z, slot))
+            }
+        }
+        func kennwerte(_ k: Int, _ z: Zeitraum) -> [Kennwert] {
+            let s = Auswertung.Schluessel(kennzahl: k, zeitraum: z)
+            if let w = werte[s] { return w }
+            let kz = katalog.kennzahlen[k]
+            var liste: [Kennwert] = []
+            for slot in 0...(n + 1) {
+                switch kz.formel {
+                case .wert(let t):
+                    liste.append(Kennwert(term(t, z, slot).zustand))
+                case .verhaeltnis(let zt, let nt):
+                    let zw = term(zt, z, slot), nw = term(nt, z, slot)
+                    liste.append(verhaeltnis(zw, nw, faktor: faktor(kz.einheit)))
+                }
+            }
+            werte[s] = liste
+            return liste
+        }
+        for s in benoetigt { _ = kennwerte(s.kennzahl, s.zeitraum) }
+        return (Auswertung(katalog: katalog, werte: werte, statistik: statistik), diagnosen)
+    }
+
+    /// The files of a source that a tally reads, as an index range, or nil when the exports do not
+    /// cover the period.
+    static func dateiBereich(_ dateien: [Exportdatei], _ z: Zeitraum, _ regel: Zaehlregel, _ art: QuellenArt) -> ClosedRange<Int>? {
+        let von = z.von.index, bis = z.bis.index
+        if regel == .stichtag {
+            let treffer = dateien.indices.filter { let s = dateien[$0].periode.spanne; return s.von <= bis && bis <= s.bis }
+            guard let a = treffer.first, let b = treffer.last else { return nil }
+            return a...b
+        }
+        let treffer = dateien.indices.filter { let s = dateien[$0].periode.spanne; return s.von <= bis && von <= s.bis }
+        guard let a = treffer.first, let b = treffer.last else { return nil }
+        // Every quarter of the period must be covered by some file.
+        var gedeckt = von
+        for i in treffer {
+            let s = dateien[i].periode.spanne
+            if s.von > gedeckt { return nil }
+            if s.bis >= gedeckt { gedeckt = s.bis == Int.max ? Int.max : s.bis + 1 }
+            if gedeckt > bis { break }
+        }
+        guard gedeckt > bis else { return nil }
+        // Delivered counts add up only when the files tile the period exactly.
+        if art == .zahlen {
+            for i in treffer {
+                let s = dateien[i].periode.spanne
+                if s.von < von || s.bis > bis { return nil }
+            }
+        }
+        return a...b
+    }
+
+    /// Whether a case counts for a period under a counting rule.
+    static func zaehlt(_ satz: Datensatz, regel: Zaehlregel, zeitraum: Zeitraum) -> Bool {
+        guard let beginn = satz.beginn else { return false }
+        switch regel {
+        case .stichtag:
+            let d = zeitraum.stichtag
+            return beginn <= d && (satz.ende.map { $0 >= d } ?? true)
+        case .zugaenge:
+            return zeitraum.enthaelt(beginn)
+        case .imVerlauf:
+            return beginn <= zeitraum.stichtag && (satz.ende.map { $0 >= zeitraum.beginn } ?? true)
+        }
+    }
+
+    static func faktor(_ e: Einheit) -> Bruch {
+        switch e {
+        case .prozent: return Bruch(100)
+        case .jeEinwohner(let n): return Bruch(n)
+        case .anzahl, .euro: return Bruch(1)
+        }
+    }
+
+    private static func verhaeltnis(_ z: TermWert, _ n: TermWert, faktor: Bruch) -> Kennwert {
+        let zb: Bruch? = { if case .wert(let b) = z { return b }; return nil }()
+        let nb: Bruch? = { if case .wert(let b) = n { return b }; return nil }()
+        guard let zb, let nb else {
+            let zustand = z.verknuepft(.plus, n).zustand
+            return Kennwert(zustand == .nennerNull ? .keineDaten : zustand, zaehler: zb, nenner: nb)
+        }
+        guard !nb.istNull else { return Kennwert(.nennerNull, zaehler: zb, nenner: nb) }
+        guard let q = zb.geteilt(durch: nb), let w = q.mal(faktor) else { return Kennwert(.ueberlauf, zaehler: zb, nenner: nb) }
+        return Kennwert(.wert(w), zaehler: zb, nenner: nb)
+    }
+}
+
+/// Intermediate result of a formula part; the worst state wins when parts are combined.
+enum TermWert {
+    case wert(Bruch)
+    case nennerNull
+    case keineDaten
+    case nurGesamt
+    case ueberlauf
+
+    init(_ z: Kennwert.Zustand) {
+        switch z {
+        case .wert(let b): self = .wert(b)
+        case .nennerNull: self = .nennerNull
+        case .keineDaten: self = .keineDaten
+        case .nurGesamt: self = .nurGesamt
+        case .ueberlauf: self = .ueberlauf
+        }
+    }
+
+    var zustand: Kennwert.Zustand {
+        switch self {
+        case .wert(let b): return .wert(b)
+        case .nennerNull: return .nennerNull
+        case .keineDaten: return .keineDaten
+        case .nurGesamt: return .nurGesamt
+        case .ueberlauf: return .ueberlauf
+        }
+    }
+
+    private var rang: Int {
+        switch self {
+        case .nurGesamt: return 4
+        case .keineDaten: return 3
+        case .ueberlauf: return 2
+        case .nennerNull: return 1
+        case .wert: return 0
+        }
+    }
+
+    func verknuepft(_ op: Rechenart, _ b: TermWert) -> TermWert {
+        guard case .wert(let x) = self, case .wert(let y) = b else { return rang >= b.rang ? self : b }
+        let r: Bruch?
+        switch op {
+        case .plus: r = x.plus(y)
+        case .minus: r = x.minus(y)
+        case .mal: r = x.mal(y)
+        case .geteilt:
+            if y.istNull { return .nennerNull }
+            r = x.geteilt(durch: y)
+        }
+        return r.map { .wert($0) } ?? .ueberlauf
+    }
+}

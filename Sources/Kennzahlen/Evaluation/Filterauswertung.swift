@@ -1,0 +1,88 @@
+/// Evaluates a row filter on interned values: each test is decided once per distinct value of
+/// its field and cached, so a row costs one array lookup per test.
+struct Filterauswertung {
+    private indirect enum Knoten {
+        case atom(Int)
+        case und(Knoten, Knoten)
+        case oder(Knoten, Knoten)
+        case nicht(Knoten)
+    }
+
+    private let wurzel: Knoten
+    private var atome: [(feld: Int, pruefung: Pruefung)] = []
+    /// Per atom, per raw value id: 0 unknown, 1 false, 2 true.
+    private var cache: [[UInt8]] = []
+
+    init(_ b: Bedingung) {
+        var atome: [(Int, Pruefung)] = []
+        func baue(_ b: Bedingung) -> Knoten {
+            switch b {
+            case .atom(let f, let p):
+                atome.append((f, p))
+                return .atom(atome.count - 1)
+            case .und(let a, let c): return .und(baue(a), baue(c))
+            case .oder(let a, let c): return .oder(baue(a), baue(c))
+            case .nicht(let a): return .nicht(baue(a))
+            }
+        }
+        wurzel = baue(b)
+        self.atome = atome.map { (feld: $0.0, pruefung: $0.1) }
+        cache = atome.map { _ in [] }
+    }
+
+    mutating func passt(_ werte: [Int32], leser: QuellenWerte) -> Bool {
+        pruefe(wurzel, werte, leser)
+    }
+
+    private mutating func pruefe(_ k: Knoten, _ werte: [Int32], _ leser: QuellenWerte) -> Bool {
+        switch k {
+        case .atom(let a):
+            let id = Int(werte[atome[a].feld])
+            if id < cache[a].count {
+                let c = cache[a][id]
+                if c != 0 { return c == 2 }
+            } else {
+                cache[a].append(contentsOf: repeatElement(0, count: id - cache[a].count + 1))
+            }
+            let ergebnis = Filterauswertung.entscheide(atome[a].pruefung, feld: atome[a].feld, id: werte[atome[a].feld], leser: leser)
+            cache[a][id] = ergebnis ? 2 : 1
+            return ergebnis
+        case .und(let a, let b): return pruefe(a, werte, leser) && pruefe(b, werte, leser)
+        case .oder(let a, let b): return pruefe(a, werte, leser) || pruefe(b, werte, leser)
+        case .nicht(let a): return !pruefe(a, werte, leser)
+        }
+    }
+
+    static func entscheide(_ p: Pruefung, feld: Int, id: Int32, leser: QuellenWerte) -> Bool {
+        switch p {
+        case .inMenge(let menge, let negiert):
+            return menge.contains(leser.text(feld: feld, id: id)) != negiert
+        case .leer(let negiert):
+            return leser.text(feld: feld, id: id).isEmpty != negiert
+        case .zahl(let v, let grenze):
+            guard let z = leser.zahl(feld: feld, id: id) else { return v == .ungleich }
+            return vergleiche(Bruch(z), v, grenze)
+        case .zahlZwischen(let a, let b):
+            guard let z = leser.zahl(feld: feld, id: id) else { return false }
+            let w = Bruch(z)
+            return a <= w && w <= b
+        case .tag(let v, let grenze):
+            guard let t = leser.tag(feld: feld, id: id) else { return v == .ungleich }
+            return vergleiche(t, v, grenze)
+        case .tagZwischen(let a, let b):
+            guard let t = leser.tag(feld: feld, id: id) else { return false }
+            return a <= t && t <= b
+        }
+    }
+
+    static func vergleiche<T: Comparable>(_ a: T, _ v: Vergleich, _ b: T) -> Bool {
+        switch v {
+        case .gleich: return a == b
+        case .ungleich: return a != b
+        case .kleiner: return a < b
+        case .kleinerGleich: return a <= b
+        case .groesser: return a > b
+        case .groesserGleich: return a >= b
+        }
+    }
+}
