@@ -1,0 +1,67 @@
+/// Numbers as German readers expect them: `1.094`, `84,0`, `-3,5`; and the plain forms for CSV.
+public enum Zahlformat {
+    /// German notation with thousands separator and decimal comma, rounded half away from zero.
+    public static func deutsch(_ b: Bruch, dezimalen: Int) -> String {
+        formatiere(b, dezimalen: dezimalen, tausender: ".", dezimal: ",")
+    }
+
+    /// Without thousands separator, with the given decimal mark (CSV for Excel: `,`; RFC 4180: `.`).
+    public static func schlicht(_ b: Bruch, dezimalen: Int, dezimal: String) -> String {
+        formatiere(b, dezimalen: dezimalen, tausender: "", dezimal: dezimal)
+    }
+
+    /// As few decimals as the exact value needs (up to 4): thresholds and Zielwerte as written.
+    public static func knapp(_ b: Bruch) -> String {
+        var zehnerpotenz: Int128 = 1
+        for d in 0...4 {
+            if zehnerpotenz % b.nenner == 0 { return deutsch(b, dezimalen: d) }
+            zehnerpotenz *= 10
+        }
+        return deutsch(b, dezimalen: 4)
+    }
+
+    /// Signed German notation: `+12,5`, `-3,0`, `0,0`.
+    public static func mitVorzeichen(_ b: Bruch, dezimalen: Int) -> String {
+        let s = deutsch(b, dezimalen: dezimalen)
+        return s.hasPrefix("-") || s.allSatisfy({ $0 == "0" || $0 == "," }) ? s : "+" + s
+    }
+
+    /// Value with its unit: `84,0 %`, `1,23 je 1.000 EW`, `1.234,56 €`, `1.094`.
+    public static func mitEinheit(_ b: Bruch, _ e: Einheit, dezimalen: Int) -> String {
+        let z = deutsch(b, dezimalen: dezimalen)
+        let s = einheitZeichen(e)
+        return s.isEmpty ? z : z + " " + s
+    }
+
+    /// Short unit sign for text: `%`, `je 1.000 EW`, `€`, or nothing for counts.
+    public static func einheitZeichen(_ e: Einheit) -> String {
+        switch e {
+        case .anzahl: return ""
+        case .prozent: return "%"
+        case .euro: return "€"
+        case .jeEinwohner(let n): return "je " + deutsch(Bruch(n), dezimalen: 0) + " EW"
+        }
+    }
+
+    /// Unit as a word, for unit columns: `Anzahl`, `%`, `je 1.000 Einwohner`, `Euro`.
+    public static func einheitName(_ e: Einheit) -> String {
+        switch e {
+        case .anzahl: return "Anzahl"
+        case .prozent: return "%"
+        case .euro: return "Euro"
+        case .jeEinwohner(let n): return "je " + deutsch(Bruch(n), dezimalen: 0) + " Einwohner"
+        }
+    }
+
+    private static func formatiere(_ b: Bruch, dezimalen: Int, tausender: String, dezimal: String) -> String {
+        let (negativ, ziffern) = b.gerundet(dezimalen: dezimalen)
+        let ganz = dezimalen > 0 ? String(ziffern.dropLast(dezimalen)) : ziffern
+        let rest = dezimalen > 0 ? String(ziffern.suffix(dezimalen)) : ""
+        var gruppiert = ""
+        for (i, c) in ganz.enumerated() {
+            if i > 0 && (ganz.count - i) % 3 == 0 { gruppiert += tausender }
+            gruppiert.append(c)
+        }
+        return (negativ ? "-" : "") + gruppiert + (rest.isEmpty ? "" : dezimal + rest)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// The main job, end to end: definitions → exports → evaluation → Ampel → report model →
+/// renderers → files, written atomically.
+public enum Berichtslauf {
+    public enum Format: String, CaseIterable, Sendable {
+        case csv, md, html
+    }
+
+    public struct Auftrag: Sendable {
+        public var definitionen = "Definitions/ulm"
+        public var daten = "Samples/ulm"
+        public var ausgabe = "reports"
+        public var periode: Berichtsperiode?
+        public var formate: [Format] = Format.allCases
+        public var csv = CsvDialekt.excel
+        public var streng = false
+
+        public init() {}
+    }
+
+    public struct Ergebnis: Sendable {
+        /// 0 success, 1 input errors.
+        public var exitCode: Int32
+        public var diagnosen: [Diagnose]
+        /// Folder written, when successful.
+        public var ordner: String?
+        public var periode: Berichtsperiode?
+        public var dateien: [String] = []
+        /// Lights per area (name, counts per colour), for the summary.
+        public var ampel: [(gebiet: String, anzahl: [Ampelfarbe: Int])] = []
+    }
+
+    /// Evaluates and builds the report set without writing it (used by `run` and by tests).
+    public static func berechne(_ a: Auftrag) -> (Berichtsgrundlage?, [Diagnose]) {
+        let (katalogOpt, d1) = KatalogLeser.lade(ordner: a.definitionen)
+        guard let katalog = katalogOpt else { return (nil, d1) }
+        let (bestandOpt, d2) = Datenbestand.finde(ordner: a.daten, katalog: katalog)
+        var diagnosen = d1 + d2
+        guard let bestand = bestandOpt, !diagnosen.contains(where: { $0.schwere == .fehler }) else { return (nil, diagnosen) }
+        guard let periode = a.periode ?? bestand.letztesQuartal.map({ .quartal($0) }) else {
+            diagnosen.append(.fehler("KZ300", "keine Exportdatei mit Quartal oder Jahr im Namen gefunden; bitte --period angeben", ort: Ort(datei: a.daten)))
+            return (nil, diagnosen)
+        }
+        var anfragen: [(kennzahl: Int, zeitraum: Zeitraum)] = []
+        for (i, k) in katalog.kennzahlen.enumerated() {
+            for z in Zeitplan(rhythmus: k.rhythmus, periode: periode).alle { anfragen.append((i, z)) }
+        }
+        let (auswertung, d3) = Auswerter.werteAus(katalog: katalog, bestand: bestand, anfragen: anfragen)
+        diagnosen += d3
+        if diagnosen.contains(where: { $0.schwere == .fehler }) { return (nil, diagnosen) }
+        if a.streng {
+            let verworfen = auswertung.statistik.reduce(0) { $0 + $1.verworfenGesamt }
+            if verworfen > 0 {
+                diagnosen.append(.fehler("KZ301", "--streng: \(verworfen) Zeilen wurden verworfen; keine Berichte geschrieben", ort: Ort(datei: a.daten)))
+                return (nil, diagnosen)
+            }
+        }
+        let ampel = Ampelstand.schalte(katalog: katalog, auswertung: auswertung, periode: periode)
+        let grundlage = Berichtsgrundlage(katalog: katalog, auswertung: auswertung, ampel: ampel, periode: periode,
+                                          stand: bestand.stand, datenwarnungen: diagnosen.filter { $0.schwere == .warnung })
+        return (grundlage, diagnosen)
+    }
+
+    /// Every report of a set as (relative path, model).
+    public static func berichte(_ g: Berichtsgrundlage) -> [(slug: String, bericht: Bericht)] {
+        var liste: [(String, Bericht)] = []
+        for geb in g.gebiete {
+            for p in g.katalog.produkte {
+                let b = p.istAmpel ? AmpelBericht.baue(p, geb, g) : KennzahlenBericht.baue(p, geb, g)
+                liste.append((g.slug(geb), b))
+            }
+        }
+        return liste
+    }
+
+    /// Renders the set into file contents (paths relative to `OUT/<period>`).
+    public static func dateien(_ g: Berichtsgrundlage, formate: [Format], csv: CsvDialekt) -> [(pfad: String, inhalt: [UInt8])] {
+        var dateien: [(String, [UInt8])] = []
+        for (slug, b) in berichte(g) {
+            for f in formate {
+                let pfad = "\(slug)/\(b.dateiname).\(f.rawValue)"
+                switch f {
+                case .csv: if let c = CsvRenderer.render(b, csv) { dateien.append((pfad, Array(c.utf8))) }
+                case .md: dateien.append((pfad, Array(MarkdownRenderer.render(b).utf8)))
+                case .html: dateien.append((pfad, Array(HtmlRenderer.render(b).utf8)))
+                }
+            }
+        }
+        let katalog = KatalogBericht.baue(g)
+        dateien.append(("katalog.md", Array(MarkdownRenderer.render(katalog).utf8)))
+        dateien.append(("katalog.html", Array(HtmlRenderer.render(katalog).utf8)))
+        dateien.append(("index.html", Array(HtmlRenderer.render(Uebersicht.baue(g, formate: formate.map(\.rawValue))).utf8)))
+        return dateien
+    }
+
+    /// Runs the whole job and writes `OUT/<period>/`.
+    public static func run(_ a: Auftrag) -> Ergebnis {
+        let (grundlage, diagnosen) = berechne(a)
+        guard let g = grundlage else { return Ergebnis(exitCode: 1, diagnosen: diagnosen) }
+        let ziel = Pfad.verbinde(a.ausgabe, g.periode.name)
+        let liste = dateien(g, formate: a.formate, csv: a.csv)
+        do {
+            try Ausgabe.schreibe(liste, nach: ziel)
+        } catch let f as Ausgabe.Fehler {
+            return Ergebnis(exitCode: 1, diagnosen: diagnosen + [.fehler("KZ310", f.grund, ort: Ort(datei: f.pfad))])
+        } catch {
+            return Ergebnis(exitCode: 1, diagnosen: diagnosen + [.fehler("KZ310", "\(error)", ort: Ort(datei: ziel))])
+        }
+        var ergebnis = Ergebnis(exitCode: 0, diagnosen: diagnosen, ordner: ziel, periode: g.periode, dateien: liste.map(\.pfad))
+        for geb in g.gebiete {
+            var anzahl: [Ampelfarbe: Int] = [:]
+            for i in g.katalog.kennzahlen.indices { if let l = g.ampel.licht(i, geb) { anzahl[l.farbe, default: 0] += 1 } }
+            ergebnis.ampel.append((g.name(geb), anzahl))
+        }
+        return ergebnis
+    }
+}

@@ -1,0 +1,335 @@
+import Foundation
+
+/// The command line: `report`, `check`, `samples`, help and version. Returns exit codes
+/// 0 (success), 1 (input errors), 2 (usage errors); never traps on arguments.
+public enum Kommandozeile {
+    public static let version = "kennzahl 0.1.0"
+
+    /// Where output goes; tests capture it.
+    public struct Kanaele {
+        public var aus: (String) -> Void
+        public var fehler: (String) -> Void
+
+        public init(aus: @escaping (String) -> Void, fehler: @escaping (String) -> Void) {
+            self.aus = aus
+            self.fehler = fehler
+        }
+
+        public static var standard: Kanaele {
+            Kanaele(aus: { print($0) }, fehler: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+        }
+    }
+
+    struct Nutzungsfehler: Error {
+        var text: String
+        var befehl: String?
+    }
+
+    public static func fuehreAus(_ argumente: [String], _ k: Kanaele = .standard) -> Int32 {
+        do {
+            return try verteile(argumente, k)
+        } catch let f as Nutzungsfehler {
+            k.fehler("kennzahl: Fehler: \(f.text)")
+            k.fehler("Hilfe: kennzahl \(f.befehl.map { $0 + " " } ?? "")--help")
+            return 2
+        } catch {
+            k.fehler("kennzahl: Fehler: \(error)")
+            return 2
+        }
+    }
+
+    static let befehle = ["report", "check", "samples"]
+
+    private static func verteile(_ argumente: [String], _ k: Kanaele) throws -> Int32 {
+        guard let erstes = argumente.first else {
+            k.aus(hilfe)
+            return 0
+        }
+        let rest = Array(argumente.dropFirst())
+        switch erstes {
+        case "--help", "-h", "hilfe", "help":
+            k.aus(hilfe)
+            return 0
+        case "--version", "-V":
+            k.aus(version)
+            return 0
+        case "report":
+            return try report(rest, k)
+        case "check":
+            return try check(rest, k)
+        case "samples":
+            return try samples(rest, k)
+        case "test":
+            throw Nutzungsfehler(text: "der Befehl 'test' (Tests der Planerinnen und Planer neben den Definitionen) ist noch nicht verfügbar")
+        default:
+            let vorschlag = Aehnlichkeit.vorschlag(fuer: erstes, aus: befehle).map { " – meinten Sie '\($0)'?" } ?? ""
+            throw Nutzungsfehler(text: "unbekannter Befehl '\(erstes)'\(vorschlag)")
+        }
+    }
+
+    // MARK: Option parsing
+
+    struct Optionen {
+        var werte: [String: String] = [:]
+        var schalter: Set<String> = []
+        var positionell: [String] = []
+        var hilfe = false
+    }
+
+    /// `mitWert`: options that take a value; `schalter`: flags. `--name=wert` and `--name wert`.
+    static func parse(_ args: [String], befehl: String, mitWert: [String], schalter: [String], positionell: Int = 0) throws -> Optionen {
+        var o = Optionen()
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if a == "--help" || a == "-h" {
+                o.hilfe = true
+                i += 1
+                continue
+            }
+            if a.hasPrefix("-") && a.count > 1 {
+                var name = a
+                var wert: String?
+                if let gleich = a.firstIndex(of: "=") {
+                    name = String(a[..<gleich])
+                    wert = String(a[a.index(after: gleich)...])
+                }
+                if mitWert.contains(name) {
+                    if wert == nil {
+                        guard i + 1 < args.count, !args[i + 1].hasPrefix("--") else {
+                            throw Nutzungsfehler(text: "der Option \(name) fehlt ein Wert", befehl: befehl)
+                        }
+                        wert = args[i + 1]
+                        i += 1
+                    }
+                    if o.werte[name] != nil {
+                        throw Nutzungsfehler(text: "die Option \(name) ist doppelt angegeben", befehl: befehl)
+                    }
+                    o.werte[name] = wert
+                } else if schalter.contains(name) {
+                    if wert != nil { throw Nutzungsfehler(text: "die Option \(name) nimmt keinen Wert", befehl: befehl) }
+                    o.schalter.insert(name)
+                } else {
+                    let vorschlag = Aehnlichkeit.vorschlag(fuer: name, aus: mitWert + schalter).map { " – meinten Sie '\($0)'?" } ?? ""
+                    throw Nutzungsfehler(text: "unbekannte Option '\(name)' für '\(befehl)'\(vorschlag)", befehl: befehl)
+                }
+            } else {
+                guard o.positionell.count < positionell else {
+                    throw Nutzungsfehler(text: "unerwartetes Argument '\(a)'", befehl: befehl)
+                }
+                o.positionell.append(a)
+            }
+            i += 1
+        }
+        return o
+    }
+
+    // MARK: report
+
+    private static func report(_ args: [String], _ k: Kanaele) throws -> Int32 {
+        let o = try parse(args, befehl: "report", mitWert: ["--definitions", "--data", "--out", "--period", "--format", "--csv"],
+                          schalter: ["--public", "--oeffentlich", "--streng"])
+        if o.hilfe {
+            k.aus(reportHilfe)
+            return 0
+        }
+        if o.schalter.contains("--public") || o.schalter.contains("--oeffentlich") {
+            throw Nutzungsfehler(text: "--public (öffentliche Berichte mit Geheimhaltung kleiner Fallzahlen) ist noch nicht umgesetzt; ohne diese Prüfung dürfen die Berichte nicht veröffentlicht werden", befehl: "report")
+        }
+        var a = Berichtslauf.Auftrag()
+        if let d = o.werte["--definitions"] { a.definitionen = d }
+        if let d = o.werte["--data"] { a.daten = d }
+        if let d = o.werte["--out"] { a.ausgabe = d }
+        if let p = o.werte["--period"] {
+            guard let periode = Berichtsperiode.parse(p) else {
+                throw Nutzungsfehler(text: "ungültiger Zeitraum '\(p)': erwartet wird ein Quartal wie 2021-Q4 oder ein Jahr wie 2021", befehl: "report")
+            }
+            a.periode = periode
+        }
+        if let f = o.werte["--format"] {
+            var formate: [Berichtslauf.Format] = []
+            for teil in f.split(separator: ",", omittingEmptySubsequences: false) {
+                let t = teil.trimmingCharacters(in: .whitespaces).lowercased()
+                guard let format = Berichtslauf.Format(rawValue: t == "markdown" ? "md" : t) else {
+                    throw Nutzungsfehler(text: "unbekanntes Format '\(teil)': erlaubt sind csv, md, html", befehl: "report")
+                }
+                if !formate.contains(format) { formate.append(format) }
+            }
+            a.formate = Berichtslauf.Format.allCases.filter(formate.contains)
+        }
+        if let c = o.werte["--csv"] {
+            switch c.lowercased() {
+            case "excel": a.csv = .excel
+            case "rfc4180": a.csv = .rfc4180
+            default: throw Nutzungsfehler(text: "unbekannte CSV-Variante '\(c)': erlaubt sind excel und rfc4180", befehl: "report")
+            }
+        }
+        a.streng = o.schalter.contains("--streng")
+        let e = Berichtslauf.run(a)
+        melde(e.diagnosen, k)
+        guard e.exitCode == 0, let ordner = e.ordner, let periode = e.periode else {
+            k.fehler("Keine Berichte geschrieben: \(e.diagnosen.filter { $0.schwere == .fehler }.count) Fehler.")
+            return e.exitCode
+        }
+        let berichte = e.dateien.filter { $0.contains("/") }.count
+        k.aus("Berichte für \(periode.deutsch) geschrieben nach \(ordner)/ (\(berichte) Berichtsdateien, index.html, katalog.md, katalog.html).")
+        let breite = max(12, e.ampel.map { $0.gebiet.count }.max() ?? 0)
+        func spalte(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }
+        k.aus("Ampel" + String(repeating: " ", count: breite - 5) + Ampelfarbe.allCases.map { spalte($0.wort, 6) }.joined())
+        for (gebiet, anzahl) in e.ampel {
+            k.aus(gebiet + String(repeating: " ", count: breite - gebiet.count) + Ampelfarbe.allCases.map { spalte(String(anzahl[$0] ?? 0), 6) }.joined())
+        }
+        let warnungen = e.diagnosen.filter { $0.schwere == .warnung }.count
+        if warnungen > 0 { k.aus("\(warnungen) Hinweise zu den Daten (siehe oben und im Abschnitt Datenqualität der Berichte).") }
+        return 0
+    }
+
+    private static func melde(_ d: [Diagnose], _ k: Kanaele) {
+        for x in d.sorted(by: { $0.schwere < $1.schwere }) where x.schwere == .fehler { k.fehler(x.formatiert) }
+        for x in d where x.schwere == .warnung { k.fehler(x.formatiert) }
+    }
+
+    // MARK: check
+
+    private static func check(_ args: [String], _ k: Kanaele) throws -> Int32 {
+        let o = try parse(args, befehl: "check", mitWert: ["--definitions", "--data"], schalter: [])
+        if o.hilfe {
+            k.aus(checkHilfe)
+            return 0
+        }
+        let ordner = o.werte["--definitions"] ?? "Definitions/ulm"
+        let (katalogOpt, d1) = KatalogLeser.lade(ordner: ordner)
+        melde(d1, k)
+        guard let katalog = katalogOpt else {
+            k.fehler("Definitionen fehlerhaft: \(d1.filter { $0.schwere == .fehler }.count) Fehler.")
+            return 1
+        }
+        k.aus("Definitionen in Ordnung: \(katalog.kennzahlen.count) Kennzahlen, \(katalog.quellen.count) Quellen, \(katalog.sozialraeume.count) Sozialräume.")
+        guard let daten = o.werte["--data"] else { return d1.contains { $0.schwere == .fehler } ? 1 : 0 }
+        let (bestandOpt, d2) = Datenbestand.finde(ordner: daten, katalog: katalog)
+        guard let bestand = bestandOpt, !d2.contains(where: { $0.schwere == .fehler }) else {
+            melde(d2, k)
+            return 1
+        }
+        let (auswertung, d3) = Auswerter.werteAus(katalog: katalog, bestand: bestand, anfragen: [])
+        melde(d2 + d3, k)
+        let s = auswertung.statistik
+        let gelesen = s.reduce(0) { $0 + $1.zeilenGelesen }, verworfen = s.reduce(0) { $0 + $1.verworfenGesamt }
+        if (d2 + d3).contains(where: { $0.schwere == .fehler }) {
+            k.fehler("Daten fehlerhaft: \((d2 + d3).filter { $0.schwere == .fehler }.count) Fehler.")
+            return 1
+        }
+        k.aus("Daten gelesen: \(s.count) Dateien, \(Zahlformat.deutsch(Bruch(gelesen), dezimalen: 0)) Zeilen, davon \(Zahlformat.deutsch(Bruch(verworfen), dezimalen: 0)) verworfen.")
+        return 0
+    }
+
+    // MARK: samples
+
+    private static func samples(_ args: [String], _ k: Kanaele) throws -> Int32 {
+        let o = try parse(args, befehl: "samples", mitWert: ["--out", "--rows", "--seed"], schalter: [], positionell: 1)
+        if o.hilfe {
+            k.aus(samplesHilfe)
+            return 0
+        }
+        let name = o.positionell.first ?? "ulm"
+        guard name == "ulm" else {
+            if name == "nordfriesland" {
+                throw Nutzungsfehler(text: "der Beispieldatensatz 'nordfriesland' ist noch nicht verfügbar; verfügbar: ulm", befehl: "samples")
+            }
+            throw Nutzungsfehler(text: "unbekannter Beispieldatensatz '\(name)'; verfügbar: ulm", befehl: "samples")
+        }
+        if o.werte["--rows"] != nil {
+            throw Nutzungsfehler(text: "--rows (großer Datensatz für Messungen) ist noch nicht verfügbar", befehl: "samples")
+        }
+        var seed = UlmBeispiel.standardSeed
+        if let s = o.werte["--seed"] {
+            guard let n = UInt64(s) else { throw Nutzungsfehler(text: "--seed erwartet eine ganze Zahl ≥ 0, nicht '\(s)'", befehl: "samples") }
+            seed = n
+        }
+        let ziel = o.werte["--out"] ?? "Samples/ulm"
+        let dateien = UlmBeispiel.dateien(seed: seed)
+        do {
+            try Ausgabe.schreibe(dateien, nach: ziel)
+        } catch {
+            k.fehler("\(error)")
+            return 1
+        }
+        let zeilen = dateien.reduce(0) { $0 + $1.inhalt.filter { $0 == 0x0A }.count }
+        k.aus("Beispieldaten 'ulm' geschrieben nach \(ziel)/: \(dateien.count) Dateien, \(Zahlformat.deutsch(Bruch(zeilen), dezimalen: 0)) Zeilen (Seed \(seed)).")
+        return 0
+    }
+
+    // MARK: Help texts
+
+    static let hilfe = """
+    kennzahl – Kennzahlen und Ampel für die sozialraumorientierte Sozialplanung
+
+    Aufruf:
+      kennzahl report  [--definitions ORDNER] [--data ORDNER] [--out ORDNER] [--period 2021-Q4|2021]
+                       [--format csv,md,html] [--csv excel|rfc4180] [--streng]
+      kennzahl check   [--definitions ORDNER] [--data ORDNER]
+      kennzahl samples [ulm] [--out ORDNER] [--seed S]
+      kennzahl --help | --version
+      kennzahl BEFEHL --help
+
+    Befehle:
+      report   wertet die Exporte aus und schreibt die Berichte (Produkte, Index, Katalog)
+      check    prüft die Definitionen und, mit --data, die Exporte; schreibt keine Berichte
+      samples  schreibt den synthetischen Beispieldatensatz
+
+    Ohne Angaben wertet 'kennzahl report' den Ulmer Katalog (Definitions/ulm) auf den
+    Beispieldaten (Samples/ulm) für das jüngste Quartal der Daten aus und schreibt nach reports/.
+
+    Exit-Codes: 0 Erfolg, 1 Fehler in Definitionen oder Daten, 2 Aufruffehler.
+    """
+
+    static let reportHilfe = """
+    kennzahl report – Berichte für einen Zeitraum schreiben
+
+    Aufruf:
+      kennzahl report [--definitions ORDNER] [--data ORDNER] [--out ORDNER] [--period 2021-Q4|2021]
+                      [--format csv,md,html] [--csv excel|rfc4180] [--streng]
+
+    Optionen:
+      --definitions ORDNER  Katalog der Kennzahlen (*.kz)            Standard: Definitions/ulm
+      --data ORDNER         Exporte der Fachverfahren (CSV)           Standard: Samples/ulm
+      --out ORDNER          Ausgabeordner; Berichte in ORDNER/ZEITRAUM/ Standard: reports
+      --period ZEITRAUM     Quartal (2021-Q4) oder Jahr (2021)        Standard: jüngstes Quartal der Daten
+      --format LISTE        csv, md, html (kommagetrennt)             Standard: alle drei
+      --csv VARIANTE        excel (Semikolon, Dezimalkomma, BOM) oder rfc4180 (Komma, Punkt)
+      --streng              jede verworfene Exportzeile ist ein Fehler (Exit-Code 1)
+      -h, --help            diese Hilfe
+
+    Ausgabe: je Gebiet (gesamt und jeder Sozialraum) produkt-N.csv/.md/.html, dazu index.html
+    und katalog.md/.html. Der Lauf schreibt alles oder nichts: ein vorhandener Berichtsstand
+    wird erst ersetzt, wenn der neue vollständig ist.
+    """
+
+    static let checkHilfe = """
+    kennzahl check – Definitionen (und Exporte) prüfen, ohne Berichte zu schreiben
+
+    Aufruf:
+      kennzahl check [--definitions ORDNER] [--data ORDNER]
+
+    Optionen:
+      --definitions ORDNER  Katalog der Kennzahlen (*.kz)   Standard: Definitions/ulm
+      --data ORDNER         zusätzlich alle Exporte lesen und jede verworfene Zeile melden
+      -h, --help            diese Hilfe
+
+    Jeder Fehler erscheint als 'datei:zeile:spalte: Fehler: …'. Exit-Code 1 bei Fehlern.
+    """
+
+    static let samplesHilfe = """
+    kennzahl samples – synthetischen Beispieldatensatz schreiben (keine echten Personen)
+
+    Aufruf:
+      kennzahl samples [ulm] [--out ORDNER] [--seed S]
+
+    Optionen:
+      --out ORDNER   Zielordner                        Standard: Samples/ulm
+      --seed S       Startwert des Zufallsgenerators   Standard: \(UlmBeispiel.standardSeed)
+      -h, --help     diese Hilfe
+
+    Gleicher Seed, gleiche Bytes: der Datensatz ist reproduzierbar.
+    """
+}

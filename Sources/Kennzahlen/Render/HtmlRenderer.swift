@@ -1,0 +1,118 @@
+/// Writes a report as one self-contained HTML5 file: inline CSS (and inline styles on tables so
+/// they keep their look when pasted into Word or Writer), no script, no external URL.
+public enum HtmlRenderer {
+    public static func render(_ b: Bericht) -> String {
+        var s = "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
+        s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        s += "<title>" + esc(b.titel + " – " + b.gebiet) + "</title>\n<style>\n" + stil + "</style>\n</head>\n<body>\n"
+        s += "<header>\n<h1>" + esc(b.titel) + "</h1>\n<p class=\"gebiet\">" + esc(b.gebiet) + "</p>\n"
+        for z in b.kopfzeilen { s += "<p class=\"kopf\">" + esc(z) + "</p>\n" }
+        s += "</header>\n<main>\n"
+        for a in b.abschnitte {
+            s += "<section>\n<h2>" + esc(a.titel) + "</h2>\n"
+            for p in a.absaetze { s += "<p>" + esc(p) + "</p>\n" }
+            if let t = a.tabelle { s += tabelle(t) }
+            if !a.liste.isEmpty {
+                s += "<ul>\n"
+                for punkt in a.liste { s += "<li>" + esc(punkt) + "</li>\n" }
+                s += "</ul>\n"
+            }
+            s += "</section>\n"
+        }
+        s += "</main>\n"
+        if !b.hinweise.isEmpty {
+            s += "<footer>\n"
+            for h in b.hinweise { s += "<p>" + esc(h) + "</p>\n" }
+            s += "</footer>\n"
+        }
+        s += "</body>\n</html>\n"
+        return s
+    }
+
+    static let rahmen = "border:1px solid #888;padding:2px 6px;"
+
+    static func tabelle(_ t: Tabelle) -> String {
+        var s = "<table style=\"border-collapse:collapse;font-size:10pt;\">\n<thead>\n<tr>"
+        for sp in t.spalten {
+            s += "<th scope=\"col\" style=\"\(rahmen)background:#e8e8e8;text-align:\(sp.rechtsbuendig ? "right" : "left");vertical-align:bottom;\">" + esc(sp.titel) + "</th>"
+        }
+        s += "</tr>\n</thead>\n<tbody>\n"
+        for zeile in t.zeilen {
+            s += "<tr>"
+            for (i, z) in zeile.enumerated() {
+                let rechts = i < t.spalten.count && t.spalten[i].rechtsbuendig
+                s += zelle(z, rechts: rechts)
+            }
+            s += "</tr>\n"
+        }
+        s += "</tbody>\n</table>\n"
+        for f in t.fussnoten { s += "<p class=\"fussnote\">" + esc(f) + "</p>\n" }
+        return s
+    }
+
+    static func zelle(_ z: Zelle, rechts: Bool) -> String {
+        let ausrichtung = "text-align:\(rechts ? "right" : "left");vertical-align:top;"
+        switch z {
+        case .text(let t): return "<td style=\"\(rahmen)\(ausrichtung)\">" + esc(t) + "</td>"
+        case .zahl(let b, let d, let suffix):
+            let text = Zahlformat.deutsch(b, dezimalen: d) + (suffix.isEmpty ? "" : "\u{00A0}" + suffix)
+            return "<td style=\"\(rahmen)text-align:right;vertical-align:top;white-space:nowrap;\">" + esc(text) + "</td>"
+        case .symbol(let s): return "<td style=\"\(rahmen)text-align:right;vertical-align:top;\">" + esc(s) + "</td>"
+        case .ampel(let f):
+            return "<td class=\"ampel \(f.rawValue)\" style=\"\(rahmen)\(farbstil(f))white-space:nowrap;vertical-align:top;\">" + esc(f.symbol + " " + f.wort) + "</td>"
+        case .verweise(let v):
+            return "<td style=\"\(rahmen)\(ausrichtung)\">" + v.map { "<a href=\"" + esc($0.ziel) + "\">" + esc($0.text) + "</a>" }.joined(separator: " ") + "</td>"
+        case .leer: return "<td style=\"\(rahmen)\"></td>"
+        }
+    }
+
+    static func farbstil(_ f: Ampelfarbe) -> String {
+        switch f {
+        case .rot: return "background:#f4b6b6;color:#000;font-weight:bold;"
+        case .gelb: return "background:#fbe7a1;color:#000;"
+        case .gruen: return "background:#c6e5c1;color:#000;"
+        case .grau: return "background:#dddddd;color:#000;"
+        }
+    }
+
+    /// Escapes every `& < > " '` (existing entities too) and replaces control characters.
+    static func esc(_ t: String) -> String {
+        var s = ""
+        s.reserveCapacity(t.utf8.count)
+        for c in t.unicodeScalars {
+            switch c {
+            case "&": s += "&amp;"
+            case "<": s += "&lt;"
+            case ">": s += "&gt;"
+            case "\"": s += "&quot;"
+            case "'": s += "&#39;"
+            case "\n", "\t": s.unicodeScalars.append(c)
+            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}": s += "\u{FFFD}"
+            default: s.unicodeScalars.append(c)
+            }
+        }
+        return s
+    }
+
+    static let stil = """
+    body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; margin: 1.5em; color: #111; max-width: 80em; }
+    h1 { font-size: 1.5em; margin-bottom: 0.2em; }
+    h2 { font-size: 1.15em; margin-top: 1.6em; border-bottom: 1px solid #aaa; }
+    .gebiet { font-size: 1.2em; font-weight: bold; margin: 0.2em 0; }
+    .kopf { margin: 0.1em 0; color: #333; }
+    table { margin: 0.6em 0; }
+    .fussnote { font-size: 0.85em; color: #333; margin: 0.2em 0; }
+    footer { margin-top: 2em; font-size: 0.85em; color: #333; border-top: 1px solid #aaa; }
+    a { color: #0645ad; }
+    @media print {
+      @page { size: A4 portrait; margin: 15mm; }
+      body { margin: 0; font-size: 9pt; max-width: none; }
+      table { font-size: 7.5pt !important; page-break-inside: auto; }
+      tr { page-break-inside: avoid; }
+      h2 { page-break-after: avoid; }
+      a { color: #000; text-decoration: none; }
+      td.ampel { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    }
+
+    """
+}

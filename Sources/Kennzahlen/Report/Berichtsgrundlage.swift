@@ -1,0 +1,108 @@
+/// Everything the report builders read: catalogue, values, lights, period and data quality.
+public struct Berichtsgrundlage: Sendable {
+    public var katalog: Katalog
+    public var auswertung: Auswertung
+    public var ampel: Ampelstand
+    public var periode: Berichtsperiode
+    public var stand: Tag?
+    /// Warnings about the data (rejected rows, missing files) for the data-quality note.
+    public var datenwarnungen: [Diagnose]
+
+    public init(katalog: Katalog, auswertung: Auswertung, ampel: Ampelstand, periode: Berichtsperiode, stand: Tag?, datenwarnungen: [Diagnose]) {
+        self.katalog = katalog
+        self.auswertung = auswertung
+        self.ampel = ampel
+        self.periode = periode
+        self.stand = stand
+        self.datenwarnungen = datenwarnungen
+    }
+
+    /// The city first, then the Sozialräume in catalogue order.
+    public var gebiete: [Gebiet] { [.gesamt] + katalog.sozialraeume.indices.map { .sozialraum($0) } }
+
+    public func slug(_ g: Gebiet) -> String {
+        switch g {
+        case .gesamt: return "gesamt"
+        case .sozialraum(let i): return katalog.sozialraeume[i].slug
+        case .ohneZuordnung: return "ohne-zuordnung"
+        }
+    }
+
+    public func name(_ g: Gebiet) -> String {
+        switch g {
+        case .gesamt: return katalog.gesamtName
+        case .sozialraum(let i): return katalog.sozialraeume[i].name
+        case .ohneZuordnung: return katalog.ohneZuordnungName
+        }
+    }
+
+    /// Title line for the area: "Sozialraum Wiblingen" or "SO-Gesamt (Gesamtstadt)".
+    public func gebietTitel(_ g: Gebiet) -> String {
+        switch g {
+        case .gesamt: return katalog.gesamtName == "Gesamtstadt" ? "Gesamtstadt" : katalog.gesamtName + " (Gesamtstadt)"
+        case .sozialraum(let i): return "Sozialraum " + katalog.sozialraeume[i].name
+        case .ohneZuordnung: return katalog.ohneZuordnungName
+        }
+    }
+
+    public func zeitplan(_ k: Kennzahl) -> Zeitplan { Zeitplan(rhythmus: k.rhythmus, periode: periode) }
+
+    public func kennwert(_ k: Int, _ z: Zeitraum, _ g: Gebiet) -> Kennwert { auswertung.kennwert(k, z, g) }
+
+    /// The cell for a value: the number, or the Destatis symbol saying why there is none.
+    public func zelle(_ w: Kennwert, _ k: Kennzahl) -> Zelle {
+        switch w.zustand {
+        case .wert(let b): return .zahl(b, dezimalen: k.dezimalen, suffix: Berichtsgrundlage.suffix(k.einheit))
+        case .nennerNull: return .symbol(Tabellenzeichen.keinWert)
+        case .keineDaten, .ueberlauf: return .symbol(Tabellenzeichen.unbekannt)
+        case .nurGesamt: return .symbol(Tabellenzeichen.nichtSinnvoll)
+        }
+    }
+
+    /// A numerator or denominator: whole numbers without decimals, sums with two.
+    public func teilzelle(_ b: Bruch?) -> Zelle {
+        guard let b else { return .leer }
+        return .zahl(b, dezimalen: b.nenner == 1 ? 0 : 2, suffix: "")
+    }
+
+    static func suffix(_ e: Einheit) -> String {
+        switch e {
+        case .prozent: return "%"
+        case .euro: return "€"
+        case .anzahl, .jeEinwohner: return ""
+        }
+    }
+
+    /// How the period of a value reads: "Stichtag 31.12.2021" or "2021", "4. Quartal 2021".
+    public func zeitraumText(_ k: Kennzahl, _ z: Zeitraum) -> String {
+        k.regel == .stichtag ? "Stichtag " + z.stichtag.deutsch : z.deutsch
+    }
+
+    /// The report's period line.
+    public var periodenzeile: String {
+        switch periode {
+        case .quartal(let q): return "Berichtszeitraum: \(q.deutsch) (Stichtag \(q.letzterTag.deutsch))"
+        case .jahr(let j): return "Berichtszeitraum: Jahr \(j) (Stichtag \(Quartal(jahr: j, nummer: 4).letzterTag.deutsch))"
+        }
+    }
+
+    public var standzeile: String {
+        if let s = stand { return "Stand der Daten: \(s.deutsch)" }
+        return "Stand der Daten: nicht angegeben (stand.txt fehlt im Datenordner)"
+    }
+
+    /// A "Vorquartal" column only in quarterly reports and only when some Kennzahl is quarterly.
+    public func zeigtVorquartal(_ kennzahlen: [Kennzahl]) -> Bool {
+        if case .quartal = periode { return kennzahlen.contains { $0.rhythmus == .quartal } }
+        return false
+    }
+
+    /// "Vorjahresquartal" when every value is a quarter's, otherwise "Vorjahr".
+    public func vorjahrTitel(_ kennzahlen: [Kennzahl]) -> String {
+        if case .quartal = periode, !kennzahlen.isEmpty, kennzahlen.allSatisfy({ $0.rhythmus == .quartal }) { return "Vorjahresquartal" }
+        return "Vorjahr"
+    }
+
+    /// Index of a Kennzahl in the catalogue.
+    public func index(_ k: Kennzahl) -> Int { katalog.kennzahlen.firstIndex { $0.id == k.id } ?? 0 }
+}

@@ -1,0 +1,55 @@
+import Foundation
+@testable import Kennzahlen
+
+/// Paths inside the package, independent of the working directory of `swift test`.
+enum Paket {
+    static let wurzel: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static var definitionenUlm: String { wurzel + "/Definitions/ulm" }
+    static var beispieleUlm: String { wurzel + "/Samples/ulm" }
+    static var golden: String { wurzel + "/Tests/KennzahlenTests/Golden" }
+}
+
+/// The Ulm evaluation through the same code path as `kennzahl report`, computed once per period.
+enum Ulm {
+    static func grundlage(_ periode: String) -> Berichtsgrundlage? {
+        switch periode {
+        case "2021-Q4": return q4_2021
+        case "2020-Q4": return q4_2020
+        case "2022-Q4": return q4_2022
+        default: return berechne(periode)
+        }
+    }
+
+    static let q4_2021 = berechne("2021-Q4")
+    static let q4_2020 = berechne("2020-Q4")
+    static let q4_2022 = berechne("2022-Q4")
+
+    static func berechne(_ periode: String) -> Berichtsgrundlage? {
+        var a = Berichtslauf.Auftrag()
+        a.definitionen = Paket.definitionenUlm
+        a.daten = Paket.beispieleUlm
+        a.periode = Berichtsperiode.parse(periode)
+        return Berichtslauf.berechne(a).0
+    }
+}
+
+extension Berichtsgrundlage {
+    /// The current value of a Kennzahl by id for an area.
+    func wert(_ id: String, _ g: Gebiet) -> Kennwert {
+        let i = katalog.kennzahlen.firstIndex { $0.id == id }!
+        return kennwert(i, zeitplan(katalog.kennzahlen[i]).aktuell, g)
+    }
+
+    func sozialraum(_ name: String) -> Gebiet {
+        .sozialraum(katalog.sozialraeume.firstIndex { $0.name == name }!)
+    }
+
+    func licht(_ id: String, _ g: Gebiet) -> Licht? {
+        ampel.licht(katalog.kennzahlen.firstIndex { $0.id == id }!, g)
+    }
+}
