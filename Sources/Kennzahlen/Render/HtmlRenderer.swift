@@ -95,7 +95,8 @@ public enum HtmlRenderer {
     }
 
     static let stil = """
-    body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; margin: 1.5em; color: #111; max-width: 80em; }
+    body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; margin: 1.5em; color: #111; }
+    td { max-width: 32em; }
     h1 { font-size: 1.5em; margin-bottom: 0.2em; }
     h2 { font-size: 1.15em; margin-top: 1.6em; border-bottom: 1px solid #aaa; }
     .gebiet { font-size: 1.2em; font-weight: bold; margin: 0.2em 0; }

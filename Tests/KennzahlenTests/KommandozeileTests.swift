@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import Kennzahlen
+
+/// Captures what a command prints.
+final class Mitschrift: @unchecked Sendable {
+    private let sperre = NSLock()
+    private var aus: [String] = []
+    private var fehler: [String] = []
+
+    var kanaele: Kommandozeile.Kanaele {
+        Kommandozeile.Kanaele(aus: { s in self.sperre.withLock { self.aus.append(s) } },
+                              fehler: { s in self.sperre.withLock { self.fehler.append(s) } })
+    }
+
+    var ausgabe: String { sperre.withLock { aus.joined(separator: "\n") } }
+    var fehlerausgabe: String { sperre.withLock { fehler.joined(separator: "\n") } }
+}
+
+func lauf(_ args: [String]) -> (code: Int32, aus: String, fehler: String) {
+    let m = Mitschrift()
+    let code = Kommandozeile.fuehreAus(args, m.kanaele)
+    return (code, m.ausgabe, m.fehlerausgabe)
+}
+
+func temporaererOrdner() -> String {
+    let pfad = NSTemporaryDirectory() + "kennzahl-test-" + UUID().uuidString
+    try? FileManager.default.createDirectory(atPath: pfad, withIntermediateDirectories: true)
+    return pfad
+}
+
+@Suite struct KommandozeileTests {
+    @Test func hilfeUndVersion() {
+        #expect(lauf(["--version"]).aus == "kennzahl 0.1.0")
+        #expect(lauf(["--version"]).code == 0)
+        let h = lauf([])
+        #expect(h.code == 0)
+        #expect(h.aus.contains("kennzahl report"))
+        for befehl in ["report", "check", "samples"] {
+            let r = lauf([befehl, "--help"])
+            #expect(r.code == 0)
+            #expect(r.aus.contains("kennzahl \(befehl)"))
+        }
+    }
+
+    @Test(arguments: [
+        (["reprot"], "unbekannter Befehl 'reprot' – meinten Sie 'report'?"),
+        (["report", "--formt", "csv"], "unbekannte Option '--formt' für 'report' – meinten Sie '--format'?"),
+        (["report", "--period", "2021-Q5"], "ungültiger Zeitraum '2021-Q5'"),
+        (["report", "--period"], "der Option --period fehlt ein Wert"),
+        (["report", "--format", "pdf"], "unbekanntes Format 'pdf'"),
+        (["report", "--csv", "semikolon"], "unbekannte CSV-Variante 'semikolon'"),
+        (["report", "--public"], "--public"),
+        (["report", "überzählig"], "unerwartetes Argument 'überzählig'"),
+        (["samples", "--seed", "-1"], "--seed erwartet eine ganze Zahl"),
+        (["samples", "hamburg"], "unbekannter Beispieldatensatz 'hamburg'"),
+    ])
+    func aufruffehlerGebenExitCode2(_ fall: ([String], String)) {
+        let r = lauf(fall.0)
+        #expect(r.code == 2)
+        #expect(r.fehler.contains("kennzahl: Fehler: " + fall.1) || r.fehler.contains(fall.1), "\(r.fehler)")
+        #expect(r.fehler.contains("--help"))
+    }
+
+    @Test func fehlenderDatenordnerGibtExitCode1() {
+        let r = lauf(["report", "--definitions", Paket.definitionenUlm, "--data", "/gibt/es/nicht", "--out", temporaererOrdner()])
+        #expect(r.code == 1)
+        #expect(r.fehler.contains("/gibt/es/nicht: Fehler: Datenordner nicht gefunden"))
+    }
+
+    @Test func fehlerhafteDefinitionGibtExitCode1MitOrt() throws {
+        let ordner = temporaererOrdner()
+        try Data("katalog \"X\" {\n  produkt 1 \"A\"\n  produkkt 2 \"B\"\n}\n".utf8).write(to: URL(fileURLWithPath: ordner + "/k.kz"))
+        let r = lauf(["check", "--definitions", ordner])
+        #expect(r.code == 1)
+        #expect(r.fehler.contains("\(ordner)/k.kz:3:3: Fehler: unbekanntes Feld 'produkkt' in katalog"))
+        #expect(r.fehler.contains("^~~~~~~~ meinten Sie 'produkt'?"))
+    }
+
+    @Test func strengLehntVerworfeneZeilenAb() {
+        let aus = temporaererOrdner()
+        let r = lauf(["report", "--definitions", Paket.definitionenUlm, "--data", Paket.beispieleUlm, "--out", aus, "--streng", "--period", "2021-Q4"])
+        #expect(r.code == 1)
+        #expect(r.fehler.contains("--streng: 3 Zeilen wurden verworfen"))
+        #expect(!FileManager.default.fileExists(atPath: aus + "/2021-Q4"))
+    }
+
+    @Test func berichtslaufSchreibtDieVolleStrukturUndIstDeterministisch() throws {
+        let a = temporaererOrdner(), b = temporaererOrdner()
+        let basis = ["report", "--definitions", Paket.definitionenUlm, "--data", Paket.beispieleUlm, "--period", "2021-Q4"]
+        let r = lauf(basis + ["--out", a])
+        #expect(r.code == 0, "\(r.fehler)")
+        #expect(r.aus.contains("Berichte für 4. Quartal 2021 geschrieben"))
+        #expect(r.aus.contains("Wiblingen"))
+        #expect(lauf(basis + ["--out", b]).code == 0)
+        let fm = FileManager.default
+        var dateien: [String] = []
+        for slug in ["gesamt", "boefingen", "eselsberg", "mitte-ost", "weststadt", "wiblingen"] {
+            for n in 1...4 {
+                for e in ["csv", "md", "html"] { dateien.append("\(slug)/produkt-\(n).\(e)") }
+            }
+        }
+        dateien += ["index.html", "katalog.md", "katalog.html"]
+        let alle = try #require(fm.enumerator(atPath: a + "/2021-Q4")?.allObjects as? [String]).filter { !$0.hasSuffix("/") && $0.contains(".") }
+        #expect(Set(alle) == Set(dateien))
+        for d in dateien {
+            #expect(fm.contents(atPath: a + "/2021-Q4/" + d) == fm.contents(atPath: b + "/2021-Q4/" + d), "\(d) nicht deterministisch")
+        }
+        // No temporary folders left behind.
+        #expect(try fm.contentsOfDirectory(atPath: a) == ["2021-Q4"])
+    }
+}
