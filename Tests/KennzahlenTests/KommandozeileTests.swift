@@ -110,3 +110,29 @@ func temporaererOrdner() -> String {
         #expect(try fm.contentsOfDirectory(atPath: a) == ["2021-Q4"])
     }
 }
+
+@Suite struct OrtsunabhaengigkeitTests {
+    /// Same inputs, same bytes: the folders' location on disk must not show in any report.
+    @Test func gleicheDatenAnAnderemOrtGebenGleicheBerichte() throws {
+        let fm = FileManager.default
+        var stände: [[String: Data]] = []
+        for _ in 0..<2 {
+            let ordner = temporaererOrdner()
+            try fm.copyItem(atPath: Paket.beispieleUlm, toPath: ordner + "/daten")
+            try fm.copyItem(atPath: Paket.definitionenUlm, toPath: ordner + "/definitionen")
+            let r = lauf(["report", "--definitions", ordner + "/definitionen", "--data", ordner + "/daten", "--out", ordner + "/aus",
+                          "--period", "2021-Q4"])
+            #expect(r.code == 0)
+            var dateien: [String: Data] = [:]
+            for pfad in fm.enumerator(atPath: ordner + "/aus/2021-Q4")?.allObjects as? [String] ?? [] {
+                if let d = fm.contents(atPath: ordner + "/aus/2021-Q4/" + pfad), pfad.contains(".") { dateien[pfad] = d }
+            }
+            stände.append(dateien)
+            try? fm.removeItem(atPath: ordner)
+        }
+        #expect(stände[0].count == 75)
+        for (pfad, inhalt) in stände[0] {
+            #expect(stände[1][pfad] == inhalt, "\(pfad) hängt vom Ort der Eingaben ab")
+        }
+    }
+}

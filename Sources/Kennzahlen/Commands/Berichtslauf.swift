@@ -58,7 +58,8 @@ public enum Berichtslauf {
         }
         let ampel = Ampelstand.schalte(katalog: katalog, auswertung: auswertung, periode: periode)
         let grundlage = Berichtsgrundlage(katalog: katalog, auswertung: auswertung, ampel: ampel, periode: periode,
-                                          stand: bestand.stand, datenwarnungen: diagnosen.filter { $0.schwere == .warnung })
+                                          stand: bestand.stand, datenwarnungen: diagnosen.filter { $0.schwere == .warnung },
+                                          datenordner: a.daten, definitionsordner: a.definitionen)
         return (grundlage, diagnosen)
     }
 

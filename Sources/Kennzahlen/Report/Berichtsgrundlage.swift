@@ -7,14 +7,37 @@ public struct Berichtsgrundlage: Sendable {
     public var stand: Tag?
     /// Warnings about the data (rejected rows, missing files) for the data-quality note.
     public var datenwarnungen: [Diagnose]
+    /// The folders as given, so reports can name files relative to them (same bytes wherever the
+    /// folders are).
+    public var datenordner: String
+    public var definitionsordner: String
 
-    public init(katalog: Katalog, auswertung: Auswertung, ampel: Ampelstand, periode: Berichtsperiode, stand: Tag?, datenwarnungen: [Diagnose]) {
+    public init(katalog: Katalog, auswertung: Auswertung, ampel: Ampelstand, periode: Berichtsperiode, stand: Tag?,
+                datenwarnungen: [Diagnose], datenordner: String, definitionsordner: String) {
         self.katalog = katalog
         self.auswertung = auswertung
         self.ampel = ampel
         self.periode = periode
         self.stand = stand
         self.datenwarnungen = datenwarnungen
+        self.datenordner = datenordner
+        self.definitionsordner = definitionsordner
+    }
+
+    /// A file path as reports show it: relative to the data or definitions folder.
+    public func anzeigepfad(_ pfad: String) -> String {
+        for ordner in [datenordner, definitionsordner] {
+            let praefix = ordner.hasSuffix("/") ? ordner : ordner + "/"
+            if pfad.hasPrefix(praefix) { return String(pfad.dropFirst(praefix.count)) }
+        }
+        return pfad.split(separator: "/").last.map(String.init) ?? pfad
+    }
+
+    /// A diagnostic line with its file shown relative (see `anzeigepfad`).
+    public func anzeige(_ d: Diagnose) -> String {
+        var x = d
+        if let o = x.ort { x.ort?.datei = anzeigepfad(o.datei) }
+        return x.zeile
     }
 
     /// The city first, then the Sozialräume in catalogue order.

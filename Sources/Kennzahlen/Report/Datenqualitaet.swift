@@ -24,7 +24,7 @@ enum Datenqualitaet {
         var a = Abschnitt(titel: "Datenqualität", tabelle: Tabelle(spalten: spalten, zeilen: zeilen))
         a.absaetze = ["Jede Zeile jeder Exportdatei wurde entweder übernommen oder mit Grund verworfen; verworfene Zeilen zählen nicht mit."]
         let grenze = 10
-        a.liste = g.datenwarnungen.prefix(grenze).map(\.zeile)
+        a.liste = g.datenwarnungen.prefix(grenze).map(g.anzeige)
         if g.datenwarnungen.count > grenze {
             a.liste.append("… und \(g.datenwarnungen.count - grenze) weitere Hinweise; alle zeigt 'kennzahl check --data'.")
         }

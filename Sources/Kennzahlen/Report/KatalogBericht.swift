@@ -55,7 +55,9 @@ enum KatalogBericht {
         if let q = kz.quelle { z.append(("Quelle", q)) }
         if let v = kz.verantwortlich { z.append(("Verantwortlich", v)) }
         if let f = kz.fussnote { z.append(("Fußnote", f)) }
-        z.append(("Festgelegt in", kz.ort.kurz))
+        var ort = kz.ort
+        ort.datei = g.anzeigepfad(ort.datei)
+        z.append(("Festgelegt in", ort.kurz))
         return Tabelle(spalten: [Spalte("Merkmal"), Spalte("Angabe")], zeilen: z.map { [.text($0.0), .text($0.1)] })
     }
 
