@@ -54,6 +54,8 @@ public enum Ampelschaltung {
                 case .nichtPruefbar(let grund):
                     alle = false
                     if !nichtPruefbar.contains(grund) { nichtPruefbar.append(grund) }
+                case .entfaellt:
+                    alle = false
                 }
             }
             if alle && !teile.isEmpty { ausgeloest.append((regel.farbe, teile.joined(separator: " und "))) }
@@ -84,7 +86,10 @@ public enum Ampelschaltung {
 
     private enum Messung {
         case gemessen(Bruch, String)
+        /// The comparison exists but has no value (e.g. no export for the previous year).
         case nichtPruefbar(String)
+        /// The comparison does not exist for this period (no Vorquartal in a yearly report).
+        case entfaellt
     }
 
     private static func messe(_ b: AmpelBedingung, _ k: Kennzahl, _ a: Kennwert, _ vq: Kennwert?, _ vj: Kennwert?, schwelle: Bruch) -> Messung {
@@ -110,6 +115,7 @@ public enum Ampelschaltung {
             return .gemessen(abstand, "Abstand zum Zielwert (\(ziel.text(k.einheit))) " + genau(abstand, schwelle, k.dezimalen) + " " + punkte(k))
         case .veraenderung(let bezug), .anstieg(let bezug), .rueckgang(let bezug):
             let name = bezug == .vorquartal ? "Vorquartal" : "Vorjahr"
+            if bezug == .vorquartal && vq == nil { return .entfaellt }
             guard let vergleich = bezug == .vorquartal ? vq : vj, let p = vergleich.wert else {
                 return .nichtPruefbar("Vergleich mit dem \(name) (kein Wert)")
             }

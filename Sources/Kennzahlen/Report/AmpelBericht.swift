@@ -32,6 +32,7 @@ enum AmpelBericht {
         var haupt = Tabelle(spalten: spalten, zeilen: zeilen.map(\.2))
         haupt.fussnoten = ["Ampel: ■ rot = Handlungsbedarf, ▲ gelb = Auffälligkeit, ● grün = erwartungsgemäßer Verlauf, ○ grau = nicht bewertet. Die Regeln jeder Kennzahl stehen im Katalog."]
             + KennzahlenBericht.quellenzeile(mitAmpel.map(\.element)) + Tabellenzeichen.fussnoten(haupt)
+            + g.unterjaehrigHinweis(mitAmpel.map(\.element))
         let zusammenfassung = Ampelfarbe.allCases.map { "\($0.wort): \(zaehlung[$0] ?? 0)" }.joined(separator: " · ")
         var abschnitte = [Abschnitt(titel: produkt.titel, absaetze: [zusammenfassung], tabelle: haupt)]
         if gebiet == .gesamt {

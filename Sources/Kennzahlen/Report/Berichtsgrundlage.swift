@@ -98,7 +98,15 @@ public struct Berichtsgrundlage: Sendable {
 
     /// How the period of a value reads: "Stichtag 31.12.2021" or "2021", "4. Quartal 2021".
     public func zeitraumText(_ k: Kennzahl, _ z: Zeitraum) -> String {
-        k.regel == .stichtag ? "Stichtag " + z.stichtag.deutsch : z.deutsch
+        if k.regel == .stichtag { return "Stichtag " + z.stichtag.deutsch }
+        if k.rhythmus == .jahr && !z.istJahr { return "01.01.–" + z.stichtag.deutsch + " (Jahr bis Quartalsende)" }
+        return z.deutsch
+    }
+
+    /// A note for tables holding yearly values of a year not yet complete.
+    public func unterjaehrigHinweis(_ kennzahlen: [Kennzahl]) -> [String] {
+        guard case .quartal(let q) = periode, q.nummer < 4, kennzahlen.contains(where: { $0.rhythmus == .jahr }) else { return [] }
+        return ["Jahreskennzahlen zeigen unterjährig den Stand vom 01.01. bis zum Quartalsende; Zielwerte und Ampelregeln gelten für das ganze Jahr und sind vorläufig."]
     }
 
     /// The report's period line.

@@ -81,7 +81,7 @@ enum KennzahlenBericht {
             zeilen.append(z)
         }
         var t = Tabelle(spalten: spalten, zeilen: zeilen)
-        t.fussnoten = quellenzeile(kennzahlen) + Tabellenzeichen.fussnoten(t)
+        t.fussnoten = quellenzeile(kennzahlen) + Tabellenzeichen.fussnoten(t) + g.unterjaehrigHinweis(kennzahlen)
         if gebiet == .gesamt {
             t.fussnoten.append("\(g.katalog.gesamtName) enthält auch die Fälle ohne Sozialraum; die Spalte „darunter \(g.katalog.ohneZuordnungName)“ zeigt, um wie viel \(g.katalog.gesamtName) bei Anzahlen die Summe der Sozialräume übersteigt.")
         }
