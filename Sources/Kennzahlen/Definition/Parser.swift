@@ -654,27 +654,33 @@ struct Parser {
         return s
     }
 
-    private mutating func ausdruck() -> Ausdruck? {
-        guard var links = term() else { return nil }
+    /// A left-associative chain `teil (op teil)*`, which may go on on the next line. `op` reads an
+    /// operator (or returns nil when the chain ends) and says how to join both sides.
+    private mutating func kette<T>(_ teil: (inout Parser) -> T?, _ op: (inout Parser) -> ((T, T) -> T)?) -> T? {
+        guard var links = teil(&self) else { return nil }
         while true {
             _ = fortsetzungszeile()
-            guard istZeichen("+") || istZeichen("-") else { return links }
-            let op = naechstes()
+            guard let verbinde = op(&self) else { return links }
             ueberspringeZeilenendenInAusdruck()
-            guard let rechts = term() else { return nil }
-            links = .binaer(op.text == "+" ? .plus : .minus, links, rechts, op.position)
+            guard let rechts = teil(&self) else { return nil }
+            links = verbinde(links, rechts)
+        }
+    }
+
+    private mutating func ausdruck() -> Ausdruck? {
+        kette({ $0.term() }) { p in
+            guard p.istZeichen("+") || p.istZeichen("-") else { return nil }
+            let op = p.naechstes()
+            return { .binaer(op.text == "+" ? .plus : .minus, $0, $1, op.position) }
         }
     }
 
     private mutating func term() -> Ausdruck? {
-        guard var links = faktor() else { return nil }
-        while istZeichen("*") || istZeichen("/") {
-            let op = naechstes()
-            ueberspringeZeilenendenInAusdruck()
-            guard let rechts = faktor() else { return nil }
-            links = .binaer(op.text == "*" ? .mal : .geteilt, links, rechts, op.position)
+        kette({ $0.faktor() }) { p in
+            guard p.istZeichen("*") || p.istZeichen("/") else { return nil }
+            let op = p.naechstes()
+            return { .binaer(op.text == "*" ? .mal : .geteilt, $0, $1, op.position) }
         }
-        return links
     }
 
     private mutating func faktor() -> Ausdruck? {
@@ -739,26 +745,18 @@ struct Parser {
     // MARK: Filters
 
     private mutating func filterAusdruck() -> Filter? {
-        guard var links = filterUnd() else { return nil }
-        while true {
-            _ = fortsetzungszeile()
-            guard istWort("oder") else { return links }
-            _ = naechstes()
-            ueberspringeZeilenendenInAusdruck()
-            guard let rechts = filterUnd() else { return nil }
-            links = .oder(links, rechts)
+        kette({ $0.filterUnd() }) { p in
+            guard p.istWort("oder") else { return nil }
+            _ = p.naechstes()
+            return { .oder($0, $1) }
         }
     }
 
     private mutating func filterUnd() -> Filter? {
-        guard var links = filterNicht() else { return nil }
-        while true {
-            _ = fortsetzungszeile()
-            guard istWort("und") else { return links }
-            _ = naechstes()
-            ueberspringeZeilenendenInAusdruck()
-            guard let rechts = filterNicht() else { return nil }
-            links = .und(links, rechts)
+        kette({ $0.filterNicht() }) { p in
+            guard p.istWort("und") else { return nil }
+            _ = p.naechstes()
+            return { .und($0, $1) }
         }
     }
 
