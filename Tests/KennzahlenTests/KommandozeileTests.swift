@@ -136,3 +136,22 @@ func temporaererOrdner() -> String {
         }
     }
 }
+
+@Suite struct BeispielbefehlTests {
+    @Test func schreibtBeispieleUndUeberschreibtNurBeispiele() throws {
+        let ordner = temporaererOrdner() + "/beispiele"
+        #expect(lauf(["samples", "--out", ordner]).code == 0)
+        #expect(FileManager.default.fileExists(atPath: ordner + "/prosoz-jugendhilfe-2021-Q4.csv"))
+        // A second run replaces its own earlier sample set.
+        #expect(lauf(["samples", "--out", ordner]).code == 0)
+    }
+
+    @Test func fremderOrdnerWirdNichtUeberschrieben() throws {
+        let ordner = temporaererOrdner()
+        try Data("wichtig".utf8).write(to: URL(fileURLWithPath: ordner + "/eigene-daten.csv"))
+        let r = lauf(["samples", "--out", ordner])
+        #expect(r.code == 1)
+        #expect(r.fehler.contains("enthält andere Dateien"))
+        #expect(FileManager.default.contents(atPath: ordner + "/eigene-daten.csv") == Data("wichtig".utf8))
+    }
+}

@@ -247,6 +247,15 @@ public enum Kommandozeile {
             seed = n
         }
         let ziel = o.werte["--out"] ?? "Samples/ulm"
+        // The set replaces its folder: only an empty folder or an earlier sample set may go.
+        let fm = FileManager.default
+        if let vorhanden = try? fm.contentsOfDirectory(atPath: ziel), !vorhanden.isEmpty {
+            let liesmich = fm.contents(atPath: Pfad.verbinde(ziel, "LIESMICH.txt")).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            guard liesmich.hasPrefix(UlmBeispiel.kennzeichen) else {
+                k.fehler("\(ziel): Fehler: der Ordner enthält andere Dateien als einen Beispieldatensatz und wird nicht überschrieben; bitte einen leeren oder neuen Ordner angeben")
+                return 1
+            }
+        }
         let dateien = UlmBeispiel.dateien(seed: seed)
         do {
             try Ausgabe.schreibe(dateien, nach: ziel)

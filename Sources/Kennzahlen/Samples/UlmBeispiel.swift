@@ -7,6 +7,8 @@
 /// test suite checks them through the evaluator, never through this generator.
 public enum UlmBeispiel {
     public static let standardSeed: UInt64 = 72_23
+    /// First line of the set's LIESMICH.txt; marks a folder as a sample set that may be replaced.
+    public static let kennzeichen = "Synthetische Beispieldaten für kennzahl"
 
     /// All files of the sample set, paths relative to the sample folder.
     public static func dateien(seed: UInt64 = standardSeed) -> [(pfad: String, inhalt: [UInt8])] {
@@ -66,7 +68,7 @@ struct UlmGenerator {
     }
 
     static let liesmich = """
-    Synthetische Beispieldaten für kennzahl (Katalog Definitions/ulm)
+    \(UlmBeispiel.kennzeichen) (Katalog Definitions/ulm)
     ==================================================================
 
     Alle Fälle, Nummern, Geburtsdaten und Bemerkungen sind erfunden; es gibt keine echten Personen.
