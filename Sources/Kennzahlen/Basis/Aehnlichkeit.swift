@@ -3,14 +3,14 @@ public enum Aehnlichkeit {
     /// The candidate closest to `wort`, if it is close enough to be a plausible typo.
     public static func vorschlag(fuer wort: String, aus kandidaten: [String]) -> String? {
         let klein = wort.lowercased()
-        var bester: (String, Int)?
+        var bester: (name: String, abstand: Int)?
         for k in kandidaten {
             let d = abstand(klein, k.lowercased())
-            if bester == nil || d < bester!.1 { bester = (k, d) }
+            if d < bester?.abstand ?? Int.max { bester = (k, d) }
         }
         guard let (name, d) = bester else { return nil }
         let grenze = max(1, min(3, max(klein.count, name.count) / 3))
-        return d <= grenze && d > 0 || (d == 0 && name != wort) ? name : nil
+        return (d > 0 && d <= grenze) || (d == 0 && name != wort) ? name : nil
     }
 
     /// Damerau–Levenshtein distance (optimal string alignment) over characters.

@@ -84,10 +84,12 @@ public struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
         let z = zaehler.magnitude
         let n = nenner.magnitude
         let (skaliert, o) = z.multipliedReportingOverflow(by: faktor)
-        var q: UInt128
+        var q: UInt128 = 0
         if o {
-            // Astronomically large values: divide first, precision beyond reading anyway.
-            q = (z / n) * faktor
+            // Astronomically large values: the whole part, then zeros for the places (the digits
+            // are appended as text, so nothing can overflow).
+            let ganz = String(z / n)
+            return (zaehler < 0, dezimalen > 0 ? ganz + String(repeating: "0", count: dezimalen) : ganz)
         } else {
             q = skaliert / n
             let rest = skaliert % n

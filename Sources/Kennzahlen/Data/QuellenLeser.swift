@@ -74,7 +74,8 @@ public struct QuellenLeser {
                     }
                     return
                 }
-                if z.istLeer { return }
+                // Empty lines, and Excel's lines of bare delimiters, carry no data.
+                if z.istLeer || (z.problem == nil && z.felder.allSatisfy { p.getrimmt($0).isEmpty }) { return }
                 statistik.zeilenGelesen += 1
                 switch zeile(z, p, sp, datei: datei, dateiIndex: dateiIndex) {
                 case .success(let satz):
@@ -298,7 +299,6 @@ struct Spalten {
     var anzahlSpalte: Int?
     var felder: [Int]
 
-    var anzahlIndex: Int? { anzahlSpalte }
 
     static func finde(_ kopf: CsvZeile, _ p: UnsafeBufferPointer<UInt8>, quelle: Quelle, datei: String) -> Result<Spalten, KopfzeilenFehler> {
         let namen = kopf.felder.map { p.text(p.getrimmt($0)) }

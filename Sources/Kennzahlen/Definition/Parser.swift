@@ -193,15 +193,11 @@ struct Parser {
         var liste: [Textwert] = []
         repeat {
             if istZeichen(",") { _ = naechstes() }
-            ueberspringeZeilenendenInListe()
+            ueberspringeZeilenendenInAusdruck()
             guard let t = text(was) else { break }
             liste.append(t)
         } while istZeichen(",")
         return liste
-    }
-
-    private mutating func ueberspringeZeilenendenInListe() {
-        while aktuell.art == .zeilenende { _ = naechstes() }
     }
 
     // MARK: File and declarations
@@ -238,7 +234,7 @@ struct Parser {
 
     /// Parses `{ statement* }`, calling `anweisung` with each statement's keyword token.
     private mutating func block(_ anweisung: (inout Parser, Token) -> Void) {
-        ueberspringeZeilenendenInListe()
+        ueberspringeZeilenendenInAusdruck()
         guard istZeichen("{") else {
             erwartet("'{'")
             ueberspringeAnweisung()

@@ -102,7 +102,8 @@ public enum Auswerter {
             for di in dateien.indices.reversed() {
                 let s = leser.lies(dateien[di], dateiIndex: di, diagnosen: &diagnosen) { satz, werte in
                     for zi in zaehler.indices {
-                        if zaehler[zi].filter != nil, !(zaehler[zi].filter!.passt(satz.werte, leser: werte)) { continue }
+                        // Optional chaining mutates the filter's cache in place (no copy per row).
+                        if zaehler[zi].filter?.passt(satz.werte, leser: werte) == false { continue }
                         let z = zaehler[zi].zaehlung
                         for (ai, bereich, zeitraum) in zaehler[zi].auftraege {
                             guard bereich.contains(di) else { continue }
@@ -251,8 +252,7 @@ public enum Auswerter {
         let zb: Bruch? = { if case .wert(let b) = z { return b }; return nil }()
         let nb: Bruch? = { if case .wert(let b) = n { return b }; return nil }()
         guard let zb, let nb else {
-            let zustand = z.verknuepft(.plus, n).zustand
-            return Kennwert(zustand == .nennerNull ? .keineDaten : zustand, zaehler: zb, nenner: nb)
+            return Kennwert(z.verknuepft(.plus, n).zustand, zaehler: zb, nenner: nb)
         }
         guard !nb.istNull else { return Kennwert(.nennerNull, zaehler: zb, nenner: nb) }
         guard let q = zb.geteilt(durch: nb), let w = q.mal(faktor) else { return Kennwert(.ueberlauf, zaehler: zb, nenner: nb) }

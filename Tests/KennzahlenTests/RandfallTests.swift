@@ -1,0 +1,42 @@
+import Testing
+@testable import Kennzahlen
+
+@Suite struct RandfallTests {
+    @Test func nennerNullInEinemAnteilBleibtKeinWert() throws {
+        // "Ost" has no cases: ANTEIL has denominator 0 there, and so has a Kennzahl built on it.
+        let k = try katalog(kleinerKatalog + """
+
+        sozialraum "Ost"
+        kennzahl DOPPELT "Anteil des Anteils" {
+          produkt 3
+          definition "Test."
+          zaehler ANTEIL
+          nenner 100
+          einheit prozent
+          zeitraum quartal, stichtag
+        }
+        """)
+        let f = try Fixture(["hilfen-2021-Q1.csv": "Fall;Sozialraum;Form;Beginn;Ende\n1;Nord;a;01.01.2020;\n"])
+        let q = Zeitraum.quartal(Quartal(jahr: 2021, nummer: 1))
+        let (a, _) = try werte(k, f, [("DOPPELT", q)])
+        let i = try #require(k.kennzahlen.firstIndex { $0.id == "DOPPELT" })
+        #expect(a.kennwert(i, q, .sozialraum(2)).zustand == .nennerNull)
+        #expect(a.kennwert(i, q, .sozialraum(0)).wert == Bruch(100))
+    }
+
+    @Test func zeilenNurAusTrennzeichenSindLeerzeilen() throws {
+        let k = try katalog(kleinerKatalog)
+        let f = try Fixture(["hilfen-2021-Q1.csv": "Fall;Sozialraum;Form;Beginn;Ende\r\n1;Nord;a;01.01.2020;\r\n;;;;\r\n ; ;;;\r\n"])
+        let q = Zeitraum.quartal(Quartal(jahr: 2021, nummer: 1))
+        let (a, d) = try werte(k, f, [("AMB", q)])
+        #expect(d.isEmpty, "\(d.map(\.zeile))")
+        #expect(a.statistik.first?.zeilenGelesen == 1)
+    }
+
+    @Test func riesigeWerteRundenOhneAbsturz() throws {
+        let riesig = try #require(Bruch(zaehler: Int128.max / 3, nenner: 1))
+        let text = Zahlformat.deutsch(riesig, dezimalen: 2)
+        #expect(text.hasSuffix(",00"))
+        #expect(text.hasPrefix("56.713.727"))
+    }
+}
