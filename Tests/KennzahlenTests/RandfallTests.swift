@@ -40,3 +40,22 @@ import Testing
         #expect(text.hasPrefix("56.713.727"))
     }
 }
+
+@Suite struct DatenbestandTests {
+    @Test func dateienOhneQuelleWerdenGemeldet() throws {
+        let k = try katalog(kleinerKatalog)
+        let f = try Fixture([
+            "hilfen-2021-Q1.csv": "Fall;Sozialraum;Form;Beginn;Ende\n1;Nord;a;01.01.2020;\n",
+            "hilfen-2021-Q5.csv": "Fall;Sozialraum;Form;Beginn;Ende\n",
+            "ProSoz_Export_2021Q2.CSV": "x\n",
+            "stand.txt": "Stand: 01.04.2021\n",
+        ])
+        let (bestand, d) = Datenbestand.finde(ordner: f.ordner, katalog: k)
+        #expect(bestand?.dateien.first?.count == 1)
+        let zeilen = d.map(\.zeile)
+        #expect(zeilen.contains { $0.contains("hilfen-2021-Q5.csv: Warnung: Datei wird nicht gelesen: sie passt zu keinem Dateimuster") })
+        #expect(zeilen.contains { $0.contains("ProSoz_Export_2021Q2.CSV: Warnung: Datei wird nicht gelesen") })
+        #expect(!zeilen.contains { $0.contains("stand.txt") })
+        #expect(bestand?.stand?.deutsch == "01.04.2021")
+    }
+}

@@ -54,6 +54,7 @@ public struct Datenbestand: Sendable {
         var diagnosen: [Diagnose] = []
         var alle: [[Exportdatei]] = []
         var inhalte: [String: [String]] = [:]
+        var zugeordnet = Set<String>()
         for q in katalog.quellen {
             let (unterordner, dateimuster) = teile(q.dateimuster)
             let verzeichnis = Pfad.verbinde(ordner, unterordner)
@@ -68,6 +69,7 @@ public struct Datenbestand: Sendable {
             for name in namen {
                 guard let periode = passt(name, muster: dateimuster) else { continue }
                 gefunden.append(Exportdatei(pfad: Pfad.verbinde(verzeichnis, name), periode: periode))
+                zugeordnet.insert(Pfad.verbinde(verzeichnis, name))
             }
             gefunden.sort { $0.periode < $1.periode }
             if gefunden.isEmpty {
@@ -76,6 +78,13 @@ public struct Datenbestand: Sendable {
             }
             diagnosen += luecken(gefunden, quelle: q, verzeichnis: verzeichnis)
             alle.append(gefunden)
+        }
+        // Nothing is lost silently: a CSV file that no source reads is named.
+        for (verzeichnis, namen) in inhalte.sorted(by: { $0.key < $1.key }) {
+            for name in namen where name.lowercased().hasSuffix(".csv") && !zugeordnet.contains(Pfad.verbinde(verzeichnis, name)) {
+                diagnosen.append(.warnung("KZ204", "Datei wird nicht gelesen: sie passt zu keinem Dateimuster des Katalogs (Zeitraum im Namen wie 2021-Q4 oder 2021?)",
+                                          ort: Ort(datei: Pfad.verbinde(verzeichnis, name))))
+            }
         }
         var stand: Tag?
         let standPfad = Pfad.verbinde(ordner, "stand.txt")
