@@ -40,8 +40,12 @@ import Testing
         let ohne = try #require(g.wert("P2-UMA-STAT", .ohneZuordnung).wert)
         #expect(ohne > .null)
         #expect(raeume.plus(ohne) == Bruch(19))
-        // AsylbLG is delivered for the city only: 'x' in a Sozialraum, never 0.
-        #expect(g.wert("P2-ASYL", g.sozialraum("Wiblingen")).zustand == .nurGesamt)
+        // The central Fallmanagement Altenhilfe records no Sozialraum: 'x' in a Sozialraum, never 0.
+        #expect(g.wert("P2-AH-FM", g.sozialraum("Wiblingen")).zustand == .nurGesamt)
+        #expect(g.wert("P2-AH-FM", .ohneZuordnung).zustand == .nurGesamt)
+        // Delivered counts per Sozialraum add up to the city.
+        let asyl = g.katalog.sozialraeume.indices.compactMap { g.wert("P2-ASYL", .sozialraum($0)).wert }.reduce(Bruch.null) { $0.plus($1)! }
+        #expect(asyl == Bruch(547))
     }
 
     @Test func hilfenVorDemFall2020() throws {

@@ -369,9 +369,10 @@ struct UlmGenerator {
 
     mutating func fallmanagement() -> [(String, [UInt8])] {
         var dateien: [(String, [UInt8])] = []
-        for (system, anker, gewichte, umschlag) in [("db", 1094, [11, 20, 25, 23, 21], 60), ("visfm", 199, [10, 18, 24, 22, 26], 120)] {
+        // VIS FM is run by the central team (Zentrale Dienste): its export has no Sozialraum.
+        for (system, anker, gewichte, umschlag) in [("db", 1094, [11, 20, 25, 23, 21, 0], 60), ("visfm", 199, [0, 0, 0, 0, 0, 1], 120)] {
             var faelle: [Fall] = []
-            for (raum, a) in verteile(anker, gewichte).enumerated() {
+            for (raum, a) in verteile(anker, gewichte).enumerated() where a > 0 {
                 let s = reihe(a, trend: system == "db" ? 5 : 3, rauschen: 15)
                 faelle += bestandsfaelle(s, enden(s, umschlag: umschlag), raum: raum, art: 0, fruehesterBeginn: Tag(jahr: 2015, monat: 1, tag: 1)!)
             }
@@ -380,11 +381,11 @@ struct UlmGenerator {
                 let quartal = UlmGenerator.quartal(q)
                 var csv = system == "db"
                     ? CsvSchreiber(kopf: ["ID", "SR", "Aufnahme", "Abschluss"])
-                    : CsvSchreiber(kopf: ["Vorgang", "Sozialraum", "Beginn FM", "Ende FM"])
+                    : CsvSchreiber(kopf: ["Vorgang", "Team", "Beginn FM", "Ende FM"])
                 for f in faelle.sorted(by: { $0.id < $1.id }) {
                     let (zeigen, ende) = UlmGenerator.imExport(f, quartal)
                     guard zeigen else { continue }
-                    let raum = system == "db" ? UlmGenerator.codes[f.raum] : UlmGenerator.raeume[f.raum]
+                    let raum = system == "db" ? UlmGenerator.codes[f.raum] : "Zentrale Dienste"
                     csv.zeile([f.id, raum, f.beginn.deutsch, ende?.deutsch ?? ""])
                 }
                 let name = system == "db" ? "db-egh-fallmanagement" : "visfm-ah-fallmanagement"
@@ -485,7 +486,7 @@ struct UlmGenerator {
     mutating func gelieferteZahlen() -> [(String, [UInt8])] {
         var dateien: [(String, [UInt8])] = []
         let sgb2 = [600, 1050, 1300, 1350, 1160].map { reihe($0, trend: -4, rauschen: 8) }
-        let asyl = reihe(547, trend: 10, rauschen: 20)
+        let asyl = verteile(547, [8, 22, 30, 22, 18]).map { reihe($0, trend: 10, rauschen: 20) }
         for q in UlmGenerator.exportQuartale {
             let quartal = UlmGenerator.quartal(q)
             var csv = CsvSchreiber(kopf: ["Sozialraum", "Stichtag", "Leistungsberechtigte"])
@@ -493,8 +494,8 @@ struct UlmGenerator {
                 csv.zeile([UlmGenerator.raeume[r], quartal.letzterTag.deutsch, Zahlformat.deutsch(Bruch(sgb2[r][q]), dezimalen: 0)])
             }
             dateien.append(("jobcenter-sgb2-\(quartal.name).csv", csv.bytes))
-            var a = CsvSchreiber(kopf: ["Gebiet", "Stichtag", "Leistungsempfänger"])
-            a.zeile(["Stadt Ulm", quartal.letzterTag.deutsch, String(asyl[q])])
+            var a = CsvSchreiber(kopf: ["Sozialraum", "Stichtag", "Leistungsempfänger"])
+            for r in 0...4 { a.zeile([UlmGenerator.raeume[r], quartal.letzterTag.deutsch, String(asyl[r][q])]) }
             dateien.append(("asylblg-\(quartal.name).csv", a.bytes))
         }
         let wohngeld = [240, 520, 690, 640, 610]
