@@ -12,8 +12,10 @@ public struct Datensatz {
     /// Case lists: index of the next newer file of this source that lists the same case id, or
     /// `Int.max` when this is the newest record of the case.
     public var naechsteDatei: Int
-    /// Per declared field: the id of the raw value (see `QuellenLeser` accessors).
+    /// Per declared field: the id of the raw value (see `QuellenWerte`).
     public var werte: [Int32]
+    /// Birth date, where the source has one.
+    public var geburt: Tag?
 }
 
 /// What happened to the rows of one file.

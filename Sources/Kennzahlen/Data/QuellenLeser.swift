@@ -122,7 +122,7 @@ public struct QuellenLeser {
             }
         }
         var satz = Datensatz(zeile: z.zeile, gebiet: anzahlSozialraeume, beginn: nil, ende: nil, anzahl: 0,
-                             naechsteDatei: Int.max, werte: [])
+                             naechsteDatei: Int.max, werte: [], geburt: nil)
         // Sozialraum or Stadtviertel.
         if let g = sp.gebiet {
             let r = p.getrimmt(z.felder[g])
@@ -174,6 +174,15 @@ public struct QuellenLeser {
             }
         } else if sp.ende != nil {
             satz.ende = satz.beginn
+        }
+        if let g = sp.geburt {
+            let r = p.getrimmt(z.felder[g])
+            if !r.isEmpty {
+                guard let t = DatumLeser.tag(p, r.lowerBound, r.upperBound) else {
+                    return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(p.text(r))' (Spalte '\(sp.namen[g])')"))
+                }
+                satz.geburt = t
+            }
         }
         // Count.
         if let a = sp.anzahlSpalte {
@@ -297,6 +306,7 @@ struct Spalten {
     var beginn: Int?
     var ende: Int?
     var anzahlSpalte: Int?
+    var geburt: Int?
     var felder: [Int]
 
 
@@ -324,6 +334,7 @@ struct Spalten {
         s.beginn = index(quelle.beginnSpalte, "Beginn")
         s.ende = quelle.endeSpalte == quelle.beginnSpalte ? s.beginn : index(quelle.endeSpalte, "Ende")
         s.anzahlSpalte = index(quelle.anzahlSpalte, "Anzahl")
+        s.geburt = index(quelle.geburtsdatumSpalte, "Geburtsdatum")
         for f in quelle.felder {
             s.felder.append(index(f.spalte, "Feld \(f.name)") ?? -1)
         }

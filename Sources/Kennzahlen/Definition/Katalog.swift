@@ -84,6 +84,8 @@ public struct Quelle: Sendable {
     public var beginnSpalte: String?
     public var endeSpalte: String?
     public var anzahlSpalte: String?
+    /// Birth date column: filters on `alter` then mean the age at the period's Stichtag.
+    public var geburtsdatumSpalte: String?
     public var felder: [Feld]
     public var ort: Ort
 
@@ -104,6 +106,8 @@ public enum Pruefung: Hashable, Sendable {
 /// A checked row filter over a source's fields (by index).
 public indirect enum Bedingung: Hashable, Sendable {
     case atom(feld: Int, Pruefung)
+    /// Age in whole years at the Stichtag of the counted period, from the birth date column.
+    case alter(Pruefung)
     case und(Bedingung, Bedingung)
     case oder(Bedingung, Bedingung)
     case nicht(Bedingung)
@@ -114,6 +118,8 @@ public struct Zaehlung: Hashable, Sendable {
     public enum Art: Hashable, Sendable {
         /// Number of cases (case lists) – each case once per period.
         case anzahl
+        /// Number of distinct non-empty values of a field (index) among the counted cases.
+        case verschieden(Int)
         /// Sum of a numeric field (index), or of the count column of a count source (nil).
         case summe(Int?)
     }
@@ -122,6 +128,18 @@ public struct Zaehlung: Hashable, Sendable {
     public var art: Art
     public var bedingung: Bedingung?
     public var regel: Zaehlregel
+}
+
+extension Bedingung {
+    /// True when the filter looks at the age at the Stichtag, so its result depends on the period.
+    public var haengtVomStichtagAb: Bool {
+        switch self {
+        case .atom: return false
+        case .alter: return true
+        case .und(let a, let b), .oder(let a, let b): return a.haengtVomStichtagAb || b.haengtVomStichtagAb
+        case .nicht(let a): return a.haengtVomStichtagAb
+        }
+    }
 }
 
 /// Arithmetic over counts, numbers and other Kennzahlen.

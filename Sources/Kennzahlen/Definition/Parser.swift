@@ -13,7 +13,7 @@ struct Parser {
     static let katalogWoerter = ["gesamt", "ohne", "einwohner", "produkt", "arbeitsfeld", "ziel"]
     static let sozialraumWoerter = ["codes", "stadtviertel"]
     static let quellenWoerter = ["art", "datei", "kodierung", "id", "sozialraum", "stadtviertel", "beginn", "ende",
-                                 "datum", "anzahl", "feld"]
+                                 "datum", "anzahl", "geburtsdatum", "feld"]
     static let kennzahlWoerter = ["produkt", "bereich", "arbeitsfeld", "ziel", "quelle", "definition", "verantwortlich",
                                   "fussnote", "wert", "zaehler", "nenner", "zeitraum", "einheit", "dezimalen",
                                   "zielwert", "ampel"]
@@ -356,6 +356,7 @@ struct Parser {
             case "ende": q.ende = p.text("Spalte des Endes")
             case "datum": q.datum = p.text("Spalte des Datums")
             case "anzahl": q.anzahl = p.text("Spalte der Anzahl")
+            case "geburtsdatum": q.geburtsdatum = p.text("Spalte des Geburtsdatums")
             case "feld": if let f = p.feld() { q.felder.append(f) }
             default: p.unbekannt(t, in: "quelle", erlaubt: Parser.quellenWoerter)
             }
@@ -701,6 +702,11 @@ struct Parser {
         switch w.schluessel {
         case "anzahl":
             _ = naechstes()
+            if istWort("verschiedene") || istWort("verschiedener") {
+                _ = naechstes()
+                guard let feld = name("Feld, dessen verschiedene Werte gezählt werden") else { return nil }
+                return zaehlungRest(.verschieden(feld), start: w.position)
+            }
             if istWort("faelle") || istWort("fall") { _ = naechstes() }
             return zaehlungRest(.anzahl, start: w.position)
         case "summe":

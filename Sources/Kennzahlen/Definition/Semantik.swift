@@ -230,13 +230,13 @@ struct Semantik {
                 fehler("KZ129", "Quelle '\(q.name.text)' liefert Zahlen und braucht die Spalte der Anzahl ('anzahl \"Anzahl\"')", datei, q.name.position)
                 ok = false
             }
-            for t in [q.id, q.beginn, q.ende, q.datum].compactMap({ $0 }) {
+            for t in [q.id, q.beginn, q.ende, q.datum, q.geburtsdatum].compactMap({ $0 }) {
                 fehler("KZ128", "Spalten für Fallnummer und Datum gibt es nur bei Fallisten (art faelle)", datei, t.position)
                 ok = false
             }
         }
         var felder: [Feld] = []
-        let reserviert = ["sozialraum", "stadtviertel", "beginn", "ende", "datum", "id", "anzahl"]
+        let reserviert = ["sozialraum", "stadtviertel", "beginn", "ende", "datum", "id", "anzahl", "geburtsdatum"]
         for f in q.felder {
             if felder.contains(where: { $0.name == f.name.text }) {
                 fehler("KZ131", "Feld '\(f.name.text)' ist in Quelle '\(q.name.text)' doppelt deklariert", datei, f.name.position)
@@ -267,7 +267,8 @@ struct Semantik {
         guard ok else { return nil }
         return Quelle(id: q.name.text, titel: q.titel.text, art: art, dateimuster: muster.text, kodierung: kodierung,
                       idSpalte: q.id?.text, gebiet: gebiet, beginnSpalte: beginn, endeSpalte: ende,
-                      anzahlSpalte: q.anzahl?.text, felder: felder, ort: ort(datei, q.position))
+                      anzahlSpalte: q.anzahl?.text, geburtsdatumSpalte: q.geburtsdatum?.text, felder: felder,
+                      ort: ort(datei, q.position))
     }
 
     private mutating func pruefeMuster(_ m: Textwert, datei: String) -> Bool {
@@ -560,7 +561,7 @@ struct Semantik {
             }
             quellIndex = e
             effektiveRegel = .stichtag
-        case .anzahl, .summe:
+        case .anzahl, .summe, .verschieden:
             guard let q = z.quelle else { return nil }
             guard let i = katalog.quellen.firstIndex(where: { $0.id == q.text }) else {
                 fehler("KZ162", "unbekannte Quelle '\(q.text)'", datei, q.position,
@@ -578,6 +579,17 @@ struct Semantik {
                 return nil
             }
             art = .anzahl
+        case .verschieden(let f):
+            if quelle.art == .zahlen {
+                fehler("KZ168", "Quelle '\(quelle.id)' liefert fertige Zahlen; verschiedene Werte lassen sich nur in Falllisten zählen", datei, z.position)
+                return nil
+            }
+            guard let fi = quelle.feldIndex(f.text) else {
+                fehler("KZ164", "Quelle '\(quelle.id)' hat kein Feld '\(f.text)'", datei, f.position,
+                       vorschlag: Aehnlichkeit.vorschlag(fuer: f.text, aus: quelle.felder.map(\.name)))
+                return nil
+            }
+            art = .verschieden(fi)
         case .summe(let feld):
             if let f = feld {
                 guard let fi = quelle.feldIndex(f.text) else {
@@ -626,12 +638,27 @@ struct Semantik {
         case .nicht(let a):
             return bedingung(a, quelle: quelle, datei: datei).map { .nicht($0) }
         case .leer(let n, let negiert):
+            if Semantik.istAlterAusGeburtsdatum(n, quelle) { return .alter(.leer(negiert: negiert)) }
             guard let fi = feld(n, quelle: quelle, datei: datei) else { return nil }
             return .atom(feld: fi, .leer(negiert: negiert))
         case .vergleich(let n, let v, let l):
+            if Semantik.istAlterAusGeburtsdatum(n, quelle) {
+                guard let z = zahlWert(l, feld: Semantik.alterFeld, datei: datei) else { return nil }
+                return .alter(.zahl(v, z))
+            }
             guard let fi = feld(n, quelle: quelle, datei: datei) else { return nil }
             return vergleich(fi, v, l, quelle: quelle, datei: datei)
         case .liste(let n, let werte, let negiert):
+            if Semantik.istAlterAusGeburtsdatum(n, quelle) {
+                var teile: [Bedingung] = []
+                for w in werte {
+                    guard let z = zahlWert(w, feld: Semantik.alterFeld, datei: datei) else { return nil }
+                    teile.append(.alter(.zahl(.gleich, z)))
+                }
+                guard var gesamt = teile.first else { return .alter(.inMenge([], negiert: negiert)) }
+                for t in teile.dropFirst() { gesamt = .oder(gesamt, t) }
+                return negiert ? .nicht(gesamt) : gesamt
+            }
             guard let fi = feld(n, quelle: quelle, datei: datei) else { return nil }
             let f = quelle.felder[fi]
             if f.typ == .text {
@@ -651,6 +678,11 @@ struct Semantik {
             for t in teile.dropFirst() { gesamt = .oder(gesamt, t) }
             return negiert ? .nicht(gesamt) : gesamt
         case .zwischen(let n, let a, let b):
+            if Semantik.istAlterAusGeburtsdatum(n, quelle) {
+                guard let x = zahlWert(a, feld: Semantik.alterFeld, datei: datei), let y = zahlWert(b, feld: Semantik.alterFeld, datei: datei) else { return nil }
+                if y < x { fehler("KZ170", "'zwischen': die untere Grenze liegt über der oberen", datei, a.position) }
+                return .alter(.zahlZwischen(x, y))
+            }
             guard let fi = feld(n, quelle: quelle, datei: datei) else { return nil }
             let f = quelle.felder[fi]
             switch f.typ {
@@ -688,10 +720,22 @@ struct Semantik {
         }
     }
 
+    /// `alter` in a filter means the age at the Stichtag when the source has a birth date column
+    /// and no field of its own called `alter`.
+    static func istAlterAusGeburtsdatum(_ n: Name, _ q: Quelle) -> Bool {
+        Token.normalisiert(n.text) == "alter" && q.geburtsdatumSpalte != nil && q.feldIndex(n.text) == nil
+    }
+
+    static let alterFeld = Feld(name: "alter", spalte: "", typ: .zahl, werte: [:], zielwerte: [])
+
     private mutating func feld(_ n: Name, quelle: Quelle, datei: String) -> Int? {
         if let i = quelle.feldIndex(n.text) { return i }
-        fehler("KZ173", "Quelle '\(quelle.id)' hat kein Feld '\(n.text)'", datei, n.position,
-               vorschlag: Aehnlichkeit.vorschlag(fuer: n.text, aus: quelle.felder.map(\.name)))
+        var namen = quelle.felder.map(\.name)
+        if quelle.geburtsdatumSpalte != nil { namen.append("alter") }
+        let hinweis = Token.normalisiert(n.text) == "alter" && quelle.geburtsdatumSpalte == nil
+            ? " (das Alter am Stichtag braucht 'geburtsdatum \"Spalte\"' in der Quelle)" : ""
+        fehler("KZ173", "Quelle '\(quelle.id)' hat kein Feld '\(n.text)'" + hinweis, datei, n.position,
+               vorschlag: Aehnlichkeit.vorschlag(fuer: n.text, aus: namen))
         return nil
     }
 

@@ -86,6 +86,7 @@ public struct QuelleSyntax: Sendable {
     public var ende: Textwert?
     public var datum: Textwert?
     public var anzahl: Textwert?
+    public var geburtsdatum: Textwert?
     public var felder: [FeldSyntax] = []
 }
 
@@ -105,6 +106,8 @@ public enum Rechenart: String, Sendable {
 public enum ZaehlArt: Sendable {
     /// `anzahl [faelle] aus Q`: cases (each case id once per period).
     case anzahl
+    /// `anzahl verschiedene FELD aus Q`: distinct values of a field, e.g. persons instead of cases.
+    case verschieden(Name)
     /// `summe [feld] aus Q`: sum of a numeric column, or of a count source's count column.
     case summe(Name?)
     /// `bevoelkerung`: the catalogue's population source.

@@ -33,9 +33,16 @@ public struct Auswertung: Sendable {
 /// counting of its source in the same pass.
 public enum Auswerter {
     /// One tally: a counting for one period.
-    private struct Auftrag: Hashable {
+    struct Auftrag: Hashable {
         var zaehlung: Int
         var zeitraum: Zeitraum
+    }
+
+    /// A counting of one source with its filter and the tallies (periods) it feeds.
+    struct Zaehler {
+        let zaehlung: Zaehlung
+        var filter: Filterauswertung?
+        let auftraege: [(auftrag: Int, bereich: ClosedRange<Int>, zeitraum: Zeitraum)]
     }
 
     /// Evaluates the Kennzahlen for the requested periods. Every export file of the data folder is
@@ -74,66 +81,33 @@ public enum Auswerter {
 
         // 2. One pass per source.
         let n = katalog.sozialraeume.count
-        let slots = n + 1
-        var summen = [Int64](repeating: 0, count: auftraege.count * slots)
-        var verfuegbar = [Bool](repeating: false, count: auftraege.count)
-        var ueberlauf = [Bool](repeating: false, count: auftraege.count)
+        var werk = Zaehlwerk(arten: auftraege.map { katalog.zaehlungen[$0.zaehlung].art }, sozialraeume: n)
         var diagnosen: [Diagnose] = []
         var statistik: [DateiStatistik] = []
         for (qi, quelle) in katalog.quellen.enumerated() {
             let dateien = bestand.dateien[qi]
-            // The tallies of this source, grouped by counting.
-            var jeZaehlung: [Int: [(auftrag: Int, bereich: ClosedRange<Int>)]] = [:]
+            var jeZaehlung: [Int: [(auftrag: Int, bereich: ClosedRange<Int>, zeitraum: Zeitraum)]] = [:]
             for (ai, a) in auftraege.enumerated() where katalog.zaehlungen[a.zaehlung].quelle == qi {
                 let z = katalog.zaehlungen[a.zaehlung]
                 guard let bereich = dateiBereich(dateien, a.zeitraum, z.regel, quelle.art) else { continue }
-                verfuegbar[ai] = true
-                jeZaehlung[a.zaehlung, default: []].append((ai, bereich))
+                werk.verfuegbar[ai] = true
+                jeZaehlung[a.zaehlung, default: []].append((ai, bereich, a.zeitraum))
             }
-            var zaehler: [(zaehlung: Zaehlung, filter: Filterauswertung?, auftraege: [(auftrag: Int, bereich: ClosedRange<Int>, zeitraum: Zeitraum)])] = []
-            for zi in jeZaehlung.keys.sorted() {
-                let z = katalog.zaehlungen[zi]
-                let liste = (jeZaehlung[zi] ?? []).map { (auftrag: $0.auftrag, bereich: $0.bereich, zeitraum: auftraege[$0.auftrag].zeitraum) }
-                zaehler.append((z, z.bedingung.map { Filterauswertung($0) }, liste))
+            var zaehler = jeZaehlung.keys.sorted().map { zi in
+                Zaehler(zaehlung: katalog.zaehlungen[zi], filter: katalog.zaehlungen[zi].bedingung.map { Filterauswertung($0) },
+                        auftraege: jeZaehlung[zi] ?? [])
             }
             var leser = QuellenLeser(quelle: quelle, katalog: katalog)
             var jeDatei: [DateiStatistik] = []
             // Newest file first: a case counts with its newest record.
             for di in dateien.indices.reversed() {
-                let s = leser.lies(dateien[di], dateiIndex: di, diagnosen: &diagnosen) { satz, werte in
-                    for zi in zaehler.indices {
-                        // Optional chaining mutates the filter's cache in place (no copy per row).
-                        if zaehler[zi].filter?.passt(satz.werte, leser: werte) == false { continue }
-                        let z = zaehler[zi].zaehlung
-                        for (ai, bereich, zeitraum) in zaehler[zi].auftraege {
-                            guard bereich.contains(di) else { continue }
-                            let betrag: Int64
-                            if quelle.art == .faelle {
-                                guard satz.naechsteDatei > bereich.upperBound,
-                                      zaehlt(satz, regel: z.regel, zeitraum: zeitraum) else { continue }
-                                switch z.art {
-                                case .anzahl: betrag = 1
-                                case .summe(let f?):
-                                    betrag = werte.zahl(feld: f, id: satz.werte[f])?.hundertstelCent ?? 0
-                                case .summe(nil): betrag = 0
-                                }
-                            } else {
-                                switch z.art {
-                                case .summe(let f?): betrag = werte.zahl(feld: f, id: satz.werte[f])?.hundertstelCent ?? 0
-                                default: betrag = satz.anzahl
-                                }
-                            }
-                            let platz = ai * slots + satz.gebiet
-                            let (s, o) = summen[platz].addingReportingOverflow(betrag)
-                            if o { ueberlauf[ai] = true } else { summen[platz] = s }
-                        }
-                    }
-                }
-                jeDatei.append(s)
+                jeDatei.append(leser.lies(dateien[di], dateiIndex: di, diagnosen: &diagnosen) { satz, werte in
+                    zaehle(satz, werte, dateiIndex: di, art: quelle.art, &zaehler, &werk)
+                })
             }
             statistik += jeDatei.reversed()
         }
-        for (ai, a) in auftraege.enumerated() where ueberlauf[ai] {
+        for (ai, a) in auftraege.enumerated() where werk.ueberlauf[ai] {
             let q = katalog.quellen[katalog.zaehlungen[a.zaehlung].quelle]
             diagnosen.append(.warnung("KZ230", "Summe über Quelle '\(q.id)' für \(a.zeitraum.kurz) übersteigt den exakten Zahlenbereich; Wert nicht ausgewiesen",
                                       ort: q.ort))
@@ -141,34 +115,12 @@ public enum Auswerter {
 
         // 3. Values per Kennzahl, period and area.
         var werte: [Auswertung.Schluessel: [Kennwert]] = [:]
-        func rohwert(_ ai: Int, slot: Int, quelle: Quelle, art: Zaehlung.Art) -> TermWert {
-            if ueberlauf[ai] { return .ueberlauf }
-            guard verfuegbar[ai] else { return .keineDaten }
-            if case .keine = quelle.gebiet, slot != n + 1 { return .nurGesamt }
-            let summe: Int64
-            if slot == n + 1 {
-                var s: Int64 = 0
-                for g in 0..<slots {
-                    let (x, o) = s.addingReportingOverflow(summen[ai * slots + g])
-                    if o { return .ueberlauf }
-                    s = x
-                }
-                summe = s
-            } else {
-                summe = summen[ai * slots + slot]
-            }
-            switch (quelle.art, art) {
-            case (.faelle, .anzahl): return .wert(Bruch(Int(summe)))
-            default: return .wert(Bruch(Festkomma(hundertstelCent: summe)))
-            }
-        }
         func term(_ t: Term, _ z: Zeitraum, _ slot: Int) -> TermWert {
             switch t {
             case .zahl(let b): return .wert(b)
             case .zaehlung(let i):
                 guard let ai = auftragIndex[Auftrag(zaehlung: i, zeitraum: z)] else { return .keineDaten }
-                let zaehlung = katalog.zaehlungen[i]
-                return rohwert(ai, slot: slot, quelle: katalog.quellen[zaehlung.quelle], art: zaehlung.art)
+                return werk.wert(ai, slot: slot, quelle: katalog.quellen[katalog.zaehlungen[i].quelle])
             case .kennzahl(let j):
                 return TermWert(kennwerte(j, z)[slot].zustand)
             case .rechnung(let op, let a, let b):
@@ -179,14 +131,10 @@ public enum Auswerter {
             let s = Auswertung.Schluessel(kennzahl: k, zeitraum: z)
             if let w = werte[s] { return w }
             let kz = katalog.kennzahlen[k]
-            var liste: [Kennwert] = []
-            for slot in 0...(n + 1) {
+            let liste: [Kennwert] = (0...(n + 1)).map { slot in
                 switch kz.formel {
-                case .wert(let t):
-                    liste.append(Kennwert(term(t, z, slot).zustand))
-                case .verhaeltnis(let zt, let nt):
-                    let zw = term(zt, z, slot), nw = term(nt, z, slot)
-                    liste.append(verhaeltnis(zw, nw, faktor: faktor(kz.einheit)))
+                case .wert(let t): return Kennwert(term(t, z, slot).zustand)
+                case .verhaeltnis(let zt, let nt): return verhaeltnis(term(zt, z, slot), term(nt, z, slot), faktor: faktor(kz.einheit))
                 }
             }
             werte[s] = liste
@@ -194,6 +142,32 @@ public enum Auswerter {
         }
         for s in benoetigt { _ = kennwerte(s.kennzahl, s.zeitraum) }
         return (Auswertung(katalog: katalog, werte: werte, statistik: statistik), diagnosen)
+    }
+
+    /// Adds one accepted row to every tally it belongs to.
+    private static func zaehle(_ satz: Datensatz, _ werte: QuellenWerte, dateiIndex di: Int, art: QuellenArt,
+                               _ zaehler: inout [Zaehler], _ werk: inout Zaehlwerk) {
+        for zi in zaehler.indices {
+            let jeZeitraum = zaehler[zi].filter?.haengtVomStichtagAb ?? false
+            // Optional chaining mutates the filter's cache in place (no copy per row).
+            if !jeZeitraum, zaehler[zi].filter?.passt(satz, leser: werte, stichtag: nil) == false { continue }
+            let z = zaehler[zi].zaehlung
+            for (ai, bereich, zeitraum) in zaehler[zi].auftraege {
+                guard bereich.contains(di) else { continue }
+                if art == .faelle {
+                    guard satz.naechsteDatei > bereich.upperBound, zaehlt(satz, regel: z.regel, zeitraum: zeitraum) else { continue }
+                }
+                if jeZeitraum, zaehler[zi].filter?.passt(satz, leser: werte, stichtag: zeitraum.stichtag) == false { continue }
+                switch z.art {
+                case .anzahl: werk.addiere(ai, satz.gebiet, 1)
+                case .summe(let f?): werk.addiere(ai, satz.gebiet, werte.zahl(feld: f, id: satz.werte[f])?.hundertstelCent ?? 0)
+                case .summe(nil): werk.addiere(ai, satz.gebiet, art == .zahlen ? satz.anzahl : 0)
+                case .verschieden(let f):
+                    let id = satz.werte[f]
+                    if !werte.text(feld: f, id: id).isEmpty { werk.merke(ai, satz.gebiet, id) }
+                }
+            }
+        }
     }
 
     /// The files of a source that a tally reads, as an index range, or nil when the exports do not

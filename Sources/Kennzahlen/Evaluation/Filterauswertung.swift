@@ -1,8 +1,10 @@
-/// Evaluates a row filter on interned values: each test is decided once per distinct value of
-/// its field and cached, so a row costs one array lookup per test.
+/// Evaluates a row filter on interned values: each test of a field is decided once per distinct
+/// value of its field and cached, so a row costs one array lookup per test. Tests of the age at
+/// the Stichtag depend on the period and are computed per row and period.
 struct Filterauswertung {
     private indirect enum Knoten {
         case atom(Int)
+        case alter(Pruefung)
         case und(Knoten, Knoten)
         case oder(Knoten, Knoten)
         case nicht(Knoten)
@@ -12,6 +14,8 @@ struct Filterauswertung {
     private var atome: [(feld: Int, pruefung: Pruefung)] = []
     /// Per atom, per raw value id: 0 unknown, 1 false, 2 true.
     private var cache: [[UInt8]] = []
+    /// True when the result depends on the period (age at the Stichtag).
+    let haengtVomStichtagAb: Bool
 
     init(_ b: Bedingung) {
         var atome: [(Int, Pruefung)] = []
@@ -20,6 +24,7 @@ struct Filterauswertung {
             case .atom(let f, let p):
                 atome.append((f, p))
                 return .atom(atome.count - 1)
+            case .alter(let p): return .alter(p)
             case .und(let a, let c): return .und(baue(a), baue(c))
             case .oder(let a, let c): return .oder(baue(a), baue(c))
             case .nicht(let a): return .nicht(baue(a))
@@ -28,29 +33,52 @@ struct Filterauswertung {
         wurzel = baue(b)
         self.atome = atome.map { (feld: $0.0, pruefung: $0.1) }
         cache = atome.map { _ in [] }
+        haengtVomStichtagAb = b.haengtVomStichtagAb
     }
 
-    mutating func passt(_ werte: [Int32], leser: QuellenWerte) -> Bool {
-        pruefe(wurzel, werte, leser)
+    /// `stichtag` is needed only when the filter tests the age.
+    mutating func passt(_ satz: Datensatz, leser: QuellenWerte, stichtag: Tag?) -> Bool {
+        pruefe(wurzel, satz, leser, stichtag)
     }
 
-    private mutating func pruefe(_ k: Knoten, _ werte: [Int32], _ leser: QuellenWerte) -> Bool {
+    private mutating func pruefe(_ k: Knoten, _ satz: Datensatz, _ leser: QuellenWerte, _ stichtag: Tag?) -> Bool {
         switch k {
         case .atom(let a):
-            let id = Int(werte[atome[a].feld])
+            let feld = atome[a].feld
+            let id = Int(satz.werte[feld])
             if id < cache[a].count {
                 let c = cache[a][id]
                 if c != 0 { return c == 2 }
             } else {
                 cache[a].append(contentsOf: repeatElement(0, count: id - cache[a].count + 1))
             }
-            let ergebnis = Filterauswertung.entscheide(atome[a].pruefung, feld: atome[a].feld, id: werte[atome[a].feld], leser: leser)
+            let ergebnis = Filterauswertung.entscheide(atome[a].pruefung, feld: feld, id: satz.werte[feld], leser: leser)
             cache[a][id] = ergebnis ? 2 : 1
             return ergebnis
-        case .und(let a, let b): return pruefe(a, werte, leser) && pruefe(b, werte, leser)
-        case .oder(let a, let b): return pruefe(a, werte, leser) || pruefe(b, werte, leser)
-        case .nicht(let a): return !pruefe(a, werte, leser)
+        case .alter(let p):
+            let alter: Int? = satz.geburt.flatMap { g in stichtag.map { Filterauswertung.alter(geburt: g, am: $0) } }
+            switch p {
+            case .leer(let negiert): return (alter == nil) != negiert
+            case .zahl(let v, let grenze):
+                guard let a = alter else { return v == .ungleich }
+                return Filterauswertung.vergleiche(Bruch(a), v, grenze)
+            case .zahlZwischen(let x, let y):
+                guard let a = alter else { return false }
+                return x <= Bruch(a) && Bruch(a) <= y
+            default: return false
+            }
+        case .und(let a, let b): return pruefe(a, satz, leser, stichtag) && pruefe(b, satz, leser, stichtag)
+        case .oder(let a, let b): return pruefe(a, satz, leser, stichtag) || pruefe(b, satz, leser, stichtag)
+        case .nicht(let a): return !pruefe(a, satz, leser, stichtag)
         }
+    }
+
+    /// Age in whole years on a day (a birthday on 29 February counts on 1 March in other years).
+    static func alter(geburt: Tag, am tag: Tag) -> Int {
+        let g = geburt.bestandteile, t = tag.bestandteile
+        var jahre = t.jahr - g.jahr
+        if (t.monat, t.tag) < (g.monat, g.tag) { jahre -= 1 }
+        return jahre
     }
 
     static func entscheide(_ p: Pruefung, feld: Int, id: Int32, leser: QuellenWerte) -> Bool {

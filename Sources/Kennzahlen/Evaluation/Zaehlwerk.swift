@@ -1,0 +1,63 @@
+/// The tallies of one evaluation: per tally (counting × period) and area a sum, or for distinct
+/// counts a set of values; whether the exports cover the period; whether a sum overflowed.
+struct Zaehlwerk {
+    /// Sozialräume, then "ohne Zuordnung" (also the city-only rows of sources without Sozialraum).
+    private let slots: Int
+    private let arten: [Zaehlung.Art]
+    private var summen: [Int64]
+    /// Distinct counts: per tally the sets per slot, then one for the whole city (a value seen in
+    /// two Sozialräume counts once there).
+    private var mengen: [[Set<Int32>]]
+    var verfuegbar: [Bool]
+    var ueberlauf: [Bool]
+
+    init(arten: [Zaehlung.Art], sozialraeume n: Int) {
+        slots = n + 1
+        self.arten = arten
+        summen = [Int64](repeating: 0, count: arten.count * (n + 1))
+        mengen = arten.map { art in
+            if case .verschieden = art { return [Set<Int32>](repeating: [], count: n + 2) }
+            return []
+        }
+        verfuegbar = [Bool](repeating: false, count: arten.count)
+        ueberlauf = [Bool](repeating: false, count: arten.count)
+    }
+
+    mutating func addiere(_ auftrag: Int, _ gebiet: Int, _ betrag: Int64) {
+        let platz = auftrag * slots + gebiet
+        let (s, o) = summen[platz].addingReportingOverflow(betrag)
+        if o { ueberlauf[auftrag] = true } else { summen[platz] = s }
+    }
+
+    mutating func merke(_ auftrag: Int, _ gebiet: Int, _ wert: Int32) {
+        mengen[auftrag][gebiet].insert(wert)
+        mengen[auftrag][slots].insert(wert)
+    }
+
+    /// The tally for a slot (Sozialräume, "ohne Zuordnung", then the city).
+    func wert(_ auftrag: Int, slot: Int, quelle: Quelle) -> TermWert {
+        if ueberlauf[auftrag] { return .ueberlauf }
+        guard verfuegbar[auftrag] else { return .keineDaten }
+        let gesamt = slot == slots
+        if case .keine = quelle.gebiet, !gesamt { return .nurGesamt }
+        switch arten[auftrag] {
+        case .verschieden:
+            return .wert(Bruch(mengen[auftrag][slot].count))
+        case .anzahl:
+            return summe(auftrag, slot).map { .wert(Bruch(Int($0))) } ?? .ueberlauf
+        case .summe:
+            return summe(auftrag, slot).map { .wert(Bruch(Festkomma(hundertstelCent: $0))) } ?? .ueberlauf
+        }
+    }
+
+    private func summe(_ auftrag: Int, _ slot: Int) -> Int64? {
+        guard slot == slots else { return summen[auftrag * slots + slot] }
+        var s: Int64 = 0
+        for g in 0..<slots {
+            let (x, o) = s.addingReportingOverflow(summen[auftrag * slots + g])
+            if o { return nil }
+            s = x
+        }
+        return s
+    }
+}

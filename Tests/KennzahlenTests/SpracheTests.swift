@@ -1,0 +1,109 @@
+import Testing
+@testable import Kennzahlen
+
+/// Each construct of the definition language on a small hand-made fixture.
+@Suite struct SpracheTests {
+    static let katalogText = """
+    katalog "Sprache" { produkt 1 "Test" }
+    sozialraum "Nord"
+    sozialraum "Süd"
+    quelle hilfen "Test" {
+      art faelle
+      datei "hilfen-{quartal}.csv"
+      id "Fall"
+      sozialraum "SR"
+      beginn "Beginn"
+      ende "Ende"
+      geburtsdatum "Geburt"
+      feld person "Person"
+      feld art "Art" { "27.2" -> "§ 27.2"; "34" -> "§ 34" }
+      feld kosten "Kosten" zahl
+      feld bemerkung "Bemerkung"
+    }
+    """
+
+    /// Five cases of four persons; P1 has two cases in different Sozialräume.
+    static let daten = """
+    Fall;SR;Beginn;Ende;Geburt;Person;Art;Kosten;Bemerkung
+    1;Nord;01.01.2021;;15.06.2003;P1;27.2;1.000,10;
+    2;Süd;01.02.2021;;15.06.2003;P1;34;2.000,20;Wechsel
+    3;Nord;01.03.2021;;01.01.2010;P2;27.2;0,05;
+    4;Nord;15.03.2021;;31.12.2003;P3;34;;
+    5;;20.03.2021;;;P4;27.2;10;ohne Geburtsdatum
+    """
+
+    func auswertung(_ kennzahl: String) throws -> (Auswertung, Int, Zeitraum) {
+        let k = try katalog(SpracheTests.katalogText + "\n" + kennzahl)
+        let f = try Fixture(["hilfen-2021-Q1.csv": SpracheTests.daten])
+        let z = Zeitraum.quartal(Quartal(jahr: 2021, nummer: 1))
+        let (a, d) = try werte(k, f, [("T", z)])
+        #expect(d.isEmpty, "\(d.map(\.zeile))")
+        return (a, try #require(k.kennzahlen.firstIndex { $0.id == "T" }), z)
+    }
+
+    func wert(_ formel: String, einheit: String = "anzahl", gebiet: Gebiet = .gesamt) throws -> Kennwert {
+        let (a, i, z) = try auswertung("kennzahl T \"t\" { produkt 1; definition \"d\"; \(formel); zeitraum quartal, stichtag; einheit \(einheit) }")
+        return a.kennwert(i, z, gebiet)
+    }
+
+    @Test(arguments: [
+        ("wert anzahl faelle aus hilfen", 5),
+        ("wert anzahl verschiedene person aus hilfen", 4),
+        ("wert anzahl faelle aus hilfen wo art = \"§ 27.2\"", 3),
+        ("wert anzahl faelle aus hilfen wo art != \"§ 27.2\"", 2),
+        ("wert anzahl faelle aus hilfen wo art ≠ \"§ 27.2\"", 2),
+        ("wert anzahl faelle aus hilfen wo art in [\"§ 27.2\", \"§ 34\"]", 5),
+        ("wert anzahl faelle aus hilfen wo art nicht in [\"§ 34\"]", 3),
+        ("wert anzahl faelle aus hilfen wo kosten > 1000", 2),
+        ("wert anzahl faelle aus hilfen wo kosten >= 10", 3),
+        ("wert anzahl faelle aus hilfen wo kosten < 10", 1),
+        ("wert anzahl faelle aus hilfen wo kosten <= 10", 2),
+        ("wert anzahl faelle aus hilfen wo kosten zwischen 10 und 1500", 2),
+        ("wert anzahl faelle aus hilfen wo kosten ist leer", 1),
+        ("wert anzahl faelle aus hilfen wo bemerkung ist nicht leer", 2),
+        ("wert anzahl faelle aus hilfen wo nicht (art = \"§ 34\" oder bemerkung ist nicht leer)", 2),
+        ("wert anzahl faelle aus hilfen wo art = \"§ 27.2\" und (kosten < 1 oder kosten > 5)", 3),
+        // Age at the Stichtag 31.03.2021: cases 1, 2 are 17, case 3 is 11, case 4 is 17 (18 on 31.12.2021).
+        ("wert anzahl faelle aus hilfen wo alter < 18", 4),
+        ("wert anzahl faelle aus hilfen wo alter zwischen 12 und 17", 3),
+        ("wert anzahl faelle aus hilfen wo alter ist leer", 1),
+        ("wert anzahl verschiedene person aus hilfen wo alter >= 17", 2),
+    ])
+    func zaehlungenUndFilter(_ fall: (String, Int)) throws {
+        #expect(try wert(fall.0).wert == Bruch(fall.1), "\(fall.0)")
+    }
+
+    @Test func verschiedenePersonenZaehlenJeGebietUndEinmalInDerStadt() throws {
+        // P1 has a case in Nord and one in Süd: one person in each Sozialraum, one in the city.
+        #expect(try wert("wert anzahl verschiedene person aus hilfen", gebiet: .sozialraum(0)).wert == Bruch(3))
+        #expect(try wert("wert anzahl verschiedene person aus hilfen", gebiet: .sozialraum(1)).wert == Bruch(1))
+        #expect(try wert("wert anzahl verschiedene person aus hilfen", gebiet: .ohneZuordnung).wert == Bruch(1))
+        #expect(try wert("wert anzahl verschiedene person aus hilfen").wert == Bruch(4))
+    }
+
+    @Test func geldWirdAufDenCentGenauSummiert() throws {
+        let w = try wert("wert summe kosten aus hilfen", einheit: "euro")
+        #expect(w.wert == Bruch(try #require(ZahlLeser.festkomma(aus: "3010,35"))))
+        let schnitt = try wert("zaehler summe kosten aus hilfen\n  nenner anzahl faelle aus hilfen wo kosten ist nicht leer", einheit: "euro")
+        #expect(Zahlformat.deutsch(try #require(schnitt.wert), dezimalen: 2) == "752,59")
+    }
+
+    @Test func alterAmStichtagHaengtVomZeitraumAb() throws {
+        // Case 4 is born 31.12.2003: 17 on 31.03.2021, 18 on 31.12.2021.
+        let k = try katalog(SpracheTests.katalogText + "\nkennzahl T \"t\" { produkt 1; definition \"d\"; wert anzahl faelle aus hilfen wo alter >= 18; zeitraum quartal, stichtag }")
+        let f = try Fixture(["hilfen-2021-Q1.csv": SpracheTests.daten, "hilfen-2021-Q4.csv": SpracheTests.daten])
+        let q1 = Zeitraum.quartal(Quartal(jahr: 2021, nummer: 1)), q4 = Zeitraum.quartal(Quartal(jahr: 2021, nummer: 4))
+        let (a, _) = try werte(k, f, [("T", q1), ("T", q4)])
+        let i = try #require(k.kennzahlen.firstIndex { $0.id == "T" })
+        #expect(a.kennwert(i, q1, .gesamt).wert == Bruch(0))
+        // 31.12.2021: cases 1, 2 (18 since June) and 4 (18 that day).
+        #expect(a.kennwert(i, q4, .gesamt).wert == Bruch(3))
+    }
+
+    @Test func alterOhneGeburtsdatumIstEinFehler() {
+        let text = SpracheTests.katalogText.replacingOccurrences(of: "  geburtsdatum \"Geburt\"\n", with: "")
+            + "\nkennzahl T \"t\" { produkt 1; definition \"d\"; wert anzahl faelle aus hilfen wo alter < 18; zeitraum quartal, stichtag }"
+        let (_, d) = KatalogLeser.lade(texte: [(pfad: "t.kz", text: text)])
+        #expect(d.contains { $0.code == "KZ173" && $0.text.contains("braucht 'geburtsdatum") })
+    }
+}
