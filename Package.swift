@@ -14,7 +14,7 @@ let package = Package(
         .testTarget(
             name: "KennzahlenTests",
             dependencies: ["Kennzahlen"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Korpus"]
         ),
     ],
     swiftLanguageModes: [.v6]

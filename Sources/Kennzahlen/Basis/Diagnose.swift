@@ -68,9 +68,10 @@ public struct Diagnose: Hashable, Sendable {
         return s
     }
 
-    /// Compiler-style output: the line, then the source line with a caret under the span.
+    /// Compiler-style output for the terminal: the line with the message id, then the source line
+    /// with a caret under the span.
     public var formatiert: String {
-        var s = zeile
+        var s = zeile + " [\(code)]"
         guard let o = ort, let z = o.zeile, let text = o.quelltext else { return s }
         let nummer = String(z)
         let rand = String(repeating: " ", count: nummer.count + 1)

@@ -19,6 +19,8 @@ public struct QuellenLeser {
     private var ids = ByteInterner(kapazitaet: 1024)
     private var neuesteDatei: [Int] = []
     private var ersteZeile: [Int32] = []
+    /// Missing columns already reported for this source.
+    private var gemeldet = Set<String>()
 
     /// Rejected rows are reported in detail up to this many per file; all are counted.
     public static let detailGrenze = 50
@@ -69,7 +71,10 @@ public struct QuellenLeser {
                     switch Spalten.finde(z, p, quelle: quelle, datei: datei.pfad) {
                     case .success(let s): spalten = s
                     case .failure(let f):
-                        diagnosen.append(contentsOf: f.diagnosen)
+                        // Each missing column once per source, not once per quarterly file.
+                        let neu = f.diagnosen.filter { !gemeldet.contains($0.text.components(separatedBy: " gibt es in ").first ?? $0.text) }
+                        for d in neu { gemeldet.insert(d.text.components(separatedBy: " gibt es in ").first ?? d.text) }
+                        diagnosen.append(contentsOf: neu.isEmpty ? [.fehler("KZ215", "Kopfzeile passt nicht zur Quelle '\(quelle.id)' (siehe oben)", ort: Ort(datei: datei.pfad, zeile: z.zeile))] : neu)
                         fehlerhafteKopfzeile = true
                     }
                     return
@@ -319,9 +324,11 @@ struct Spalten {
             let klein = Semantik.vergleichsform(g)
             if let i = namen.firstIndex(where: { Semantik.vergleichsform($0) == klein }) { return i }
             let vorhanden = namen.map { "'\($0)'" }.joined(separator: ", ")
-            fehlend.append(.fehler("KZ214", "Spalte '\(g)' (\(rolle) der Quelle '\(quelle.id)') fehlt in der Kopfzeile; vorhanden: \(vorhanden)",
-                                   ort: Ort(datei: datei, zeile: kopf.zeile),
-                                   hinweis: Aehnlichkeit.vorschlag(fuer: g, aus: namen).map { "meinten Sie '\($0)'?" }))
+            let dateiname = datei.split(separator: "/").last.map(String.init) ?? datei
+            // Point at the declaration in the catalogue: that is where the name is written.
+            let ort = quelle.spaltenOrte[g] ?? Ort(datei: datei, zeile: kopf.zeile)
+            fehlend.append(.fehler("KZ214", "Spalte '\(g)' (\(rolle) der Quelle '\(quelle.id)') gibt es in \(dateiname) nicht; vorhanden: \(vorhanden)",
+                                   ort: ort, hinweis: Aehnlichkeit.vorschlag(fuer: g, aus: namen).map { "meinten Sie '\($0)'?" }))
             return nil
         }
         var s = Spalten(anzahl: namen.count, namen: namen, felder: [])

@@ -13,6 +13,8 @@ public struct Katalog: Sendable {
     public var zaehlungen: [Zaehlung]
     public var kennzahlen: [Kennzahl]
     public var einwohnerQuelle: Int?
+    /// Counts below this are suppressed in public reports (Geheimhaltung); a Kennzahl may set its own.
+    public var mindestfallzahl: Int
 
     public func kennzahl(id: String) -> Kennzahl? { kennzahlen.first { $0.id == id } }
     public func produkt(_ nummer: Int) -> Produkt? { produkte.first { $0.nummer == nummer } }
@@ -88,6 +90,8 @@ public struct Quelle: Sendable {
     public var geburtsdatumSpalte: String?
     public var felder: [Feld]
     public var ort: Ort
+    /// Where each column name is declared, for diagnostics about the real files.
+    public var spaltenOrte: [String: Ort] = [:]
 
     public func feldIndex(_ name: String) -> Int? { felder.firstIndex { $0.name == name } }
 }
@@ -195,6 +199,8 @@ public struct Kennzahl: Sendable {
     public var regel: Zaehlregel
     public var einheit: Einheit
     public var dezimalen: Int
+    /// The catalogue's minimum unless the Kennzahl sets its own.
+    public var mindestfallzahl: Int
     public var zielwert: Zielwert?
     public var ampel: [AmpelRegel]
     public var ort: Ort

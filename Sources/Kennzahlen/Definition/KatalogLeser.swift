@@ -2,24 +2,32 @@ import Foundation
 
 /// Reads every `*.kz` file of a definitions folder (in file-name order) into a checked `Katalog`.
 public enum KatalogLeser {
-    /// Parses and checks a whole folder. Returns the catalogue only when there is no error.
+    /// Parses and checks a whole folder (or a single `.kz` file). Returns the catalogue only when
+    /// there is no error.
     public static func lade(ordner: String) -> (Katalog?, [Diagnose]) {
         let fm = FileManager.default
         var istOrdner: ObjCBool = false
-        guard fm.fileExists(atPath: ordner, isDirectory: &istOrdner), istOrdner.boolValue else {
+        guard fm.fileExists(atPath: ordner, isDirectory: &istOrdner) else {
             return (nil, [.fehler("KZ090", "Definitionsordner nicht gefunden", ort: Ort(datei: ordner))])
         }
-        guard let namen = try? fm.contentsOfDirectory(atPath: ordner) else {
-            return (nil, [.fehler("KZ091", "Definitionsordner nicht lesbar", ort: Ort(datei: ordner))])
-        }
-        let kzDateien = namen.filter { $0.hasSuffix(".kz") }.sorted()
-        guard !kzDateien.isEmpty else {
-            return (nil, [.fehler("KZ092", "keine Definitionsdateien (*.kz) im Ordner", ort: Ort(datei: ordner))])
+        let pfade: [String]
+        if istOrdner.boolValue {
+            guard let namen = try? fm.contentsOfDirectory(atPath: ordner) else {
+                return (nil, [.fehler("KZ091", "Definitionsordner nicht lesbar", ort: Ort(datei: ordner))])
+            }
+            pfade = namen.filter { $0.hasSuffix(".kz") }.sorted().map { Pfad.verbinde(ordner, $0) }
+            guard !pfade.isEmpty else {
+                return (nil, [.fehler("KZ092", "keine Definitionsdateien (*.kz) im Ordner", ort: Ort(datei: ordner))])
+            }
+        } else {
+            guard ordner.hasSuffix(".kz") else {
+                return (nil, [.fehler("KZ092", "keine Definitionsdatei: erwartet wird ein Ordner mit *.kz-Dateien oder eine *.kz-Datei", ort: Ort(datei: ordner))])
+            }
+            pfade = [ordner]
         }
         var texte: [(String, String)] = []
         var diagnosen: [Diagnose] = []
-        for name in kzDateien {
-            let pfad = Pfad.verbinde(ordner, name)
+        for pfad in pfade {
             guard let daten = fm.contents(atPath: pfad) else {
                 diagnosen.append(.fehler("KZ093", "Datei nicht lesbar", ort: Ort(datei: pfad)))
                 continue

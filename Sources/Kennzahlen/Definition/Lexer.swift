@@ -126,11 +126,14 @@ struct Lexer {
                     continue
                 }
             }
-            s.append(istZeilenende(c) ? "\n" : c)
+            // A text ends on its line; long texts are written as several pieces "…" "…".
+            if istZeilenende(c) { break }
+            s.append(c)
             weiter()
             laenge += 1
         }
-        probleme.append(("KZ001", "Text ohne schließendes Anführungszeichen", Position(zeile: startZeile, spalte: startSpalte, laenge: 1)))
+        probleme.append(("KZ001", "Text ohne schließendes Anführungszeichen (ein Text endet in seiner Zeile; lange Texte als \"…\" \"…\" in mehreren Stücken schreiben)",
+                         Position(zeile: startZeile, spalte: startSpalte, laenge: 1)))
         tokens.append(Token(art: .text, text: s, position: Position(zeile: startZeile, spalte: startSpalte, laenge: 1)))
     }
 

@@ -10,13 +10,13 @@ struct Parser {
     private(set) var diagnosen: [Diagnose] = []
 
     static let deklarationsWoerter = ["katalog", "sozialraum", "quelle", "ampel", "kennzahl"]
-    static let katalogWoerter = ["gesamt", "ohne", "einwohner", "produkt", "arbeitsfeld", "ziel"]
+    static let katalogWoerter = ["gesamt", "ohne", "einwohner", "mindestfallzahl", "produkt", "arbeitsfeld", "ziel"]
     static let sozialraumWoerter = ["codes", "stadtviertel"]
     static let quellenWoerter = ["art", "datei", "kodierung", "id", "sozialraum", "stadtviertel", "beginn", "ende",
                                  "datum", "anzahl", "geburtsdatum", "feld"]
     static let kennzahlWoerter = ["produkt", "bereich", "arbeitsfeld", "ziel", "quelle", "definition", "verantwortlich",
                                   "fussnote", "wert", "zaehler", "nenner", "zeitraum", "einheit", "dezimalen",
-                                  "zielwert", "ampel"]
+                                  "mindestfallzahl", "zielwert", "ampel"]
 
     /// Parses one file's text.
     static func parse(datei: String, quelltext: String) -> (DefinitionsDatei, [Diagnose]) {
@@ -30,10 +30,12 @@ struct Parser {
         return (DefinitionsDatei(pfad: datei, zeilen: zeilen, deklarationen: deklarationen), p.diagnosen)
     }
 
-    private init(tokens: [Token], datei: String, zeilen: [String]) {
+    private init(tokens: [Token], position: Int = 0, datei: String, zeilen: [String], diagnosen: [Diagnose] = []) {
         self.tokens = tokens
+        self.i = position
         self.datei = datei
         self.zeilen = zeilen
+        self.diagnosen = diagnosen
     }
 
     // MARK: Token access
@@ -68,6 +70,16 @@ struct Parser {
             || (t.art == .zeichen && ["+", "-", "*", "/"].contains(t.text))
         if weiter { i = j }
         return weiter
+    }
+
+    /// True when the next non-empty line starts with a statement keyword or closes a block.
+    private func naechsteZeileBeginntAnweisung() -> Bool {
+        var j = i
+        while j < tokens.count, tokens[j].art == .zeilenende { j += 1 }
+        guard j < tokens.count else { return true }
+        let t = tokens[j]
+        if t.art == .dateiende || (t.art == .zeichen && t.text == "}") { return true }
+        return t.art == .wort && (Parser.kennzahlWoerter + Parser.deklarationsWoerter).contains(t.schluessel)
     }
 
     private mutating func ueberspringeZeilenendenInAusdruck() {
@@ -127,6 +139,21 @@ struct Parser {
         }
         let t = naechstes()
         return Textwert(text: t.text, position: t.position)
+    }
+
+    /// A long text: one or more pieces `"…" "…"`, also on following lines; joined with spaces.
+    private mutating func langerText(_ was: String) -> Textwert? {
+        guard var t = text(was) else { return nil }
+        while true {
+            if aktuell.art == .text {
+                t.text += " " + naechstes().text
+                continue
+            }
+            var j = i
+            while j < tokens.count, tokens[j].art == .zeilenende { j += 1 }
+            guard aktuell.art == .zeilenende, j < tokens.count, tokens[j].art == .text else { return t }
+            i = j
+        }
     }
 
     private mutating func name(_ was: String) -> Name? {
@@ -213,7 +240,16 @@ struct Parser {
                 if istZeichen("}") { _ = naechstes() }
                 continue
             }
-            let start = aktuell
+            var start = aktuell
+            if !Parser.deklarationsWoerter.contains(start.schluessel),
+               let v = Aehnlichkeit.vorschlag(fuer: start.schluessel, aus: Parser.deklarationsWoerter) {
+                fehler("KZ020", "unbekannte Deklaration '\(start.text)'", start.position, hinweis: "meinten Sie '\(v)'?")
+                start = Token(art: .wort, text: v, position: start.position)
+                // Parse it as the suggested declaration, so later references still resolve.
+                var korrigiert = tokens
+                korrigiert[i] = start
+                self = Parser(tokens: korrigiert, position: i, datei: datei, zeilen: zeilen, diagnosen: diagnosen)
+            }
             switch start.schluessel {
             case "katalog": if let k = katalog() { deklarationen.append(.katalog(k)) }
             case "sozialraum": if let s = sozialraum() { deklarationen.append(.sozialraum(s)) }
@@ -233,7 +269,11 @@ struct Parser {
     }
 
     /// Parses `{ statement* }`, calling `anweisung` with each statement's keyword token.
-    private mutating func block(_ anweisung: (inout Parser, Token) -> Void) {
+    /// Parses `{ statement* }`, calling `anweisung` with each statement's keyword token. A keyword
+    /// not in `erlaubt` is reported; when it is a plausible typo, the statement is parsed as the
+    /// suggested keyword, so one typo does not cause further errors.
+    private mutating func block(_ name: String, erlaubt: [String], code: String = "KZ021",
+                                _ anweisung: (inout Parser, Token) -> Void) {
         ueberspringeZeilenendenInAusdruck()
         guard istZeichen("{") else {
             erwartet("'{'")
@@ -256,15 +296,24 @@ struct Parser {
                 ueberspringeAnweisung()
                 continue
             }
-            let t = naechstes()
+            var t = naechstes()
+            if !erlaubt.contains(t.schluessel) {
+                let vorschlag = Aehnlichkeit.vorschlag(fuer: t.schluessel, aus: erlaubt)
+                fehler(code, "unbekanntes Feld '\(t.text)' in \(name)", t.position, hinweis: vorschlag.map { "meinten Sie '\($0)'?" })
+                guard let v = vorschlag else {
+                    ueberspringeAnweisung()
+                    continue
+                }
+                t = Token(art: .wort, text: v, position: t.position)
+            }
             anweisung(&self, t)
             anweisungsende()
         }
     }
 
+    /// Only for keywords a block lets through but does not handle (cannot happen with a correct
+    /// `erlaubt` list); skips the statement.
     private mutating func unbekannt(_ t: Token, in block: String, erlaubt: [String]) {
-        fehler("KZ021", "unbekanntes Feld '\(t.text)' in \(block)", t.position,
-               hinweis: Aehnlichkeit.vorschlag(fuer: t.schluessel, aus: erlaubt).map { "meinten Sie '\($0)'?" })
         ueberspringeAnweisung()
     }
 
@@ -272,13 +321,14 @@ struct Parser {
         let kopf = naechstes()
         guard let name = text("Name des Katalogs") else { ueberspringeAnweisung(); return nil }
         var k = KatalogSyntax(name: name, position: kopf.position)
-        block { p, t in
+        block("katalog", erlaubt: Parser.katalogWoerter) { p, t in
             switch t.schluessel {
             case "gesamt": k.gesamt = p.text("Bezeichnung der Gesamtstadt")
             case "ohne":
                 if p.istWort("zuordnung") { _ = p.naechstes() } else { p.erwartet("'zuordnung'") }
                 k.ohneZuordnung = p.text("Bezeichnung für Fälle ohne Sozialraum")
             case "einwohner": k.einwohner = p.name("Name der Bevölkerungsquelle")
+            case "mindestfallzahl": k.mindestfallzahl = p.zahl("Mindestfallzahl für öffentliche Berichte")
             case "produkt":
                 guard let n = p.zahl("Nummer des Produkts"), let titel = p.text("Titel des Produkts") else {
                     p.ueberspringeAnweisung()
@@ -313,7 +363,7 @@ struct Parser {
         guard let name = text("Name des Sozialraums") else { ueberspringeAnweisung(); return nil }
         var s = SozialraumSyntax(name: name, position: kopf.position)
         if !istZeichen("{") && amAnweisungsende && !fortsetzungMitBlock() { return s }
-        block { p, t in
+        block("sozialraum", erlaubt: Parser.sozialraumWoerter) { p, t in
             switch t.schluessel {
             case "codes": s.codes += p.textListe("Code")
             case "stadtviertel": s.stadtviertel += p.textListe("Stadtviertel")
@@ -335,7 +385,7 @@ struct Parser {
         guard let name = name("Name der Quelle") else { ueberspringeAnweisung(); return nil }
         guard let titel = text("Titel der Quelle") else { ueberspringeAnweisung(); return nil }
         var q = QuelleSyntax(name: name, titel: titel, position: kopf.position)
-        block { p, t in
+        block("quelle", erlaubt: Parser.quellenWoerter) { p, t in
             switch t.schluessel {
             case "art":
                 guard let n = p.name("'faelle' oder 'zahlen'") else { return }
@@ -411,7 +461,7 @@ struct Parser {
 
     private mutating func ampelRegeln() -> [AmpelRegelSyntax] {
         var regeln: [AmpelRegelSyntax] = []
-        block { p, t in
+        block("der Ampelregel (rot, gelb oder grau)", erlaubt: ["rot", "gelb", "grau"], code: "KZ030") { p, t in
             if let r = p.ampelRegel(farbwort: t) { regeln.append(r) }
         }
         return regeln
@@ -512,22 +562,23 @@ struct Parser {
         guard let id = name("Kennung der Kennzahl (z. B. JH-Z5)") else { ueberspringeAnweisung(); return nil }
         guard let n = text("Name der Kennzahl") else { ueberspringeAnweisung(); return nil }
         var k = KennzahlSyntax(id: id, name: n, position: kopf.position)
-        block { p, t in
+        block("kennzahl", erlaubt: Parser.kennzahlWoerter) { p, t in
             switch t.schluessel {
             case "produkt": k.produkt = p.zahl("Nummer des Produkts")
             case "bereich": k.bereich = p.text("Bereich")
             case "arbeitsfeld": k.arbeitsfeld = p.name("Kürzel des Arbeitsfelds")
             case "ziel": k.ziel = p.zahl("Nummer des strategischen Ziels")
-            case "quelle": k.quelle = p.text("Quellenangabe")
-            case "definition": k.definition = p.text("Definitionstext")
-            case "verantwortlich": k.verantwortlich = p.text("verantwortliche Stelle")
-            case "fussnote": k.fussnote = p.text("Fußnote")
+            case "quelle": k.quelle = p.langerText("Quellenangabe")
+            case "definition": k.definition = p.langerText("Definitionstext")
+            case "verantwortlich": k.verantwortlich = p.langerText("verantwortliche Stelle")
+            case "fussnote": k.fussnote = p.langerText("Fußnote")
             case "wert": k.wert = p.ausdruckMitText()
             case "zaehler": k.zaehler = p.ausdruckMitText()
             case "nenner": k.nenner = p.ausdruckMitText()
             case "zeitraum": k.zeitraum = p.zeitraum(t)
             case "einheit": k.einheit = p.einheit()
             case "dezimalen": k.dezimalen = p.zahl("Anzahl der Nachkommastellen")
+            case "mindestfallzahl": k.mindestfallzahl = p.zahl("Mindestfallzahl für öffentliche Berichte")
             case "zielwert": k.zielwert = p.zielwert()
             case "ampel":
                 if p.aktuell.art == .wort {
@@ -624,8 +675,11 @@ struct Parser {
     private mutating func ausdruckMitText() -> (Ausdruck, String)? {
         let start = i
         guard let a = ausdruck() else {
+            // The error is reported; a stand-in keeps the part present, so the checks that follow
+            // do not also report it as missing.
             ueberspringeAnweisung()
-            return nil
+            let pos = tokens[min(start, tokens.count - 1)].position
+            return (.zahl(Zahlwert(wert: Bruch(1), geschrieben: "1", position: pos)), "")
         }
         return (a, quelltext(von: start, bis: i))
     }
@@ -657,8 +711,18 @@ struct Parser {
         guard var links = teil(&self) else { return nil }
         while true {
             _ = fortsetzungszeile()
+            let opToken = aktuell
             guard let verbinde = op(&self) else { return links }
-            ueberspringeZeilenendenInAusdruck()
+            // An operator at the end of a line continues on the next line, unless that line starts
+            // a new statement: then the second operand is missing.
+            if aktuell.art == .zeilenende {
+                if naechsteZeileBeginntAnweisung() {
+                    fehler("KZ014", "nach '\(opToken.text)' fehlt der zweite Teil", Position(zeile: opToken.position.zeile,
+                           spalte: opToken.position.spalte + opToken.position.laenge, laenge: 1))
+                    return nil
+                }
+                ueberspringeZeilenendenInAusdruck()
+            }
             guard let rechts = teil(&self) else { return nil }
             links = verbinde(links, rechts)
         }

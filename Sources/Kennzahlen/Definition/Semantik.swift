@@ -2,6 +2,7 @@
 /// references and cycles, fills documented defaults. Collects all problems.
 struct Semantik {
     private var diagnosen: [Diagnose] = []
+    private var warnteOhneEnde = Set<String>()
     private var zeilenJeDatei: [String: [String]] = [:]
 
     static func pruefe(_ dateien: [DefinitionsDatei]) -> (Katalog?, [Diagnose]) {
@@ -58,7 +59,10 @@ struct Semantik {
         var katalog = Katalog(name: kSyntax.name.text, gesamtName: kSyntax.gesamt?.text ?? "Gesamtstadt",
                               ohneZuordnungName: kSyntax.ohneZuordnung?.text ?? "ohne Zuordnung",
                               sozialraeume: [], produkte: [], arbeitsfelder: [], ziele: [], quellen: [], zaehlungen: [],
-                              kennzahlen: [], einwohnerQuelle: nil)
+                              kennzahlen: [], einwohnerQuelle: nil, mindestfallzahl: 3)
+        if let m = kSyntax.mindestfallzahl, let n = ganzzahl(m, bereich: 1...1000, datei: kDatei, was: "Mindestfallzahl") {
+            katalog.mindestfallzahl = n
+        }
         pruefeKatalogKopf(kSyntax, datei: kDatei, in: &katalog)
         katalog.sozialraeume = pruefeSozialraeume(raeume)
         if katalog.sozialraeume.isEmpty {
@@ -180,7 +184,7 @@ struct Semantik {
             fehler("KZ122", "Quelle '\(q.name.text)' braucht ein Dateimuster ('datei \"name-{quartal}.csv\"')", datei, q.name.position)
             return nil
         }
-        var ok = pruefeMuster(muster, datei: datei)
+        pruefeMuster(muster, datei: datei)
         var kodierung: Kodierung?
         if let k = q.kodierung {
             switch Semantik.vergleichsform(k.text).replacingOccurrences(of: "_", with: "-") {
@@ -190,7 +194,6 @@ struct Semantik {
             case "iso-8859-1", "latin-1", "latin1": kodierung = .windows1252
             default:
                 fehler("KZ123", "unbekannte Kodierung '\(k.text)': erlaubt sind utf-8, windows-1252, iso-8859-15", datei, k.position)
-                ok = false
             }
         }
         let gebiet: GebietsSpalte
@@ -206,7 +209,6 @@ struct Semantik {
         if let d = q.datum {
             if q.beginn != nil || q.ende != nil {
                 fehler("KZ125", "'datum' steht für Ereignisse mit einem Tag; zusammen mit 'beginn'/'ende' ist es widersprüchlich", datei, d.position)
-                ok = false
             }
             beginn = d.text
             ende = d.text
@@ -215,24 +217,19 @@ struct Semantik {
         case .faelle:
             if q.id == nil {
                 fehler("KZ126", "Fallliste '\(q.name.text)' braucht die Spalte der Fallnummer ('id \"Fallnummer\"')", datei, q.name.position)
-                ok = false
             }
             if beginn == nil {
                 fehler("KZ127", "Fallliste '\(q.name.text)' braucht 'beginn' (oder 'datum' für Ereignisse): ohne Datum lässt sich kein Zeitraum zählen", datei, q.name.position)
-                ok = false
             }
             if let a = q.anzahl {
                 fehler("KZ128", "'anzahl' gibt es nur bei Quellen der Art 'zahlen'", datei, a.position)
-                ok = false
             }
         case .zahlen:
             if q.anzahl == nil {
                 fehler("KZ129", "Quelle '\(q.name.text)' liefert Zahlen und braucht die Spalte der Anzahl ('anzahl \"Anzahl\"')", datei, q.name.position)
-                ok = false
             }
             for t in [q.id, q.beginn, q.ende, q.datum, q.geburtsdatum].compactMap({ $0 }) {
                 fehler("KZ128", "Spalten für Fallnummer und Datum gibt es nur bei Fallisten (art faelle)", datei, t.position)
-                ok = false
             }
         }
         var felder: [Feld] = []
@@ -240,12 +237,10 @@ struct Semantik {
         for f in q.felder {
             if felder.contains(where: { $0.name == f.name.text }) {
                 fehler("KZ131", "Feld '\(f.name.text)' ist in Quelle '\(q.name.text)' doppelt deklariert", datei, f.name.position)
-                ok = false
                 continue
             }
             if reserviert.contains(Token.normalisiert(f.name.text)) {
                 fehler("KZ132", "'\(f.name.text)' ist ein reserviertes Wort und kein Feldname", datei, f.name.position)
-                ok = false
                 continue
             }
             var werte: [String: String] = [:]
@@ -253,24 +248,30 @@ struct Semantik {
             for (von, nach) in f.werte {
                 if werte[von.text] != nil {
                     fehler("KZ133", "der Exportwert '\(von.text)' ist doppelt zugeordnet", datei, von.position)
-                    ok = false
                 }
                 werte[von.text] = nach.text
                 if !ziele.contains(nach.text) { ziele.append(nach.text) }
             }
             if !f.werte.isEmpty && f.typ != .text {
                 fehler("KZ134", "Wertzuordnungen gibt es nur für Textfelder", datei, f.name.position)
-                ok = false
             }
             felder.append(Feld(name: f.name.text, spalte: f.spalte.text, typ: f.typ, werte: werte, zielwerte: ziele))
         }
-        guard ok else { return nil }
-        return Quelle(id: q.name.text, titel: q.titel.text, art: art, dateimuster: muster.text, kodierung: kodierung,
+        // A source with errors is still returned (the catalogue is rejected anyway), so that
+        // Kennzahlen using it do not report it as unknown.
+        var spaltenOrte: [String: Ort] = [:]
+        for t in [q.id, q.sozialraum, q.stadtviertel, q.beginn, q.ende, q.datum, q.anzahl, q.geburtsdatum].compactMap({ $0 }) + q.felder.map(\.spalte) {
+            spaltenOrte[t.text] = ort(datei, t.position)
+        }
+        var quelle = Quelle(id: q.name.text, titel: q.titel.text, art: art, dateimuster: muster.text, kodierung: kodierung,
                       idSpalte: q.id?.text, gebiet: gebiet, beginnSpalte: beginn, endeSpalte: ende,
                       anzahlSpalte: q.anzahl?.text, geburtsdatumSpalte: q.geburtsdatum?.text, felder: felder,
                       ort: ort(datei, q.position))
+        quelle.spaltenOrte = spaltenOrte
+        return quelle
     }
 
+    @discardableResult
     private mutating func pruefeMuster(_ m: Textwert, datei: String) -> Bool {
         let t = m.text
         if t.isEmpty || t.hasPrefix("/") || t.hasPrefix("\\") || t.split(separator: "/").contains("..") || t.contains("\\") {
@@ -341,7 +342,7 @@ struct Semantik {
 
     private static func platzhalter(_ k: KennzahlSyntax, datei: String) -> Kennzahl {
         Kennzahl(id: k.id.text, name: k.name.text, produkt: 0, definition: "", formel: .wert(.zahl(.null)), formelText: [],
-                 rhythmus: .quartal, regel: .stichtag, einheit: .anzahl, dezimalen: 0, zielwert: nil, ampel: [],
+                 rhythmus: .quartal, regel: .stichtag, einheit: .anzahl, dezimalen: 0, mindestfallzahl: 3, zielwert: nil, ampel: [],
                  ort: Ort(datei: datei, zeile: k.position.zeile, spalte: k.position.spalte))
     }
 
@@ -472,14 +473,18 @@ struct Semantik {
                 }
                 zielwert = .zwischen(a.wert, b.wert)
             }
+            let grenzen: [Zahlwert]
+            switch z {
+            case .mindestens(let a), .hoechstens(let a): grenzen = [a]
+            case .zwischen(let a, let b): grenzen = [a, b]
+            }
             if case .prozent = einheit {
-                let grenzen: [Zahlwert]
-                switch z {
-                case .mindestens(let a), .hoechstens(let a): grenzen = [a]
-                case .zwischen(let a, let b): grenzen = [a, b]
-                }
                 for g in grenzen where g.wert < .null || Bruch(100) < g.wert {
                     fehler("KZ154", "Zielwert \(g.geschrieben) % liegt außerhalb von 0 bis 100 %", datei, g.position)
+                }
+            } else {
+                for g in grenzen where g.wert < .null {
+                    fehler("KZ154", "Zielwert \(g.geschrieben) ist negativ; \(Zahlformat.einheitName(einheit)) kann nicht negativ sein", datei, g.position)
                 }
             }
         }
@@ -513,12 +518,36 @@ struct Semantik {
             }
             ampel.append(AmpelRegel(farbe: regelSyntax.farbe, bedingungen: bedingungen, text: regelSyntax.quelltext))
         }
+        pruefeSchwellen(regeln, datei: datei, kennzahl: id)
+        var mindestfallzahl = katalog.mindestfallzahl
+        if let m = k.mindestfallzahl, let n = ganzzahl(m, bereich: 1...1000, datei: datei, was: "Mindestfallzahl") { mindestfallzahl = n }
         guard diagnosen.filter({ $0.schwere == .fehler }).count == fehlerVorher else { return nil }
         return Kennzahl(id: id, name: k.name.text, produkt: produkt, bereich: k.bereich?.text, arbeitsfeld: k.arbeitsfeld?.text,
                         ziel: ziel, quelle: k.quelle?.text, definition: Semantik.absatz(k.definition?.text ?? ""),
                         verantwortlich: k.verantwortlich?.text, fussnote: k.fussnote.map { Semantik.absatz($0.text) },
                         formel: formel, formelText: teile.map { (teil: $0.0, text: $0.1) }, rhythmus: r, regel: regel,
-                        einheit: einheit, dezimalen: dezimalen, zielwert: zielwert, ampel: ampel, ort: ort(datei, k.id.position))
+                        einheit: einheit, dezimalen: dezimalen, mindestfallzahl: mindestfallzahl, zielwert: zielwert, ampel: ampel,
+                        ort: ort(datei, k.id.position))
+    }
+
+    /// Red must be the more extreme threshold: with "rot wenn wert unter 80; gelb wenn wert unter
+    /// 75" yellow could never show. Compares single-condition rules on the same measure.
+    private mutating func pruefeSchwellen(_ regeln: [AmpelRegelSyntax], datei: String, kennzahl: String) {
+        let einfach = regeln.filter { $0.bedingungen.count == 1 && $0.farbe != .grau }
+        for rot in einfach where rot.farbe == .rot {
+            for gelb in einfach where gelb.farbe == .gelb {
+                let r = rot.bedingungen[0], g = gelb.bedingungen[0]
+                guard r.groesse == g.groesse, r.relativ == g.relativ else { continue }
+                let abwaerts = [Vergleich.kleiner, .kleinerGleich]
+                let aufwaerts = [Vergleich.groesser, .groesserGleich]
+                let falsch = (abwaerts.contains(r.vergleich) && abwaerts.contains(g.vergleich) && g.schwelle.wert < r.schwelle.wert)
+                    || (aufwaerts.contains(r.vergleich) && aufwaerts.contains(g.vergleich) && r.schwelle.wert < g.schwelle.wert)
+                if falsch {
+                    fehler("KZ159", "Ampelschwellen in falscher Reihenfolge bei '\(kennzahl)': rot (\(r.schwelle.geschrieben)) ist weniger streng als gelb (\(g.schwelle.geschrieben)); gelb könnte nie erscheinen",
+                           datei, r.schwelle.position)
+                }
+            }
+        }
     }
 
     /// Texts may span lines in the file; in reports they are one paragraph.
@@ -611,6 +640,17 @@ struct Semantik {
             }
         case .bevoelkerung:
             art = .summe(nil)
+        }
+        if quelle.art == .faelle && z.art.istZaehlungVonFaellen {
+            if quelle.beginnSpalte != nil && quelle.beginnSpalte == quelle.endeSpalte && effektiveRegel == .stichtag {
+                fehler("KZ169", "Quelle '\(quelle.id)' enthält Ereignisse mit einem Datum; am Stichtag liefe nur, was genau an diesem Tag geschah – 'zugaenge' verwenden",
+                       datei, z.position)
+                return nil
+            }
+            if quelle.endeSpalte == nil && effektiveRegel != .zugaenge && !warnteOhneEnde.contains(quelle.id + "\u{0}" + datei) {
+                warnteOhneEnde.insert(quelle.id + "\u{0}" + datei)
+                warnung("KZ190", "Quelle '\(quelle.id)' hat keine Spalte 'ende': jeder begonnene Fall gilt als laufend", datei, z.position)
+            }
         }
         if quelle.art == .zahlen && effektiveRegel == .imVerlauf {
             fehler("KZ167", "Quelle '\(quelle.id)' liefert fertige Zahlen; 'im verlauf' lässt sich daraus nicht zählen (stichtag oder zugaenge)", datei, z.position)
@@ -797,4 +837,14 @@ struct Semantik {
 
 extension KennzahlSyntax {
     var istVerhaeltnisSyntax: Bool { zaehler != nil && nenner != nil }
+}
+
+extension ZaehlArt {
+    /// Counts of cases (not sums of delivered figures or population).
+    var istZaehlungVonFaellen: Bool {
+        switch self {
+        case .anzahl, .verschieden: return true
+        case .summe, .bevoelkerung: return false
+        }
+    }
 }

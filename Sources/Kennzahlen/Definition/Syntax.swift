@@ -35,6 +35,7 @@ public struct KatalogSyntax: Sendable {
     public var gesamt: Textwert?
     public var ohneZuordnung: Textwert?
     public var einwohner: Name?
+    public var mindestfallzahl: Zahlwert?
     public var produkte: [ProduktSyntax] = []
     public var arbeitsfelder: [(kuerzel: Name, name: Textwert)] = []
     public var ziele: [(nummer: Zahlwert, text: Textwert)] = []
@@ -248,6 +249,7 @@ public struct KennzahlSyntax: Sendable {
     public var zeitraum: (Rhythmus, Zaehlregel?, Position)?
     public var einheit: (Einheit, Position)?
     public var dezimalen: Zahlwert?
+    public var mindestfallzahl: Zahlwert?
     public var zielwert: (ZielRichtung, Position)?
     public var ampelVorlagen: [Name] = []
     public var ampelRegeln: [AmpelRegelSyntax] = []
