@@ -38,7 +38,7 @@ public enum Kommandozeile {
         }
     }
 
-    static let befehle = ["report", "check", "samples"]
+    static let befehle = ["report", "check", "test", "samples"]
 
     private static func verteile(_ argumente: [String], _ k: Kanaele) throws -> Int32 {
         guard let erstes = argumente.first else {
@@ -60,7 +60,7 @@ public enum Kommandozeile {
         case "samples":
             return try samples(rest, k)
         case "test":
-            throw Nutzungsfehler(text: "der Befehl 'test' (Tests der Planerinnen und Planer neben den Definitionen) ist noch nicht verfügbar")
+            return try test(rest, k)
         default:
             let vorschlag = Aehnlichkeit.vorschlag(fuer: erstes, aus: befehle).map { " – meinten Sie '\($0)'?" } ?? ""
             throw Nutzungsfehler(text: "unbekannter Befehl '\(erstes)'\(vorschlag)")
@@ -223,6 +223,38 @@ public enum Kommandozeile {
         return 0
     }
 
+    // MARK: test
+
+    private static func test(_ args: [String], _ k: Kanaele) throws -> Int32 {
+        let o = try parse(args, befehl: "test", mitWert: ["--definitions"], schalter: [])
+        if o.hilfe {
+            k.aus(testHilfe)
+            return 0
+        }
+        let ordner = o.werte["--definitions"] ?? "Definitions/ulm"
+        let (katalogOpt, d) = KatalogLeser.lade(ordner: ordner)
+        melde(d, k)
+        guard let katalog = katalogOpt else {
+            k.fehler("Definitionen fehlerhaft: \(d.filter { $0.schwere == .fehler }.count) Fehler; keine Tests ausgeführt.")
+            return 1
+        }
+        guard !katalog.tests.isEmpty else {
+            k.aus("Keine Tests in \(ordner) ('test KENNUNG \"Name\" { … }' neben eine Kennzahl schreiben).")
+            return 0
+        }
+        let ergebnisse = Testlauf.fuehreAus(katalog)
+        for e in ergebnisse {
+            if e.bestanden {
+                k.aus("\(e.test.ort.kurz): bestanden: \(e.kennzahl) „\(e.test.name)“")
+            } else {
+                for f in e.fehler { k.fehler(f.formatiert) }
+            }
+        }
+        let fehlgeschlagen = ergebnisse.filter { !$0.bestanden }.count
+        k.aus("\(ergebnisse.count) Tests: \(ergebnisse.count - fehlgeschlagen) bestanden, \(fehlgeschlagen) fehlgeschlagen.")
+        return fehlgeschlagen == 0 ? 0 : 1
+    }
+
     // MARK: samples
 
     private static func samples(_ args: [String], _ k: Kanaele) throws -> Int32 {
@@ -277,6 +309,7 @@ public enum Kommandozeile {
       kennzahl report  [--definitions ORDNER] [--data ORDNER] [--out ORDNER] [--period 2021-Q4|2021]
                        [--format csv,md,html] [--csv excel|rfc4180] [--streng]
       kennzahl check   [--definitions ORDNER] [--data ORDNER]
+      kennzahl test    [--definitions ORDNER]
       kennzahl samples [ulm] [--out ORDNER] [--seed S]
       kennzahl --help | --version
       kennzahl BEFEHL --help
@@ -284,6 +317,7 @@ public enum Kommandozeile {
     Befehle:
       report   wertet die Exporte aus und schreibt die Berichte (Produkte, Index, Katalog)
       check    prüft die Definitionen und, mit --data, die Exporte; schreibt keine Berichte
+      test     führt die Tests neben den Kennzahlen aus (Testdaten und erwartete Ergebnisse)
       samples  schreibt den synthetischen Beispieldatensatz
 
     Ohne Angaben wertet 'kennzahl report' den Ulmer Katalog (Definitions/ulm) auf den
@@ -321,11 +355,26 @@ public enum Kommandozeile {
       kennzahl check [--definitions ORDNER] [--data ORDNER]
 
     Optionen:
-      --definitions ORDNER  Katalog der Kennzahlen (*.kz)   Standard: Definitions/ulm
+      --definitions ORDNER  Katalog der Kennzahlen (*.kz) oder eine *.kz-Datei   Standard: Definitions/ulm
       --data ORDNER         zusätzlich alle Exporte lesen und jede verworfene Zeile melden
       -h, --help            diese Hilfe
 
     Jeder Fehler erscheint als 'datei:zeile:spalte: Fehler: …'. Exit-Code 1 bei Fehlern.
+    """
+
+    static let testHilfe = """
+    kennzahl test – die Tests der Kennzahlen ausführen
+
+    Aufruf:
+      kennzahl test [--definitions ORDNER]
+
+    Optionen:
+      --definitions ORDNER  Katalog der Kennzahlen (*.kz) oder eine *.kz-Datei   Standard: Definitions/ulm
+      -h, --help            diese Hilfe
+
+    Ein Test steht im Katalog neben der Kennzahl ('test KENNUNG "Name" { … }'): einige Zeilen
+    Testdaten je Quelle und die erwarteten Ergebnisse (Wert, Zähler, Nenner, Ampel, Zielwert).
+    Jeder fehlgeschlagene Test erscheint als 'datei:zeile:spalte: Fehler: …'; Exit-Code 1.
     """
 
     static let samplesHilfe = """

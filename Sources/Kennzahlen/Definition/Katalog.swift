@@ -12,6 +12,8 @@ public struct Katalog: Sendable {
     public var quellen: [Quelle]
     public var zaehlungen: [Zaehlung]
     public var kennzahlen: [Kennzahl]
+    /// The planners' tests (`test` blocks), run by `kennzahl test`.
+    public var tests: [Kennzahltest] = []
     public var einwohnerQuelle: Int?
     /// Counts below this are suppressed in public reports (Geheimhaltung); a Kennzahl may set its own.
     public var mindestfallzahl: Int
@@ -210,4 +212,24 @@ public struct Kennzahl: Sendable {
         if case .verhaeltnis = formel { return true }
         return false
     }
+}
+
+/// A planner's test of a Kennzahl: fixture rows and the expected results.
+public struct Kennzahltest: Sendable {
+    public var kennzahl: Int
+    public var name: String
+    public var periode: Berichtsperiode
+    /// `.gesamt` or a Sozialraum.
+    public var gebiet: Gebiet
+    public var daten: [Testdaten]
+    public var erwartungen: [(erwartung: Erwartung, ort: Ort)]
+    public var ort: Ort
+}
+
+public struct Testdaten: Sendable {
+    public var quelle: Int
+    /// nil: the rows stand for all periods.
+    public var periode: Berichtsperiode?
+    public var zeilen: [String]
+    public var ort: Ort
 }

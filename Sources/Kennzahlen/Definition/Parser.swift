@@ -9,7 +9,8 @@ struct Parser {
     private let zeilen: [String]
     private(set) var diagnosen: [Diagnose] = []
 
-    static let deklarationsWoerter = ["katalog", "sozialraum", "quelle", "ampel", "kennzahl"]
+    static let deklarationsWoerter = ["katalog", "sozialraum", "quelle", "ampel", "kennzahl", "test"]
+    static let testWoerter = ["zeitraum", "gebiet", "daten", "erwartet"]
     static let katalogWoerter = ["gesamt", "ohne", "einwohner", "mindestfallzahl", "produkt", "arbeitsfeld", "ziel"]
     static let sozialraumWoerter = ["codes", "stadtviertel"]
     static let quellenWoerter = ["art", "datei", "kodierung", "id", "sozialraum", "stadtviertel", "beginn", "ende",
@@ -256,6 +257,7 @@ struct Parser {
             case "quelle": if let q = quelle() { deklarationen.append(.quelle(q)) }
             case "ampel": if let a = ampelVorlage() { deklarationen.append(.ampel(a)) }
             case "kennzahl": if let k = kennzahl() { deklarationen.append(.kennzahl(k)) }
+            case "test": if let t = test() { deklarationen.append(.test(t)) }
             default:
                 fehler("KZ020", "unbekannte Deklaration '\(start.text)'", start.position,
                        hinweis: Aehnlichkeit.vorschlag(fuer: start.schluessel, aus: Parser.deklarationsWoerter)
@@ -589,6 +591,96 @@ struct Parser {
             }
         }
         return k
+    }
+
+    private mutating func test() -> TestSyntax? {
+        let kopf = naechstes()
+        guard let id = name("Kennung der getesteten Kennzahl") else { ueberspringeAnweisung(); return nil }
+        guard let n = text("Name des Tests") else { ueberspringeAnweisung(); return nil }
+        var t = TestSyntax(kennzahl: id, name: n, position: kopf.position)
+        block("test", erlaubt: Parser.testWoerter) { p, w in
+            switch w.schluessel {
+            case "zeitraum": t.zeitraum = p.periode()
+            case "gebiet":
+                if p.istWort("gesamt") { _ = p.naechstes() } else { t.gebiet = p.text("Sozialraum") }
+            case "daten":
+                guard let q = p.name("Name der Quelle") else { p.ueberspringeAnweisung(); return }
+                var d = TestdatenSyntax(quelle: q, periode: nil, zeilen: [])
+                if !p.istZeichen("{") { d.periode = p.periode()?.0 }
+                p.ueberspringeZeilenendenInAusdruck()
+                guard p.istZeichen("{") else { p.erwartet("'{' mit Zeilen in Anführungszeichen"); p.ueberspringeAnweisung(); return }
+                let oeffnend = p.naechstes()
+                while true {
+                    while p.aktuell.art == .zeilenende { _ = p.naechstes() }
+                    if p.istZeichen("}") { _ = p.naechstes(); break }
+                    if p.aktuell.art == .dateiende { p.fehler("KZ013", "Block ohne schließende Klammer '}'", oeffnend.position); break }
+                    guard let zeile = p.text("Zeile der Testdaten") else { p.ueberspringeAnweisung(); continue }
+                    d.zeilen.append(zeile)
+                }
+                t.daten.append(d)
+            case "erwartet":
+                let pos = w.position
+                guard p.aktuell.art == .wort else { p.erwartet("wert, zaehler, nenner, ampel, zielwert oder kein wert"); return }
+                let art = p.naechstes()
+                switch art.schluessel {
+                case "wert": if let z = p.zahl("erwarteter Wert") { t.erwartungen.append((.wert(z), pos)) }
+                case "zaehler": if let z = p.zahl("erwarteter Zähler") { t.erwartungen.append((.zaehler(z), pos)) }
+                case "nenner": if let z = p.zahl("erwarteter Nenner") { t.erwartungen.append((.nenner(z), pos)) }
+                case "ampel":
+                    guard p.aktuell.art == .wort, let f = Ampelfarbe(rawValue: Token.normalisiert(p.aktuell.text)) else {
+                        p.erwartet("Ampelfarbe (rot, gelb, grau, gruen)")
+                        return
+                    }
+                    _ = p.naechstes()
+                    t.erwartungen.append((.ampel(f), pos))
+                case "zielwert":
+                    var erreicht = true
+                    if p.istWort("nicht") {
+                        _ = p.naechstes()
+                        erreicht = false
+                    }
+                    guard p.istWort("erreicht") else { p.erwartet("'erreicht' oder 'nicht erreicht'"); return }
+                    _ = p.naechstes()
+                    t.erwartungen.append((.zielwertErreicht(erreicht), pos))
+                case "kein":
+                    guard p.istWort("wert") else { p.erwartet("'wert'"); return }
+                    _ = p.naechstes()
+                    t.erwartungen.append((.keinWert, pos))
+                default:
+                    p.fehler("KZ050", "unbekannte Erwartung '\(art.text)'", art.position,
+                             hinweis: Aehnlichkeit.vorschlag(fuer: art.schluessel, aus: ["wert", "zaehler", "nenner", "ampel", "zielwert", "kein"])
+                                 .map { "meinten Sie '\($0)'?" })
+                    p.ueberspringeAnweisung()
+                }
+            default: p.unbekannt(w, in: "test", erlaubt: Parser.testWoerter)
+            }
+        }
+        return t
+    }
+
+    /// A period: `2021-Q4`, `2021` or the same in quotes.
+    private mutating func periode() -> (Berichtsperiode, Position)? {
+        let start = aktuell.position
+        if aktuell.art == .text {
+            let t = naechstes()
+            guard let p = Berichtsperiode.parse(t.text) else {
+                fehler("KZ051", "ungültiger Zeitraum '\(t.text)': erwartet wird 2021-Q4 oder 2021", t.position)
+                return nil
+            }
+            return (p, start)
+        }
+        guard aktuell.art == .zahl else { erwartet("Zeitraum (2021-Q4 oder 2021)"); return nil }
+        let jahr = naechstes()
+        var text = jahr.text
+        if istZeichen("-"), vorschau().art == .wort {
+            _ = naechstes()
+            text += "-" + naechstes().text
+        }
+        guard let p = Berichtsperiode.parse(text) else {
+            fehler("KZ051", "ungültiger Zeitraum '\(text)': erwartet wird 2021-Q4 oder 2021", start)
+            return nil
+        }
+        return (p, start)
     }
 
     private mutating func zeitraum(_ t: Token) -> (Rhythmus, Zaehlregel?, Position)? {

@@ -37,9 +37,11 @@ struct Semantik {
         var quellen: [(String, QuelleSyntax)] = []
         var vorlagen: [(String, AmpelVorlageSyntax)] = []
         var kennzahlen: [(String, KennzahlSyntax)] = []
+        var tests: [(String, TestSyntax)] = []
         for d in dateien {
             for dekl in d.deklarationen {
                 switch dekl {
+                case .test(let t): tests.append((d.pfad, t))
                 case .katalog(let k): kataloge.append((d.pfad, k))
                 case .sozialraum(let s): raeume.append((d.pfad, s))
                 case .quelle(let q): quellen.append((d.pfad, q))
@@ -94,6 +96,9 @@ struct Semantik {
             ampelVorlagen[v.name.text] = v.regeln
         }
         pruefeKennzahlen(kennzahlen, vorlagen: ampelVorlagen, in: &katalog)
+        for (datei, t) in tests {
+            if let test = pruefeTest(t, datei: datei, katalog: katalog) { katalog.tests.append(test) }
+        }
         return katalog
     }
 
@@ -528,6 +533,54 @@ struct Semantik {
                         formel: formel, formelText: teile.map { (teil: $0.0, text: $0.1) }, rhythmus: r, regel: regel,
                         einheit: einheit, dezimalen: dezimalen, mindestfallzahl: mindestfallzahl, zielwert: zielwert, ampel: ampel,
                         ort: ort(datei, k.id.position))
+    }
+
+    private mutating func pruefeTest(_ t: TestSyntax, datei: String, katalog: Katalog) -> Kennzahltest? {
+        var gut = true
+        let k = katalog.kennzahlen.firstIndex { $0.id == t.kennzahl.text }
+        if k == nil {
+            fehler("KZ160", "unbekannte Kennzahl '\(t.kennzahl.text)' im Test", datei, t.kennzahl.position,
+                   vorschlag: Aehnlichkeit.vorschlag(fuer: t.kennzahl.text, aus: katalog.kennzahlen.map(\.id)))
+            gut = false
+        }
+        var gebiet = Gebiet.gesamt
+        if let g = t.gebiet {
+            if let i = katalog.sozialraeume.firstIndex(where: { Semantik.vergleichsform($0.name) == Semantik.vergleichsform(g.text) }) {
+                gebiet = .sozialraum(i)
+            } else {
+                fehler("KZ111", "unbekannter Sozialraum '\(g.text)' im Test", datei, g.position,
+                       vorschlag: Aehnlichkeit.vorschlag(fuer: g.text, aus: katalog.sozialraeume.map(\.name)))
+                gut = false
+            }
+        }
+        guard let (periode, _) = t.zeitraum else {
+            fehler("KZ052", "Test '\(t.name.text)' nennt keinen Zeitraum ('zeitraum 2021-Q4')", datei, t.name.position)
+            return nil
+        }
+        if t.erwartungen.isEmpty {
+            fehler("KZ053", "Test '\(t.name.text)' erwartet nichts ('erwartet wert 74,0')", datei, t.name.position)
+            gut = false
+        }
+        var daten: [Testdaten] = []
+        for d in t.daten {
+            guard let q = katalog.quellen.firstIndex(where: { $0.id == d.quelle.text }) else {
+                fehler("KZ162", "unbekannte Quelle '\(d.quelle.text)' im Test", datei, d.quelle.position,
+                       vorschlag: Aehnlichkeit.vorschlag(fuer: d.quelle.text, aus: katalog.quellen.map(\.id)))
+                gut = false
+                continue
+            }
+            if d.zeilen.isEmpty {
+                fehler("KZ054", "Testdaten ohne Zeilen: die erste Zeile ist die Kopfzeile der Quelle", datei, d.quelle.position)
+                gut = false
+            }
+            daten.append(Testdaten(quelle: q, periode: d.periode, zeilen: d.zeilen.map(\.text), ort: ort(datei, d.quelle.position)))
+        }
+        if let k, case .keinWert = t.erwartungen.first?.0, katalog.kennzahlen[k].istVerhaeltnis == false {
+            warnung("KZ055", "'erwartet kein wert' passt nur zu Kennzahlen mit Zähler und Nenner", datei, t.name.position)
+        }
+        guard gut, let k else { return nil }
+        return Kennzahltest(kennzahl: k, name: t.name.text, periode: periode, gebiet: gebiet, daten: daten,
+                            erwartungen: t.erwartungen.map { (erwartung: $0.0, ort: ort(datei, $0.1)) }, ort: ort(datei, t.position))
     }
 
     /// Red must be the more extreme threshold: with "rot wenn wert unter 80; gelb wenn wert unter

@@ -22,6 +22,7 @@ public struct Zahlwert: Hashable, Sendable {
 
 /// One declaration at the top level of a file.
 public enum Deklaration: Sendable {
+    case test(TestSyntax)
     case katalog(KatalogSyntax)
     case sozialraum(SozialraumSyntax)
     case quelle(QuelleSyntax)
@@ -260,4 +261,35 @@ public struct DefinitionsDatei: Sendable {
     public var pfad: String
     public var zeilen: [String]
     public var deklarationen: [Deklaration]
+}
+
+/// A planner's test of one Kennzahl: fixture rows per source and the expected results.
+public struct TestSyntax: Sendable {
+    public var kennzahl: Name
+    public var name: Textwert
+    public var position: Position
+    public var zeitraum: (Berichtsperiode, Position)?
+    /// nil: the whole city.
+    public var gebiet: Textwert?
+    public var daten: [TestdatenSyntax] = []
+    public var erwartungen: [(Erwartung, Position)] = []
+}
+
+public struct TestdatenSyntax: Sendable {
+    public var quelle: Name
+    /// The period the rows stand for (a quarterly or yearly export); nil: all periods.
+    public var periode: Berichtsperiode?
+    public var zeilen: [Textwert]
+}
+
+/// What a planner's test expects.
+public enum Erwartung: Sendable {
+    /// The value, compared at the Kennzahl's decimals.
+    case wert(Zahlwert)
+    case zaehler(Zahlwert)
+    case nenner(Zahlwert)
+    case ampel(Ampelfarbe)
+    case zielwertErreicht(Bool)
+    /// No value (denominator 0).
+    case keinWert
 }

@@ -1,13 +1,3 @@
-/// The area a value belongs to.
-public enum Gebiet: Hashable, Sendable {
-    /// The whole city (SO-Gesamt): every row, with or without a Sozialraum.
-    case gesamt
-    /// A Sozialraum by catalogue index.
-    case sozialraum(Int)
-    /// Rows with an empty Sozialraum (no fixed address, central team).
-    case ohneZuordnung
-}
-
 /// The value of one Kennzahl for one area and period, exact.
 public struct Kennwert: Sendable, Equatable {
     public enum Zustand: Sendable, Equatable {
