@@ -124,6 +124,12 @@ struct Parser {
         }
     }
 
+    /// Skips to the end of the line (or a closing brace); always makes progress.
+    private mutating func ueberspringeZeile() {
+        if aktuell.art != .zeilenende && !istZeichen("}") && aktuell.art != .dateiende { _ = naechstes() }
+        while aktuell.art != .zeilenende && !istZeichen("}") && aktuell.art != .dateiende { _ = naechstes() }
+    }
+
     /// After a statement: anything left on the line is an error.
     private mutating func anweisungsende() {
         if amAnweisungsende { return }
@@ -611,11 +617,19 @@ struct Parser {
                 guard p.istZeichen("{") else { p.erwartet("'{' mit Zeilen in Anführungszeichen"); p.ueberspringeAnweisung(); return }
                 let oeffnend = p.naechstes()
                 while true {
-                    while p.aktuell.art == .zeilenende { _ = p.naechstes() }
+                    while p.aktuell.art == .zeilenende || p.istZeichen(";") { _ = p.naechstes() }
                     if p.istZeichen("}") { _ = p.naechstes(); break }
                     if p.aktuell.art == .dateiende { p.fehler("KZ013", "Block ohne schließende Klammer '}'", oeffnend.position); break }
-                    guard let zeile = p.text("Zeile der Testdaten") else { p.ueberspringeAnweisung(); continue }
+                    guard let zeile = p.text("Zeile der Testdaten") else {
+                        p.ueberspringeZeile()
+                        continue
+                    }
                     d.zeilen.append(zeile)
+                    // One line per text: anything after it on the line is an error.
+                    if p.aktuell.art != .zeilenende && !p.istZeichen("}") {
+                        p.fehler("KZ010", "nach einer Zeile der Testdaten erwartet: Zeilenende, gefunden: \(p.beschreibung(p.aktuell))", p.aktuell.position)
+                        p.ueberspringeZeile()
+                    }
                 }
                 t.daten.append(d)
             case "erwartet":
