@@ -31,8 +31,12 @@ struct Fall {
 
 struct UlmGenerator {
     var rng: Zufall
+    let seed: UInt64
 
-    init(seed: UInt64) { rng = Zufall(seed: seed) }
+    init(seed: UInt64) {
+        self.seed = seed
+        rng = Zufall(seed: seed)
+    }
 
     static let raeume = ["Böfingen", "Eselsberg", "Mitte/Ost", "Weststadt", "Wiblingen"]
     static let codes = ["SR1", "SR2", "SR3", "SR4", "SR5"]
@@ -237,21 +241,46 @@ struct UlmGenerator {
             let art = f.art % 2 == 0 ? rng.wahl(ambulant) : rng.wahl(stationaer)
             faelle[i].extra = [art, f.art % 2 == 0 ? "amb" : "stat", f.art >= 2 ? "J" : "N", geburt.deutsch, rng.wahl(notizen)]
         }
+        UlmGenerator.personen(&faelle, seed: seed)
         var dateien: [(String, [UInt8])] = []
         for q in UlmGenerator.exportQuartale {
             let quartal = UlmGenerator.quartal(q)
-            var csv = CsvSchreiber(kopf: ["Fallnummer", "Sozialraum", "Hilfeart", "Hilfeform", "UMA", "Hilfebeginn", "Hilfeende", "Geburtsdatum", "Bemerkung"])
+            var csv = CsvSchreiber(kopf: ["Fallnummer", "Personennummer", "Sozialraum", "Hilfeart", "Hilfeform", "UMA", "Hilfebeginn", "Hilfeende",
+                                          "Geburtsdatum", "Bemerkung"])
             for f in faelle.sorted(by: { $0.id < $1.id }) {
                 let (zeigen, ende) = UlmGenerator.imExport(f, quartal)
                 guard zeigen else { continue }
-                csv.zeile([f.id, UlmGenerator.raumName(f.raum), f.extra[0], f.extra[1], f.extra[2], f.beginn.deutsch, ende?.deutsch ?? "", f.extra[3], f.extra[4]])
+                csv.zeile([f.id, f.extra[5], UlmGenerator.raumName(f.raum), f.extra[0], f.extra[1], f.extra[2], f.beginn.deutsch, ende?.deutsch ?? "",
+                           f.extra[3], f.extra[4]])
             }
             if quartal.name == "2021-Q3" {
-                csv.zeile(["JH-900001", "Wiblngen", "31", "amb", "N", "02.08.2021", "", "14.03.2012", "Sozialraum falsch erfasst"])
+                csv.zeile(["JH-900001", "P-900001", "Wiblngen", "31", "amb", "N", "02.08.2021", "", "14.03.2012", "Sozialraum falsch erfasst"])
             }
             dateien.append(("prosoz-jugendhilfe-\(quartal.name).csv", csv.bytes))
         }
         return dateien
+    }
+
+    /// Person numbers: most young people have one Hilfe, about one in twelve a second one in the
+    /// same Sozialraum (same birth date). A separate random stream, so the other data stays as it is.
+    static func personen(_ faelle: inout [Fall], seed: UInt64) {
+        var r = Zufall(seed: seed ^ 0x5045_5253_4F4E)
+        var juengste: [Int: [Int]] = [:]
+        var nummer = 0
+        for i in faelle.indices.sorted(by: { faelle[$0].id < faelle[$1].id }) {
+            let kandidaten = juengste[faelle[i].raum] ?? []
+            if !kandidaten.isEmpty, faelle[i].art < 2, r.promille(85) {
+                let andere = kandidaten[r.zahl(0...(kandidaten.count - 1))]
+                faelle[i].extra.append(faelle[andere].extra[5])
+                faelle[i].extra[3] = faelle[andere].extra[3]
+            } else {
+                nummer += 1
+                let z = String(nummer)
+                faelle[i].extra.append("P-" + String(repeating: "0", count: max(0, 6 - z.count)) + z)
+            }
+            juengste[faelle[i].raum, default: []].append(i)
+            if (juengste[faelle[i].raum]?.count ?? 0) > 40 { juengste[faelle[i].raum]?.removeFirst() }
+        }
     }
 
     // MARK: BW SD-F Hilfen vor dem Fall (Windows-1252)
