@@ -2,22 +2,8 @@ import Testing
 @testable import Kennzahlen
 
 @Suite struct AmpelTests {
-    /// A catalogue with one Kennzahl carrying `regeln` (and a Zielwert of mindestens 80 %).
     func kennzahl(_ regeln: String, einheit: String = "prozent", rhythmus: String = "quartal") throws -> Kennzahl {
-        let text = kleinerKatalog + """
-
-        kennzahl T "Test" {
-          produkt 3
-          definition "Test."
-          zaehler AMB
-          nenner GES
-          zeitraum \(rhythmus), stichtag
-          einheit \(einheit)
-          zielwert mindestens 80
-          ampel { \(regeln) }
-        }
-        """
-        return try #require(try katalog(text).kennzahl(id: "T"))
+        try ampelKennzahl(regeln, einheit: einheit, rhythmus: rhythmus)
     }
 
     func w(_ x: Int, z: Int = 0, n: Int = 100) -> Kennwert { Kennwert(.wert(Bruch(x)), zaehler: Bruch(z), nenner: Bruch(n)) }

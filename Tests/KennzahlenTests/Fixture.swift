@@ -44,6 +44,29 @@ func werte(_ k: Katalog, _ f: Fixture, _ anfragen: [(String, Zeitraum)]) throws 
     return (a, d1 + d2)
 }
 
+/// A ratio Kennzahl "T" (AMB over GES of `kleinerKatalog`) with the given Ampel rules, for the
+/// Ampel tests.
+func ampelKennzahl(_ regeln: String, einheit: String = "prozent", rhythmus: String = "quartal",
+                   ziel: String = "zielwert mindestens 80", richtung: String? = nil) throws -> Kennzahl {
+    let text = kleinerKatalog + """
+
+    kennzahl T "Test" {
+      produkt 3
+      definition "Test."
+      zaehler AMB
+      nenner GES
+      zeitraum \(rhythmus), stichtag
+      einheit \(einheit)
+      \(ziel)
+      \(richtung.map { "richtung " + $0 } ?? "")
+      ampel { \(regeln) }
+    }
+    """
+    struct Fehlt: Error {}
+    guard let k = try katalog(text).kennzahl(id: "T") else { throw Fehlt() }
+    return k
+}
+
 let kleinerKatalog = """
 katalog "Test" {
   gesamt "Stadt"

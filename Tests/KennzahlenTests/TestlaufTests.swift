@@ -26,7 +26,7 @@ import Testing
     @Test func geaenderterZielwertFaelltAuf() throws {
         let r = try mitAenderung("  zielwert mindestens 80", "  zielwert mindestens 70")
         #expect(r.code == 1)
-        #expect(r.fehler.contains("\(r.datei):50:3: Fehler: Test „jeder Fall zählt einmal im Jahr“ (JH-Z5): Zielwert erwartet „nicht erreicht“, berechnet „erreicht“ (Wert 75,0 %) [KZ400]"))
+        #expect(r.fehler.contains("\(r.datei):53:3: Fehler: Test „jeder Fall zählt einmal im Jahr“ (JH-Z5): Zielwert erwartet „nicht erreicht“, berechnet „erreicht“ (Wert 75,0 %) [KZ400]"))
         #expect(r.aus.contains("7 Tests: 6 bestanden, 1 fehlgeschlagen."))
     }
 

@@ -9,19 +9,29 @@ public struct Ampelstand: Sendable {
 
     public func licht(_ k: Int, _ g: Gebiet) -> Licht? { lichter[Schluessel(kennzahl: k, gebiet: g)] }
 
-    /// Switches all lights from the evaluated values.
-    public static func schalte(katalog: Katalog, auswertung: Auswertung, periode: Berichtsperiode) -> Ampelstand {
+    /// Switches all lights from the evaluated values (each over its series of periods), then
+    /// applies the manual switchings of the report period.
+    public static func schalte(katalog: Katalog, auswertung: Auswertung, periode: Berichtsperiode,
+                               schaltungen: ManuelleSchaltungen = ManuelleSchaltungen()) -> Ampelstand {
         var stand = Ampelstand()
         let gebiete: [Gebiet] = [.gesamt] + katalog.sozialraeume.indices.map { .sozialraum($0) }
         for (i, k) in katalog.kennzahlen.enumerated() where !k.ampel.isEmpty {
             let plan = Zeitplan(rhythmus: k.rhythmus, periode: periode)
+            let reihe = plan.ampelreihe
+            let schritt = plan.vorquartal == nil ? "Jahren" : "Quartalen"
             for g in gebiete {
-                let aktuell = auswertung.kennwert(i, plan.aktuell, g)
-                let vq = plan.vorquartal.map { auswertung.kennwert(i, $0, g) }
-                let vj = auswertung.kennwert(i, plan.vorjahr, g)
-                if let l = Ampelschaltung.schalte(k, aktuell: aktuell, vorquartal: vq, vorjahr: vj) {
-                    stand.lichter[Schluessel(kennzahl: i, gebiet: g)] = l
+                let werte = reihe.map { r in
+                    Ampelwerte(aktuell: auswertung.kennwert(i, r.zeitraum, g), vorquartal: r.vorquartal.map { auswertung.kennwert(i, $0, g) },
+                               vorjahr: auswertung.kennwert(i, r.vorjahr, g),
+                               gesamtstadt: g == .gesamt ? nil : auswertung.kennwert(i, r.zeitraum, .gesamt))
                 }
+                guard var licht = Ampelschaltung.schalte(k, reihe: werte, schritt: schritt) else { continue }
+                if let s = schaltungen.schaltung(periode, i, g) {
+                    licht.schaltung = s
+                    licht.farbe = s.farbe
+                    licht.begruendung = "Von Hand auf \(s.farbe.wort) gesetzt (\(s.wer), \(s.datum.deutsch)): \(s.begruendung). Berechnet: \(licht.begruendung)"
+                }
+                stand.lichter[Schluessel(kennzahl: i, gebiet: g)] = licht
             }
         }
         return stand

@@ -56,7 +56,10 @@ public enum Berichtslauf {
                 return (nil, diagnosen)
             }
         }
-        let ampel = Ampelstand.schalte(katalog: katalog, auswertung: auswertung, periode: periode)
+        let (schaltungen, d4) = ManuelleSchaltungen.lade(ordner: a.definitionen, katalog: katalog, daten: bestand.abdeckung)
+        diagnosen += d4
+        if d4.contains(where: { $0.schwere == .fehler }) { return (nil, diagnosen) }
+        let ampel = Ampelstand.schalte(katalog: katalog, auswertung: auswertung, periode: periode, schaltungen: schaltungen)
         let grundlage = Berichtsgrundlage(katalog: katalog, auswertung: auswertung, ampel: ampel, periode: periode,
                                           stand: bestand.stand, datenwarnungen: diagnosen.filter { $0.schwere == .warnung },
                                           datenordner: a.daten, definitionsordner: a.definitionen)

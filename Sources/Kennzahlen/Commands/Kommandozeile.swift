@@ -204,9 +204,17 @@ public enum Kommandozeile {
             k.fehler("Definitionen fehlerhaft: \(d1.filter { $0.schwere == .fehler }.count) Fehler.")
             return 1
         }
+        guard let daten = o.werte["--data"] else {
+            let (s, ds) = ManuelleSchaltungen.lade(ordner: ordner, katalog: katalog, daten: nil)
+            melde(ds, k)
+            if ds.contains(where: { $0.schwere == .fehler }) { return 1 }
+            k.aus("Definitionen in Ordnung: \(katalog.kennzahlen.count) Kennzahlen, \(katalog.quellen.count) Quellen, \(katalog.sozialraeume.count) Sozialräume"
+                  + (s.perioden.isEmpty ? "." : ", Ampelschaltungen für \(s.perioden.map(\.name).joined(separator: ", "))."))
+            return 0
+        }
         k.aus("Definitionen in Ordnung: \(katalog.kennzahlen.count) Kennzahlen, \(katalog.quellen.count) Quellen, \(katalog.sozialraeume.count) Sozialräume.")
-        guard let daten = o.werte["--data"] else { return d1.contains { $0.schwere == .fehler } ? 1 : 0 }
-        let (bestandOpt, d2) = Datenbestand.finde(ordner: daten, katalog: katalog)
+        var (bestandOpt, d2) = Datenbestand.finde(ordner: daten, katalog: katalog)
+        if let b = bestandOpt { d2 += ManuelleSchaltungen.lade(ordner: ordner, katalog: katalog, daten: b.abdeckung).1 }
         guard let bestand = bestandOpt, !d2.contains(where: { $0.schwere == .fehler }) else {
             melde(d2, k)
             return 1

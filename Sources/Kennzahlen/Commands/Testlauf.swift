@@ -53,8 +53,8 @@ public enum Testlauf {
             fehler.append(.fehler("KZ401", "\(titel): \(d.text)\(zeile)", ort: block.ort, hinweis: d.hinweis))
         }
         let aktuell = a.kennwert(t.kennzahl, plan.aktuell, t.gebiet)
-        let licht = Ampelschaltung.schalte(k, aktuell: aktuell, vorquartal: plan.vorquartal.map { a.kennwert(t.kennzahl, $0, t.gebiet) },
-                                           vorjahr: a.kennwert(t.kennzahl, plan.vorjahr, t.gebiet))
+        // The same lights as in the reports: over the series, beside the city.
+        let licht = Ampelstand.schalte(katalog: katalog, auswertung: a, periode: t.periode).licht(t.kennzahl, t.gebiet)
         for (erwartung, ort) in t.erwartungen {
             if let abweichung = vergleiche(erwartung, k, aktuell, licht) {
                 fehler.append(.fehler("KZ400", "\(titel): \(abweichung)", ort: ort))

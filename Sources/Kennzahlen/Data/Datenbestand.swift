@@ -102,6 +102,18 @@ public struct Datenbestand: Sendable {
         return (Datenbestand(ordner: ordner, dateien: alle, stand: stand), diagnosen)
     }
 
+    /// The quarters the period-named files cover, first to last (nil: none).
+    public var abdeckung: ClosedRange<Int>? {
+        var von = Int.max, bis = Int.min
+        for liste in dateien {
+            for d in liste where d.periode != .alle {
+                von = min(von, d.periode.spanne.von)
+                bis = max(bis, d.periode.spanne.bis)
+            }
+        }
+        return von <= bis ? von...bis : nil
+    }
+
     /// The latest quarter any quarterly file covers (yearly files count with their 4th quarter).
     public var letztesQuartal: Quartal? {
         var quartale: [Quartal] = []

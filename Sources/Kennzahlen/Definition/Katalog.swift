@@ -179,6 +179,8 @@ public struct AmpelBedingung: Sendable {
 public struct AmpelRegel: Sendable {
     public var farbe: Ampelfarbe
     public var bedingungen: [AmpelBedingung]
+    /// The conditions must hold in this many periods in a row (1: only now).
+    public var seit: Int = 1
     /// The rule as the planner wrote it.
     public var text: String
 }
@@ -205,6 +207,10 @@ public struct Kennzahl: Sendable {
     public var mindestfallzahl: Int
     public var zielwert: Zielwert?
     public var ampel: [AmpelRegel]
+    /// After a red or yellow period the light gets better only when these conditions hold.
+    public var entwarnung: [AmpelBedingung] = []
+    public var entwarnungText: String?
+    public var richtung: Richtung = .abweichung
     public var ort: Ort
 
     /// True when the Kennzahl is a ratio (numerator over denominator).

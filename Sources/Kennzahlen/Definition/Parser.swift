@@ -17,7 +17,7 @@ struct Parser {
                                  "datum", "anzahl", "geburtsdatum", "feld"]
     static let kennzahlWoerter = ["produkt", "bereich", "arbeitsfeld", "ziel", "quelle", "definition", "verantwortlich",
                                   "fussnote", "wert", "zaehler", "nenner", "zeitraum", "einheit", "dezimalen",
-                                  "mindestfallzahl", "zielwert", "ampel"]
+                                  "mindestfallzahl", "zielwert", "richtung", "ampel"]
 
     /// Parses one file's text.
     static func parse(datei: String, quelltext: String) -> (DefinitionsDatei, [Diagnose]) {
@@ -469,7 +469,7 @@ struct Parser {
 
     private mutating func ampelRegeln() -> [AmpelRegelSyntax] {
         var regeln: [AmpelRegelSyntax] = []
-        block("der Ampelregel (rot, gelb oder grau)", erlaubt: ["rot", "gelb", "grau"], code: "KZ030") { p, t in
+        block("der Ampelregel (rot, gelb, grau oder entwarnung)", erlaubt: ["rot", "gelb", "grau", "entwarnung"], code: "KZ030") { p, t in
             if let r = p.ampelRegel(farbwort: t) { regeln.append(r) }
         }
         return regeln
@@ -481,6 +481,7 @@ struct Parser {
         case "rot": farbe = .rot
         case "gelb": farbe = .gelb
         case "grau": farbe = .grau
+        case "entwarnung": farbe = .gruen
         default:
             fehler("KZ030", "Ampelregel muss mit rot, gelb oder grau beginnen, gefunden: '\(t.text)'", t.position,
                    hinweis: Aehnlichkeit.vorschlag(fuer: t.schluessel, aus: ["rot", "gelb", "grau"]).map { "meinten Sie '\($0)'?" })
@@ -496,8 +497,19 @@ struct Parser {
             guard let b = bedingung() else { ueberspringeAnweisung(); return nil }
             bedingungen.append(b)
         } while istWort("und")
+        var seit: Zahlwert?
+        if istWort("seit") {
+            _ = naechstes()
+            seit = zahl("Anzahl der Zeiträume in Folge")
+            if istWort("quartalen") || istWort("quartal") || istWort("jahren") || istWort("jahr") || istWort("zeitraeumen") {
+                _ = naechstes()
+            } else {
+                erwartet("'quartalen' oder 'jahren'")
+            }
+        }
         let text = t.text + " " + quelltext(von: start, bis: i)
-        return AmpelRegelSyntax(farbe: farbe, bedingungen: bedingungen, position: t.position, quelltext: text)
+        return AmpelRegelSyntax(farbe: farbe, bedingungen: bedingungen, seit: seit, istEntwarnung: t.schluessel == "entwarnung",
+                                position: t.position, quelltext: text)
     }
 
     private mutating func bedingung() -> BedingungSyntax? {
@@ -524,9 +536,21 @@ struct Parser {
             guard istWort("zielwert") else { erwartet("'zielwert'"); return nil }
             _ = naechstes()
             groesse = .abstandZumZielwert
+        case "verschlechterung":
+            if istWort("zum") || istWort("gegenueber") { _ = naechstes() }
+            guard aktuell.art == .wort, let bezug = Bezug(rawValue: aktuell.schluessel) else { erwartet("'vorquartal' oder 'vorjahr'"); return nil }
+            _ = naechstes()
+            groesse = .verschlechterung(bezug)
+        case "abweichung":
+            // abweichung von der gesamtstadt / zur gesamtstadt
+            while istWort("von") || istWort("der") || istWort("zur") || istWort("zum") { _ = naechstes() }
+            guard istWort("gesamtstadt") || istWort("stadt") else { erwartet("'gesamtstadt'"); return nil }
+            _ = naechstes()
+            groesse = .abweichungGesamtstadt
         default:
             fehler("KZ032", "unbekannte Größe '\(w.text)' in der Ampelregel", w.position,
-                   hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["wert", "zaehler", "nenner", "veraenderung", "anstieg", "rueckgang", "abstand"])
+                   hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["wert", "zaehler", "nenner", "veraenderung", "anstieg", "rueckgang", "abstand",
+                                                                             "verschlechterung", "abweichung"])
                        .map { "meinten Sie '\($0)'?" })
             return nil
         }
@@ -588,6 +612,7 @@ struct Parser {
             case "dezimalen": k.dezimalen = p.zahl("Anzahl der Nachkommastellen")
             case "mindestfallzahl": k.mindestfallzahl = p.zahl("Mindestfallzahl für öffentliche Berichte")
             case "zielwert": k.zielwert = p.zielwert()
+            case "richtung": k.richtung = p.richtung()
             case "ampel":
                 if p.aktuell.art == .wort {
                     if let v = p.name("Name der Ampelvorlage") { k.ampelVorlagen.append(v) }
@@ -746,6 +771,27 @@ struct Parser {
         default:
             fehler("KZ043", "unbekannte Einheit '\(w.text)'", w.position,
                    hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["anzahl", "prozent", "euro", "je"]).map { "meinten Sie '\($0)'?" })
+            return nil
+        }
+    }
+
+    /// `höher ist besser`, `niedriger ist besser`, `abweichung` (any deviation counts).
+    private mutating func richtung() -> (Richtung, Position)? {
+        let start = aktuell.position
+        guard aktuell.art == .wort else { erwartet("'hoeher ist besser', 'niedriger ist besser' oder 'abweichung'"); return nil }
+        let w = naechstes()
+        switch w.schluessel {
+        case "hoeher", "niedriger":
+            if istWort("ist") { _ = naechstes() }
+            guard istWort("besser") else { erwartet("'besser'"); return nil }
+            _ = naechstes()
+            return (w.schluessel == "hoeher" ? .hoeherBesser : .niedrigerBesser, start)
+        case "abweichung", "jede":
+            while istWort("abweichung") || istWort("zaehlt") { _ = naechstes() }
+            return (.abweichung, start)
+        default:
+            fehler("KZ045", "unbekannte Richtung '\(w.text)': erlaubt sind 'hoeher ist besser', 'niedriger ist besser', 'abweichung'", w.position,
+                   hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["hoeher", "niedriger", "abweichung"]).map { "meinten Sie '\($0)'?" })
             return nil
         }
     }

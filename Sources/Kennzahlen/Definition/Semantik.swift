@@ -506,6 +506,8 @@ struct Semantik {
         regeln += k.ampelRegeln
         let r = rhythmus ?? .quartal
         var ampel: [AmpelRegel] = []
+        var entwarnung: [AmpelBedingung] = []
+        var entwarnungText: String?
         for regelSyntax in regeln {
             var bedingungen: [AmpelBedingung] = []
             for b in regelSyntax.bedingungen {
@@ -515,24 +517,50 @@ struct Semantik {
                 case .zaehler where !k.istVerhaeltnisSyntax, .nenner where !k.istVerhaeltnisSyntax:
                     fehler("KZ157", "die Regel prüft Zähler oder Nenner, aber '\(id)' hat keine", datei, b.position)
                 case .veraenderung(.vorquartal) where r == .jahr, .anstieg(.vorquartal) where r == .jahr,
-                     .rueckgang(.vorquartal) where r == .jahr:
+                     .rueckgang(.vorquartal) where r == .jahr, .verschlechterung(.vorquartal) where r == .jahr:
                     fehler("KZ158", "'\(id)' ist jährlich; ein Vergleich mit dem Vorquartal ist nicht möglich (vorjahr verwenden)", datei, b.position)
                 default: break
                 }
                 bedingungen.append(AmpelBedingung(groesse: b.groesse, vergleich: b.vergleich, schwelle: b.schwelle.wert, relativ: b.relativ))
             }
-            ampel.append(AmpelRegel(farbe: regelSyntax.farbe, bedingungen: bedingungen, text: regelSyntax.quelltext))
+            var seit = 1
+            if let z = regelSyntax.seit, let n = ganzzahl(z, bereich: 1...8, datei: datei, was: "Anzahl der Zeiträume in Folge") { seit = n }
+            if regelSyntax.istEntwarnung {
+                if entwarnungText != nil {
+                    fehler("KZ191", "'\(id)' hat mehr als eine Entwarnungsregel; Bedingungen mit 'und' in einer Regel verbinden", datei, regelSyntax.position)
+                }
+                if regelSyntax.seit != nil {
+                    fehler("KZ192", "'seit' gibt es bei der Entwarnung nicht", datei, regelSyntax.position)
+                }
+                entwarnung = bedingungen
+                entwarnungText = regelSyntax.quelltext
+                continue
+            }
+            ampel.append(AmpelRegel(farbe: regelSyntax.farbe, bedingungen: bedingungen, seit: seit, text: regelSyntax.quelltext))
+        }
+        if entwarnungText != nil && ampel.isEmpty {
+            fehler("KZ193", "eine Entwarnung ohne rote oder gelbe Regel hat keine Wirkung", datei, k.id.position)
         }
         pruefeSchwellen(regeln, datei: datei, kennzahl: id)
         var mindestfallzahl = katalog.mindestfallzahl
         if let m = k.mindestfallzahl, let n = ganzzahl(m, bereich: 1...1000, datei: datei, was: "Mindestfallzahl") { mindestfallzahl = n }
         guard diagnosen.filter({ $0.schwere == .fehler }).count == fehlerVorher else { return nil }
-        return Kennzahl(id: id, name: k.name.text, produkt: produkt, bereich: k.bereich?.text, arbeitsfeld: k.arbeitsfeld?.text,
+        var kz = Kennzahl(id: id, name: k.name.text, produkt: produkt, bereich: k.bereich?.text, arbeitsfeld: k.arbeitsfeld?.text,
                         ziel: ziel, quelle: k.quelle?.text, definition: Semantik.absatz(k.definition?.text ?? ""),
                         verantwortlich: k.verantwortlich?.text, fussnote: k.fussnote.map { Semantik.absatz($0.text) },
                         formel: formel, formelText: teile.map { (teil: $0.0, text: $0.1) }, rhythmus: r, regel: regel,
                         einheit: einheit, dezimalen: dezimalen, mindestfallzahl: mindestfallzahl, zielwert: zielwert, ampel: ampel,
                         ort: ort(datei, k.id.position))
+        kz.entwarnung = entwarnung
+        kz.entwarnungText = entwarnungText
+        // Without a declared direction, a Zielwert tells it: "mindestens" means higher is better.
+        switch (k.richtung?.0, zielwert) {
+        case (let r?, _): kz.richtung = r
+        case (nil, .mindestens?): kz.richtung = .hoeherBesser
+        case (nil, .hoechstens?): kz.richtung = .niedrigerBesser
+        default: kz.richtung = .abweichung
+        }
+        return kz
     }
 
     private mutating func pruefeTest(_ t: TestSyntax, datei: String, katalog: Katalog) -> Kennzahltest? {

@@ -203,6 +203,18 @@ public enum Groesse: Hashable, Sendable {
     case rueckgang(Bezug)
     /// How far the value misses its Zielwert (0 when met).
     case abstandZumZielwert
+    /// A change in the direction the Kennzahl calls worse (any change without a direction).
+    case verschlechterung(Bezug)
+    /// How far the Sozialraum is worse than the whole city (any deviation without a direction).
+    case abweichungGesamtstadt
+}
+
+/// Which way a Kennzahl gets better.
+public enum Richtung: String, Hashable, Sendable {
+    case hoeherBesser = "höher ist besser"
+    case niedrigerBesser = "niedriger ist besser"
+    /// Any deviation counts (the default).
+    case abweichung = "jede Abweichung zählt"
 }
 
 public enum Bezug: String, Hashable, Sendable {
@@ -221,6 +233,10 @@ public struct BedingungSyntax: Sendable {
 public struct AmpelRegelSyntax: Sendable {
     public var farbe: Ampelfarbe
     public var bedingungen: [BedingungSyntax]
+    /// `seit 2 quartalen`: the conditions must hold in this many periods in a row.
+    public var seit: Zahlwert?
+    /// `entwarnung wenn …`: after a red or yellow period the light gets better only when this holds.
+    public var istEntwarnung: Bool = false
     public var position: Position
     /// The rule as written, for the catalogue.
     public var quelltext: String
@@ -254,6 +270,7 @@ public struct KennzahlSyntax: Sendable {
     public var zielwert: (ZielRichtung, Position)?
     public var ampelVorlagen: [Name] = []
     public var ampelRegeln: [AmpelRegelSyntax] = []
+    public var richtung: (Richtung, Position)?
 }
 
 /// One parsed file.

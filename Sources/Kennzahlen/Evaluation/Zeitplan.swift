@@ -31,10 +31,21 @@ public struct Zeitplan: Sendable {
         }
     }
 
+    /// The Ampel's series: the last eight periods in the Kennzahl's step (quarters, or years to
+    /// the same quarter), oldest first, ending with `aktuell`, each with its comparison periods.
+    public var ampelreihe: [(zeitraum: Zeitraum, vorquartal: Zeitraum?, vorjahr: Zeitraum)] {
+        let schritt = vorquartal == nil ? 4 : 1
+        return (0..<8).reversed().map { n in
+            let z = aktuell.verschoben(um: -n * schritt)
+            return (z, vorquartal == nil ? nil : z.verschoben(um: -1), z.verschoben(um: -4))
+        }
+    }
+
     /// Every period of this plan, each once.
     public var alle: [Zeitraum] {
         var liste: [Zeitraum] = []
-        for z in [aktuell] + [vorquartal, vorjahr].compactMap({ $0 }) + verlauf where !liste.contains(z) { liste.append(z) }
+        let reihe = ampelreihe.flatMap { [$0.zeitraum, $0.vorjahr] + ($0.vorquartal.map { [$0] } ?? []) }
+        for z in [aktuell] + [vorquartal, vorjahr].compactMap({ $0 }) + verlauf + reihe where !liste.contains(z) { liste.append(z) }
         return liste
     }
 }

@@ -60,6 +60,12 @@ public enum HtmlRenderer {
         case .symbol(let s): return "<td style=\"\(rahmen)text-align:right;vertical-align:top;\">" + esc(s) + "</td>"
         case .ampel(let f):
             return "<td class=\"ampel \(f.rawValue)\" style=\"\(rahmen)\(farbstil(f))white-space:nowrap;vertical-align:top;\">" + esc(f.symbol + " " + f.wort) + "</td>"
+        case .ampelfolge(let folge):
+            let teile = folge.map { f -> String in
+                guard let f else { return "<span title=\"keine Daten\">.</span>" }
+                return "<span style=\"\(farbstil(f))padding:0 3px;\" title=\"\(f.wort)\">" + esc(f.symbol) + "</span>"
+            }
+            return "<td style=\"\(rahmen)white-space:nowrap;vertical-align:top;\">" + teile.joined(separator: " ") + "</td>"
         case .verweise(let v):
             return "<td style=\"\(rahmen)\(ausrichtung)\">" + v.map { "<a href=\"" + esc($0.ziel) + "\">" + esc($0.text) + "</a>" }.joined(separator: " ") + "</td>"
         case .leer: return "<td style=\"\(rahmen)\"></td>"

@@ -37,6 +37,7 @@ public enum MarkdownRenderer {
         case .zahl(let b, let d, let suffix): return Zahlformat.deutsch(b, dezimalen: d) + (suffix.isEmpty ? "" : " " + suffix)
         case .symbol(let s): return zelleText(s)
         case .ampel(let f): return f.symbol + " " + f.wort
+        case .ampelfolge(let folge): return folge.map { $0.map { $0.symbol + " " + $0.wort } ?? "\\." }.joined(separator: " → ")
         case .verweise(let v): return v.map { "[" + zelleText($0.text) + "](" + $0.ziel + ")" }.joined(separator: " ")
         case .leer: return ""
         }

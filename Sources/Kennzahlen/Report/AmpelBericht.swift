@@ -7,7 +7,8 @@ enum AmpelBericht {
         var spalten = [Spalte("Ampel"), Spalte("Kennung"), Spalte("Kennzahl"), Spalte("Produkt", rechtsbuendig: true), Spalte("Zeitraum"),
                        Spalte("Wert", rechtsbuendig: true), Spalte("Einheit")]
         if mitVorquartal { spalten.append(Spalte("Vorquartal", rechtsbuendig: true)) }
-        spalten += [Spalte(g.vorjahrTitel(mitAmpel.map(\.element)), rechtsbuendig: true), Spalte("Begründung")]
+        spalten += [Spalte(g.vorjahrTitel(mitAmpel.map(\.element)), rechtsbuendig: true), Spalte("Verlauf (berechnet, älteste zuerst)"),
+                    Spalte("in Folge rot/gelb", rechtsbuendig: true), Spalte("Begründung"), Spalte("von Hand gesetzt")]
         var zeilen: [(Ampelfarbe?, Int, [Zelle])] = []
         var zaehlung: [Ampelfarbe: Int] = [:]
         for (i, k) in mitAmpel {
@@ -21,7 +22,14 @@ enum AmpelBericht {
                 z.append(plan.vorquartal.map { g.zelle(g.kennwert(i, $0, gebiet), k) } ?? .symbol(Tabellenzeichen.nichtSinnvoll))
             }
             z.append(g.zelle(g.kennwert(i, plan.vorjahr, gebiet), k))
+            z.append(licht.map { .ampelfolge($0.verlauf) } ?? .leer)
+            z.append(licht.flatMap { $0.inFolge > 0 ? .zahl(Bruch($0.inFolge), dezimalen: 0, suffix: "") : nil } ?? .leer)
             z.append(.text(licht?.begruendung ?? "keine Ampelregel festgelegt"))
+            if let l = licht, let s = l.schaltung {
+                z.append(.text("\(s.farbe.wort) statt \(l.berechnet.wort): \(s.wer), \(s.datum.deutsch)"))
+            } else {
+                z.append(.leer)
+            }
             zeilen.append((licht?.farbe, i, z))
         }
         // Red → yellow → grey → green, then catalogue order.
@@ -30,7 +38,8 @@ enum AmpelBericht {
             return ra != rb ? ra < rb : a.1 < b.1
         }
         var haupt = Tabelle(spalten: spalten, zeilen: zeilen.map(\.2))
-        haupt.fussnoten = ["Ampel: ■ rot = Handlungsbedarf, ▲ gelb = Auffälligkeit, ● grün = erwartungsgemäßer Verlauf, ○ grau = nicht bewertet. Die Regeln jeder Kennzahl stehen im Katalog."]
+        haupt.fussnoten = ["Ampel: ■ rot = Handlungsbedarf, ▲ gelb = Auffälligkeit, ● grün = erwartungsgemäßer Verlauf, ○ grau = nicht bewertet. Die Regeln jeder Kennzahl stehen im Katalog.",
+                           "Verlauf: die nach den Regeln berechnete Ampel der letzten vier Zeiträume (Quartale, bei Jahreswerten Jahre), die älteste zuerst; „in Folge“ zählt die Zeiträume bis heute, die rot oder gelb waren. Von Hand gesetzte Ampeln nennen die berechnete Farbe, wer sie gesetzt hat und warum."]
             + KennzahlenBericht.quellenzeile(mitAmpel.map(\.element)) + Tabellenzeichen.fussnoten(haupt)
             + g.unterjaehrigHinweis(mitAmpel.map(\.element))
         let zusammenfassung = Ampelfarbe.allCases.map { "\($0.wort): \(zaehlung[$0] ?? 0)" }.joined(separator: " · ")
@@ -51,7 +60,10 @@ enum AmpelBericht {
         var zeilen: [[Zelle]] = []
         for (i, k) in kennzahlen {
             var z: [Zelle] = [.text(k.id), .text(k.name)]
-            for geb in gebiete { z.append(g.ampel.licht(i, geb).map { .ampel($0.farbe) } ?? .leer) }
+            for geb in gebiete {
+                guard let l = g.ampel.licht(i, geb) else { z.append(.leer); continue }
+                z.append(l.schaltung == nil ? .ampel(l.farbe) : .text("\(l.farbe.symbol) \(l.farbe.wort) (von Hand; berechnet \(l.berechnet.wort))"))
+            }
             zeilen.append(z)
         }
         return Tabelle(spalten: spalten, zeilen: zeilen)

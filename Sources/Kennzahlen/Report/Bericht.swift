@@ -70,6 +70,8 @@ public enum Zelle: Sendable, Equatable {
     /// A Destatis table symbol: `–` no value, `.` unknown, `x` not sensible.
     case symbol(String)
     case ampel(Ampelfarbe)
+    /// A light's history, oldest first (nil: no data in that period).
+    case ampelfolge([Ampelfarbe?])
     /// Links (HTML and Markdown), e.g. one per format; CSV shows the texts.
     case verweise([Verweis])
     case leer
