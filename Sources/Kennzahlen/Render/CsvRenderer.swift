@@ -15,10 +15,12 @@ public struct CsvDialekt: Sendable, Equatable {
 public enum CsvRenderer {
     public static func render(_ bericht: Bericht, _ d: CsvDialekt) -> String? {
         guard let t = bericht.csvTabelle else { return nil }
+        // Columns only for readers (a trend line) stay out of the CSV.
+        let spalten = t.spalten.indices.filter { !t.spalten[$0].nurLesefassung }
         var s = d.bom ? "\u{FEFF}" : ""
-        s += t.spalten.map { feld(text: $0.titel, d) }.joined(separator: d.trennzeichen) + d.zeilenende
+        s += spalten.map { feld(text: t.spalten[$0].titel, d) }.joined(separator: d.trennzeichen) + d.zeilenende
         for zeile in t.zeilen {
-            s += zeile.map { zelle($0, d) }.joined(separator: d.trennzeichen) + d.zeilenende
+            s += spalten.map { $0 < zeile.count ? zelle(zeile[$0], d) : "" }.joined(separator: d.trennzeichen) + d.zeilenende
         }
         return s
     }
@@ -30,6 +32,7 @@ public enum CsvRenderer {
         case .symbol(let s): return feld(text: s, d)
         case .ampel(let f): return f.wort
         case .ampelfolge(let folge): return feld(text: folge.map { $0?.wort ?? "." }.joined(separator: ", "), d)
+        case .verlauf: return ""
         case .verweise(let v): return feld(text: v.map(\.text).joined(separator: " "), d)
         case .leer: return ""
         }

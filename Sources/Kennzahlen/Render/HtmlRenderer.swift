@@ -9,9 +9,13 @@ public enum HtmlRenderer {
         for z in b.kopfzeilen { s += "<p class=\"kopf\">" + esc(z) + "</p>\n" }
         s += "</header>\n<main>\n"
         for a in b.abschnitte {
-            s += "<section>\n<h2>" + esc(a.titel) + "</h2>\n"
+            s += (a.anker.map { "<section id=\"" + esc($0) + "\">" } ?? "<section>") + "\n<h2>" + esc(a.titel) + "</h2>\n"
             for p in a.absaetze { s += "<p>" + esc(p) + "</p>\n" }
             if let t = a.tabelle { s += tabelle(t) }
+            for d in a.diagramme {
+                s += "<figure style=\"margin:1.2em 0;\">\n<p style=\"font-weight:bold;margin:0 0 0.3em 0;\">" + esc(d.titel) + "</p>\n"
+                s += SvgDiagramm.svg(d) + "\n<figcaption class=\"fussnote\">" + esc(d.beschreibung) + "</figcaption>\n</figure>\n"
+            }
             if !a.liste.isEmpty {
                 s += "<ul>\n"
                 for punkt in a.liste { s += "<li>" + esc(punkt) + "</li>\n" }
@@ -32,7 +36,26 @@ public enum HtmlRenderer {
     static let rahmen = "border:1px solid #888;padding:2px 6px;"
 
     static func tabelle(_ t: Tabelle) -> String {
-        var s = "<table style=\"border-collapse:collapse;font-size:10pt;\">\n<thead>\n<tr>"
+        var s = "<table style=\"border-collapse:collapse;font-size:10pt;\">\n<thead>\n"
+        // Column groups: a first header row spanning the grouped columns.
+        if t.spalten.contains(where: { $0.gruppe != nil }) {
+            s += "<tr>"
+            var i = 0
+            while i < t.spalten.count {
+                let g = t.spalten[i].gruppe
+                var n = 1
+                while i + n < t.spalten.count, t.spalten[i + n].gruppe == g { n += 1 }
+                let spanne = n > 1 ? " colspan=\"\(n)\"" : ""
+                if let g {
+                    s += "<th scope=\"colgroup\"\(spanne) style=\"\(rahmen)background:#d9d9d9;text-align:center;\">" + esc(g) + "</th>"
+                } else {
+                    s += "<td\(spanne) style=\"border:none;\"></td>"
+                }
+                i += n
+            }
+            s += "</tr>\n"
+        }
+        s += "<tr>"
         for sp in t.spalten {
             s += "<th scope=\"col\" style=\"\(rahmen)background:#e8e8e8;text-align:\(sp.rechtsbuendig ? "right" : "left");vertical-align:bottom;\">" + esc(sp.titel) + "</th>"
         }
@@ -60,6 +83,8 @@ public enum HtmlRenderer {
         case .symbol(let s): return "<td style=\"\(rahmen)text-align:right;vertical-align:top;\">" + esc(s) + "</td>"
         case .ampel(let f):
             return "<td class=\"ampel \(f.rawValue)\" style=\"\(rahmen)\(farbstil(f))white-space:nowrap;vertical-align:top;\">" + esc(f.symbol + " " + f.wort) + "</td>"
+        case .verlauf(let werte):
+            return "<td style=\"\(rahmen)vertical-align:middle;\">" + SvgDiagramm.sparkline(werte) + "</td>"
         case .ampelfolge(let folge):
             let teile = folge.map { f -> String in
                 guard let f else { return "<span title=\"keine Daten\">.</span>" }
@@ -108,6 +133,7 @@ public enum HtmlRenderer {
     .gebiet { font-size: 1.2em; font-weight: bold; margin: 0.2em 0; }
     .kopf { margin: 0.1em 0; color: #333; }
     table { margin: 0.6em 0; }
+    figure svg { display: block; }
     .fussnote { font-size: 0.85em; color: #333; margin: 0.2em 0; }
     footer { margin-top: 2em; font-size: 0.85em; color: #333; border-top: 1px solid #aaa; }
     a { color: #0645ad; }

@@ -9,6 +9,8 @@ public enum MarkdownRenderer {
             s += "## " + text(a.titel) + "\n\n"
             for p in a.absaetze { s += text(p) + "\n\n" }
             if let t = a.tabelle { s += tabelle(t) }
+            // Charts are drawn in the HTML; here their text alternative stands.
+            for d in a.diagramme { s += text("Diagramm „\(d.titel)“: \(d.beschreibung)") + "\n\n" }
             for punkt in a.liste { s += "- " + text(punkt) + "\n" }
             if !a.liste.isEmpty { s += "\n" }
         }
@@ -38,7 +40,8 @@ public enum MarkdownRenderer {
         case .symbol(let s): return zelleText(s)
         case .ampel(let f): return f.symbol + " " + f.wort
         case .ampelfolge(let folge): return folge.map { $0.map { $0.symbol + " " + $0.wort } ?? "\\." }.joined(separator: " → ")
-        case .verweise(let v): return v.map { "[" + zelleText($0.text) + "](" + $0.ziel + ")" }.joined(separator: " ")
+        case .verlauf(let werte): return SvgDiagramm.textVerlauf(werte)
+        case .verweise(let v): return v.map { $0.nurHtml ? zelleText($0.text) : "[" + zelleText($0.text) + "](" + $0.ziel + ")" }.joined(separator: " ")
         case .leer: return ""
         }
     }

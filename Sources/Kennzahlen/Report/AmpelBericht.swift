@@ -15,7 +15,7 @@ enum AmpelBericht {
             let plan = g.zeitplan(k)
             let licht = g.ampel.licht(i, gebiet)
             if let f = licht?.farbe { zaehlung[f, default: 0] += 1 }
-            var z: [Zelle] = [licht.map { .ampel($0.farbe) } ?? .leer, .text(k.id), .text(k.name),
+            var z: [Zelle] = [licht.map { .ampel($0.farbe) } ?? .leer, .verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name),
                               .zahl(Bruch(k.produkt), dezimalen: 0, suffix: ""), .text(g.zeitraumText(k, plan.aktuell)),
                               g.zelle(g.kennwert(i, plan.aktuell, gebiet), k), .text(Zahlformat.einheitName(k.einheit))]
             if mitVorquartal {
@@ -59,7 +59,7 @@ enum AmpelBericht {
         spalten += gebiete.map { Spalte(g.name($0)) }
         var zeilen: [[Zelle]] = []
         for (i, k) in kennzahlen {
-            var z: [Zelle] = [.text(k.id), .text(k.name)]
+            var z: [Zelle] = [.verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name)]
             for geb in gebiete {
                 guard let l = g.ampel.licht(i, geb) else { z.append(.leer); continue }
                 z.append(l.schaltung == nil ? .ampel(l.farbe) : .text("\(l.farbe.symbol) \(l.farbe.wort) (von Hand; berechnet \(l.berechnet.wort))"))

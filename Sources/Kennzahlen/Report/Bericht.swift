@@ -18,47 +18,82 @@ public struct Bericht: Sendable {
 /// A titled part of a report: paragraphs, a table, a list.
 public struct Abschnitt: Sendable {
     public var titel: String
+    /// An anchor for links into this section (ASCII, from a slug).
+    public var anker: String?
     public var absaetze: [String] = []
     public var tabelle: Tabelle?
     public var liste: [String] = []
-    /// An optional chart, with the text alternative the table beside it gives.
-    public var diagramm: Diagramm?
+    /// Charts (HTML only); each carries its own text alternative, the tables carry the numbers.
+    public var diagramme: [Diagramm] = []
 
-    public init(titel: String, absaetze: [String] = [], tabelle: Tabelle? = nil, liste: [String] = [], diagramm: Diagramm? = nil) {
+    public init(titel: String, absaetze: [String] = [], tabelle: Tabelle? = nil, liste: [String] = [], diagramme: [Diagramm] = []) {
         self.titel = titel
         self.absaetze = absaetze
         self.tabelle = tabelle
         self.liste = liste
-        self.diagramm = diagramm
+        self.diagramme = diagramme
     }
 }
 
-/// A horizontal bar chart comparing up to two series per category (e.g. Sozialraum against city).
-public struct Diagramm: Sendable {
-    public var titel: String
-    public var kategorien: [String]
-    public var reihen: [(name: String, werte: [Bruch?])]
-    public var einheit: String
+/// One series of a chart.
+public struct Reihe: Sendable {
+    public var name: String
+    public var werte: [Bruch?]
+
+    public init(_ name: String, _ werte: [Bruch?]) {
+        self.name = name
+        self.werte = werte
+    }
+}
+
+/// A chart, drawn as inline SVG by the HTML renderer.
+public enum Diagramm: Sendable {
+    /// Horizontal bars: a group per category, a bar per series (e.g. Sozialraum against city).
+    case balken(titel: String, beschreibung: String, kategorien: [String], reihen: [Reihe], einheit: String, dezimalen: Int)
+    /// Lines over periods, with an optional target line (the Zielwert).
+    case linien(titel: String, beschreibung: String, perioden: [String], reihen: [Reihe], zielwert: Bruch?, einheit: String, dezimalen: Int)
+
+    public var titel: String {
+        switch self {
+        case .balken(let t, _, _, _, _, _), .linien(let t, _, _, _, _, _, _): return t
+        }
+    }
+
+    /// The text alternative: what the chart shows, in words and numbers.
+    public var beschreibung: String {
+        switch self {
+        case .balken(_, let b, _, _, _, _), .linien(_, let b, _, _, _, _, _): return b
+        }
+    }
 }
 
 /// A link to another file of the report set (a relative path built from slugs only).
 public struct Verweis: Sendable, Equatable {
     public var text: String
     public var ziel: String
+    /// A link only in HTML; Markdown and CSV show the text alone (tables pasted into papers).
+    public var nurHtml: Bool
 
-    public init(_ text: String, _ ziel: String) {
+    public init(_ text: String, _ ziel: String, nurHtml: Bool = false) {
         self.text = text
         self.ziel = ziel
+        self.nurHtml = nurHtml
     }
 }
 
 public struct Spalte: Sendable, Equatable {
     public var titel: String
     public var rechtsbuendig: Bool
+    /// A heading over several neighbouring columns (HTML shows it as a second header row).
+    public var gruppe: String?
+    /// Only in the formats people read (HTML, Markdown), not in the CSV (e.g. a trend line).
+    public var nurLesefassung: Bool
 
-    public init(_ titel: String, rechtsbuendig: Bool = false) {
+    public init(_ titel: String, rechtsbuendig: Bool = false, gruppe: String? = nil, nurLesefassung: Bool = false) {
         self.titel = titel
         self.rechtsbuendig = rechtsbuendig
+        self.gruppe = gruppe
+        self.nurLesefassung = nurLesefassung
     }
 }
 
@@ -72,6 +107,8 @@ public enum Zelle: Sendable, Equatable {
     case ampel(Ampelfarbe)
     /// A light's history, oldest first (nil: no data in that period).
     case ampelfolge([Ampelfarbe?])
+    /// A small trend line of values, oldest first (nil: no value in that period).
+    case verlauf([Bruch?])
     /// Links (HTML and Markdown), e.g. one per format; CSV shows the texts.
     case verweise([Verweis])
     case leer

@@ -21,7 +21,11 @@ enum KatalogBericht {
             }
             abschnitte.append(Abschnitt(titel: "Produkt \(p.nummer) – \(p.titel)",
                                         absaetze: ["\(liste.count) Kennzahlen."]))
-            for kz in liste { abschnitte.append(Abschnitt(titel: "\(kz.id) – \(kz.name)", tabelle: steckbrief(kz, g))) }
+            for kz in liste {
+                var a = Abschnitt(titel: "\(kz.id) – \(kz.name)", tabelle: steckbrief(kz, g))
+                a.anker = KatalogBericht.anker(kz)
+                abschnitte.append(a)
+            }
         }
         abschnitte.append(Abschnitt(titel: "Sozialräume", tabelle: sozialraeume(k)))
         abschnitte.append(Abschnitt(titel: "Quellen", tabelle: quellen(k)))
@@ -29,6 +33,9 @@ enum KatalogBericht {
                        kopfzeilen: [g.periodenzeile, "\(k.kennzahlen.count) Kennzahlen in \(k.produkte.count) Produkten, \(k.quellen.count) Quellen"],
                        abschnitte: abschnitte, hinweise: [], csvTabelle: nil)
     }
+
+    /// The anchor of a Kennzahl's entry in katalog.html.
+    static func anker(_ kz: Kennzahl) -> String { "k-" + Slug.aus(kz.id) }
 
     private static func steckbrief(_ kz: Kennzahl, _ g: Berichtsgrundlage) -> Tabelle {
         let k = g.katalog

@@ -5,6 +5,10 @@ enum KennzahlenBericht {
         let kennzahlen = g.katalog.kennzahlen.filter { $0.produkt == produkt.nummer }
         let haupt = haupttabelle(kennzahlen, gebiet, g)
         var abschnitte = [Abschnitt(titel: produkt.titel, tabelle: haupt)]
+        let diagramme = balkendiagramme(kennzahlen, gebiet, g) + liniendiagramme(kennzahlen, gebiet, g)
+        if !diagramme.isEmpty {
+            abschnitte.append(Abschnitt(titel: "Diagramme", diagramme: diagramme))
+        }
         if gebiet == .gesamt && !g.katalog.sozialraeume.isEmpty && !kennzahlen.isEmpty {
             abschnitte.append(Abschnitt(titel: "Nach Sozialräumen", tabelle: vergleich(kennzahlen, g)))
         }
@@ -28,17 +32,20 @@ enum KennzahlenBericht {
         let mitZielwert = kennzahlen.contains { $0.zielwert != nil }
         let mitAmpel = kennzahlen.contains { !$0.ampel.isEmpty }
         let mitVorquartal = g.zeigtVorquartal(kennzahlen)
+        // Kennzahlen tied to strategic goals get full series charts; the others a trend column.
+        let mitVerlauf = !mitZiel
         var spalten: [Spalte] = []
-        if mitZiel { spalten += [Spalte("Ziel", rechtsbuendig: true), Spalte("Arbeitsfeld")] }
-        if mitBereich { spalten.append(Spalte("Bereich")) }
-        spalten += [Spalte("Kennung"), Spalte("Kennzahl"), Spalte("Zeitraum")]
-        if mitVerhaeltnis { spalten += [Spalte("Zähler", rechtsbuendig: true), Spalte("Nenner", rechtsbuendig: true)] }
-        spalten += [Spalte("Wert", rechtsbuendig: true), Spalte("Einheit")]
-        if mitZielwert { spalten += [Spalte("Zielwert"), Spalte("Bewertung")] }
-        if mitVorquartal { spalten.append(Spalte("Vorquartal", rechtsbuendig: true)) }
-        spalten.append(Spalte(g.vorjahrTitel(kennzahlen), rechtsbuendig: true))
-        spalten.append(Spalte(gebiet == .gesamt ? "darunter " + g.katalog.ohneZuordnungName : g.katalog.gesamtName, rechtsbuendig: true))
-        if mitAmpel { spalten += [Spalte("Ampel"), Spalte("Begründung")] }
+        if mitZiel { spalten += [Spalte("Ziel", rechtsbuendig: true, gruppe: "Kennzahl"), Spalte("Arbeitsfeld", gruppe: "Kennzahl")] }
+        if mitBereich { spalten.append(Spalte("Bereich", gruppe: "Kennzahl")) }
+        spalten += [Spalte("Kennung", gruppe: "Kennzahl"), Spalte("Kennzahl", gruppe: "Kennzahl"), Spalte("Zeitraum", gruppe: "Kennzahl")]
+        if mitVerhaeltnis { spalten += [Spalte("Zähler", rechtsbuendig: true, gruppe: "Ergebnis"), Spalte("Nenner", rechtsbuendig: true, gruppe: "Ergebnis")] }
+        spalten += [Spalte("Wert", rechtsbuendig: true, gruppe: "Ergebnis"), Spalte("Einheit", gruppe: "Ergebnis")]
+        if mitZielwert { spalten += [Spalte("Zielwert", gruppe: "Zielwert"), Spalte("Bewertung", gruppe: "Zielwert")] }
+        if mitVorquartal { spalten.append(Spalte("Vorquartal", rechtsbuendig: true, gruppe: "Vergleich")) }
+        spalten.append(Spalte(g.vorjahrTitel(kennzahlen), rechtsbuendig: true, gruppe: "Vergleich"))
+        spalten.append(Spalte(gebiet == .gesamt ? "darunter " + g.katalog.ohneZuordnungName : g.katalog.gesamtName, rechtsbuendig: true, gruppe: "Vergleich"))
+        if mitVerlauf { spalten.append(Spalte(verlaufTitel(kennzahlen, g), gruppe: "Vergleich", nurLesefassung: true)) }
+        if mitAmpel { spalten += [Spalte("Ampel", gruppe: "Ampel"), Spalte("Begründung", gruppe: "Ampel")] }
         spalten.append(Spalte("Quelle"))
 
         var zeilen: [[Zelle]] = []
@@ -52,7 +59,7 @@ enum KennzahlenBericht {
                 z.append(k.arbeitsfeld.map { .text($0) } ?? .leer)
             }
             if mitBereich { z.append(k.bereich.map { .text($0) } ?? .leer) }
-            z += [.text(k.id), .text(k.name), .text(g.zeitraumText(k, plan.aktuell))]
+            z += [.verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name), .text(g.zeitraumText(k, plan.aktuell))]
             if mitVerhaeltnis {
                 z += k.istVerhaeltnis ? [g.teilzelle(w.zaehler), g.teilzelle(w.nenner)] : [.leer, .leer]
             }
@@ -70,6 +77,7 @@ enum KennzahlenBericht {
             }
             z.append(g.zelle(g.kennwert(i, plan.vorjahr, gebiet), k))
             z.append(g.zelle(g.kennwert(i, plan.aktuell, gebiet == .gesamt ? .ohneZuordnung : .gesamt), k))
+            if mitVerlauf { z.append(.verlauf(plan.verlauf.map { g.kennwert(i, $0, gebiet).wert })) }
             if mitAmpel {
                 if let l = g.ampel.licht(i, gebiet) {
                     z += [.ampel(l.farbe), .text(l.begruendung)]
@@ -86,6 +94,57 @@ enum KennzahlenBericht {
             t.fussnoten.append("\(g.katalog.gesamtName) enthält auch die Fälle ohne Sozialraum; die Spalte „darunter \(g.katalog.ohneZuordnungName)“ zeigt, um wie viel \(g.katalog.gesamtName) bei Anzahlen die Summe der Sozialräume übersteigt.")
         }
         return t
+    }
+
+    private static func verlaufTitel(_ kennzahlen: [Kennzahl], _ g: Berichtsgrundlage) -> String {
+        if case .quartal = g.periode, kennzahlen.allSatisfy({ $0.rhythmus == .quartal }) { return "Verlauf (8 Quartale)" }
+        if case .quartal = g.periode, kennzahlen.allSatisfy({ $0.rhythmus == .jahr }) { return "Verlauf (3 Jahre)" }
+        return "Verlauf"
+    }
+
+    /// A bar chart for every group (`bereich`) of three or more shares: the area against the city.
+    private static func balkendiagramme(_ kennzahlen: [Kennzahl], _ gebiet: Gebiet, _ g: Berichtsgrundlage) -> [Diagramm] {
+        var bereiche: [String] = []
+        for k in kennzahlen { if let b = k.bereich, !bereiche.contains(b) { bereiche.append(b) } }
+        return bereiche.compactMap { bereich in
+            let liste = kennzahlen.filter { $0.bereich == bereich }
+            guard liste.count >= 3, liste.allSatisfy({ $0.einheit == .prozent }) else { return nil }
+            let gebiete: [Gebiet] = gebiet == .gesamt ? [.gesamt] : [gebiet, .gesamt]
+            let reihen = gebiete.map { geb in Reihe(g.name(geb), liste.map { k in g.kennwert(g.index(k), g.zeitplan(k).aktuell, geb).wert }) }
+            let zeitpunkt = liste.first.map { g.zeitraumText($0, g.zeitplan($0).aktuell) } ?? ""
+            let werte = liste.enumerated().map { i, k in
+                k.name + " " + reihen.map { r in r.werte[i].map { Zahlformat.mitEinheit($0, k.einheit, dezimalen: k.dezimalen) } ?? "keine Daten" }.joined(separator: " und ")
+            }
+            let beschreibung = "Anteile in " + gebiete.map { g.name($0) }.joined(separator: " und ") + " (\(zeitpunkt)): " + werte.joined(separator: "; ") + "."
+            return .balken(titel: bereich + ": " + gebiete.map { g.name($0) }.joined(separator: " und "), beschreibung: beschreibung,
+                           kategorien: liste.map(\.name), reihen: reihen, einheit: "%", dezimalen: liste.first?.dezimalen ?? 1)
+        }
+    }
+
+    /// A series chart for every Kennzahl tied to a strategic goal: the area, the city, the Zielwert.
+    private static func liniendiagramme(_ kennzahlen: [Kennzahl], _ gebiet: Gebiet, _ g: Berichtsgrundlage) -> [Diagramm] {
+        kennzahlen.filter { $0.ziel != nil }.map { k in
+            let i = g.index(k)
+            let plan = g.zeitplan(k)
+            let gebiete: [Gebiet] = gebiet == .gesamt ? [.gesamt] : [gebiet, .gesamt]
+            let reihen = gebiete.map { geb in Reihe(g.name(geb), plan.verlauf.map { g.kennwert(i, $0, geb).wert }) }
+            let zielwert: Bruch? = {
+                switch k.zielwert {
+                case .mindestens(let z)?, .hoechstens(let z)?: return z
+                case .zwischen(let a, _)?: return a
+                case nil: return nil
+                }
+            }()
+            let zeichen = Zahlformat.einheitZeichen(k.einheit)
+            let text = reihen.map { r in
+                r.name + ": " + zip(plan.verlauf, r.werte).map { z, w in
+                    z.kurz + " " + (w.map { Zahlformat.mitEinheit($0, k.einheit, dezimalen: k.dezimalen) } ?? "keine Daten")
+                }.joined(separator: ", ")
+            }.joined(separator: "; ")
+            let ziel = k.zielwert.map { "; Zielwert " + $0.text(k.einheit) } ?? "; kein Zielwert"
+            return .linien(titel: "\(k.id) \(k.name)", beschreibung: "Verlauf – " + text + ziel + ".",
+                           perioden: plan.verlauf.map(\.kurz), reihen: reihen, zielwert: zielwert, einheit: zeichen, dezimalen: k.dezimalen)
+        }
     }
 
     static func quellenzeile(_ kennzahlen: [Kennzahl]) -> [String] {
@@ -105,7 +164,7 @@ enum KennzahlenBericht {
         for k in kennzahlen {
             let i = g.index(k)
             let z = g.zeitplan(k).aktuell
-            var zeile: [Zelle] = [.text(k.id), .text(k.name), .text(Zahlformat.einheitName(k.einheit))]
+            var zeile: [Zelle] = [.verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name), .text(Zahlformat.einheitName(k.einheit))]
             zeile.append(g.zelle(g.kennwert(i, z, .gesamt), k))
             for s in g.katalog.sozialraeume.indices { zeile.append(g.zelle(g.kennwert(i, z, .sozialraum(s)), k)) }
             zeile.append(g.zelle(g.kennwert(i, z, .ohneZuordnung), k))
