@@ -57,7 +57,8 @@ public enum HtmlRenderer {
         }
         s += "<tr>"
         for sp in t.spalten {
-            s += "<th scope=\"col\" style=\"\(rahmen)background:#e8e8e8;text-align:\(sp.rechtsbuendig ? "right" : "left");vertical-align:bottom;\">" + esc(sp.titel) + "</th>"
+            let breite = sp.fliesstext ? "min-width:16em;" : ""
+            s += "<th scope=\"col\" style=\"\(rahmen)\(breite)background:#e8e8e8;text-align:\(sp.rechtsbuendig ? "right" : "left");vertical-align:bottom;\">" + esc(sp.titel) + "</th>"
         }
         s += "</tr>\n</thead>\n<tbody>\n"
         for zeile in t.zeilen {
@@ -138,9 +139,11 @@ public enum HtmlRenderer {
     footer { margin-top: 2em; font-size: 0.85em; color: #333; border-top: 1px solid #aaa; }
     a { color: #0645ad; }
     @media print {
-      @page { size: A4 portrait; margin: 15mm; }
+      @page { size: A4 portrait; margin: 12mm; }
       body { margin: 0; font-size: 9pt; max-width: none; }
-      table { font-size: 7.5pt !important; page-break-inside: auto; }
+      table { font-size: 6.5pt !important; width: 100% !important; page-break-inside: auto; }
+      th, td { overflow-wrap: break-word; hyphens: auto; max-width: none !important; padding: 1px 3px !important; }
+      thead { display: table-header-group; }
       tr { page-break-inside: avoid; }
       h2 { page-break-after: avoid; }
       a { color: #000; text-decoration: none; }

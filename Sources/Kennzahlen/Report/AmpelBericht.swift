@@ -8,7 +8,7 @@ enum AmpelBericht {
                        Spalte("Wert", rechtsbuendig: true), Spalte("Einheit")]
         if mitVorquartal { spalten.append(Spalte("Vorquartal", rechtsbuendig: true)) }
         spalten += [Spalte(g.vorjahrTitel(mitAmpel.map(\.element)), rechtsbuendig: true), Spalte("Verlauf (berechnet, älteste zuerst)"),
-                    Spalte("in Folge rot/gelb", rechtsbuendig: true), Spalte("Begründung"), Spalte("von Hand gesetzt")]
+                    Spalte("in Folge rot/gelb", rechtsbuendig: true), Spalte("Begründung", fliesstext: true), Spalte("von Hand gesetzt")]
         var zeilen: [(Ampelfarbe?, Int, [Zelle])] = []
         var zaehlung: [Ampelfarbe: Int] = [:]
         for (i, k) in mitAmpel {

@@ -88,12 +88,15 @@ public struct Spalte: Sendable, Equatable {
     public var gruppe: String?
     /// Only in the formats people read (HTML, Markdown), not in the CSV (e.g. a trend line).
     public var nurLesefassung: Bool
+    /// Holds sentences (a reason): HTML gives it room before narrower columns.
+    public var fliesstext: Bool
 
-    public init(_ titel: String, rechtsbuendig: Bool = false, gruppe: String? = nil, nurLesefassung: Bool = false) {
+    public init(_ titel: String, rechtsbuendig: Bool = false, gruppe: String? = nil, nurLesefassung: Bool = false, fliesstext: Bool = false) {
         self.titel = titel
         self.rechtsbuendig = rechtsbuendig
         self.gruppe = gruppe
         self.nurLesefassung = nurLesefassung
+        self.fliesstext = fliesstext
     }
 }
 

@@ -45,7 +45,7 @@ enum KennzahlenBericht {
         spalten.append(Spalte(g.vorjahrTitel(kennzahlen), rechtsbuendig: true, gruppe: "Vergleich"))
         spalten.append(Spalte(gebiet == .gesamt ? "darunter " + g.katalog.ohneZuordnungName : g.katalog.gesamtName, rechtsbuendig: true, gruppe: "Vergleich"))
         if mitVerlauf { spalten.append(Spalte(verlaufTitel(kennzahlen, g), gruppe: "Vergleich", nurLesefassung: true)) }
-        if mitAmpel { spalten += [Spalte("Ampel", gruppe: "Ampel"), Spalte("Begründung", gruppe: "Ampel")] }
+        if mitAmpel { spalten += [Spalte("Ampel", gruppe: "Ampel"), Spalte("Begründung", gruppe: "Ampel", fliesstext: true)] }
         spalten.append(Spalte("Quelle"))
 
         var zeilen: [[Zelle]] = []
