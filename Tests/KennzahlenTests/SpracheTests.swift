@@ -107,3 +107,60 @@ import Testing
         #expect(d.contains { $0.code == "KZ173" && $0.text.contains("braucht 'geburtsdatum") })
     }
 }
+
+@Suite struct FunktionenTests {
+    func wert(_ formel: String, periode: Zeitraum = .jahrBis(Quartal(jahr: 2021, nummer: 1))) throws -> Kennwert {
+        let k = try katalog(SpracheTests.katalogText + "\nkennzahl T \"t\" { produkt 1; definition \"d\"; \(formel); zeitraum jahr, zugaenge; einheit euro }")
+        let f = try Fixture(["hilfen-2021-Q1.csv": SpracheTests.daten])
+        let (a, _) = try werte(k, f, [("T", periode)])
+        return a.kennwert(try #require(k.kennzahlen.firstIndex { $0.id == "T" }), periode, .gesamt)
+    }
+
+    @Test(arguments: [
+        ("wert max(100 - summe kosten aus hilfen, 0)", "0"),                  // costs 3.010,35 exceed 100: no negative rest
+        ("wert max(5000 - summe kosten aus hilfen, 0)", "1989,65"),
+        ("wert min(summe kosten aus hilfen, 1000)", "1000"),
+        ("wert max(1, 2, 3) + min(4, 5)", "7"),
+        ("wert max(5000 - summe kosten aus hilfen, 0) * 0,3", "596,895"),
+    ])
+    func maxUndMin(_ fall: (String, String)) throws {
+        #expect(try wert(fall.0).wert == Parser.zahlenwert(fall.1), "\(fall.0)")
+    }
+
+    @Test func jahresanteilFuerEineHochrechnung() throws {
+        // Q1 2021: 90 of 365 days; the year: 1.
+        #expect(Auswerter.jahresanteil(.jahrBis(Quartal(jahr: 2021, nummer: 1))) == Bruch(zaehler: 90, nenner: 365))
+        #expect(Auswerter.jahresanteil(.jahr(2024)) == Bruch(1))
+        #expect(Auswerter.jahresanteil(.quartal(Quartal(jahr: 2024, nummer: 2))) == Bruch(zaehler: 182, nenner: 366))
+        // 3.010,35 € booked by 31.03. project to 3.010,35 / (90/365) for the year.
+        let w = try wert("wert summe kosten aus hilfen / jahresanteil", periode: .jahrBis(Quartal(jahr: 2021, nummer: 1)))
+        #expect(w.wert == Bruch(zaehler: 301_035 * 365, nenner: 100 * 90))
+    }
+
+    @Test func unbekannteFunktionMitVorschlag() {
+        let (_, d) = KatalogLeser.lade(texte: [(pfad: "t.kz", text: SpracheTests.katalogText
+            + "\nkennzahl T \"t\" { produkt 1; definition \"d\"; wert maxx(1, 2); zeitraum jahr, zugaenge }")])
+        #expect(d.contains { $0.code == "KZ060" && $0.hinweis == "meinten Sie 'max'?" })
+    }
+
+    @Test func gesamtAlsSummeDerSozialraeume() throws {
+        // A bonus per area: Nord 1.500 − 1.000,15; Süd max(1.500 − 2.000,20, 0) = 0; the row
+        // without a Sozialraum 1.500 − 10. Applied to the city's costs the formula gives 0.
+        let formel = "wert max(1500 - summe kosten aus hilfen, 0)"
+        #expect(try wert(formel).wert == Bruch(0))
+        let k = try katalog(SpracheTests.katalogText + "\nkennzahl T \"t\" { produkt 1; definition \"d\"; \(formel); gesamt summe der sozialraeume; zeitraum jahr, zugaenge; einheit euro }")
+        let f = try Fixture(["hilfen-2021-Q1.csv": SpracheTests.daten])
+        let z = Zeitraum.jahrBis(Quartal(jahr: 2021, nummer: 1))
+        let (a, _) = try werte(k, f, [("T", z)])
+        let i = try #require(k.kennzahlen.firstIndex { $0.id == "T" })
+        #expect(a.kennwert(i, z, .sozialraum(0)).wert == Parser.zahlenwert("499,85"))
+        #expect(a.kennwert(i, z, .sozialraum(1)).wert == Bruch(0))
+        #expect(a.kennwert(i, z, .gesamt).wert == Parser.zahlenwert("1989,85"))
+    }
+
+    @Test func gesamtAlsSummeNichtFuerAnteile() {
+        let (_, d) = KatalogLeser.lade(texte: [(pfad: "t.kz", text: SpracheTests.katalogText
+            + "\nkennzahl T \"t\" { produkt 1; definition \"d\"; zaehler anzahl faelle aus hilfen; nenner 10; gesamt summe der sozialraeume; zeitraum jahr, zugaenge; einheit prozent }")])
+        #expect(d.contains { $0.code == "KZ194" && $0.ort?.zeile == 17 }, "\(d.map(\.formatiert))")
+    }
+}

@@ -44,20 +44,24 @@ public enum Testlauf {
         }
         for i in dateien.indices { dateien[i].sort { $0.periode < $1.periode } }
         let bestand = Datenbestand(ordner: ordner, dateien: dateien, stand: nil)
-        let plan = Zeitplan(rhythmus: k.rhythmus, periode: t.periode)
-        let (a, diagnosen) = Auswerter.werteAus(katalog: katalog, bestand: bestand, anfragen: plan.alle.map { (t.kennzahl, $0) })
+        // The tested Kennzahl and every other one an expectation names.
+        var beteiligt = [t.kennzahl]
+        for e in t.erwartungen where !beteiligt.contains(e.kennzahl) { beteiligt.append(e.kennzahl) }
+        let anfragen = beteiligt.flatMap { i in Zeitplan(rhythmus: katalog.kennzahlen[i].rhythmus, periode: t.periode).alle.map { (i, $0) } }
+        let (a, diagnosen) = Auswerter.werteAus(katalog: katalog, bestand: bestand, anfragen: anfragen)
         // Problems in the fixture rows are the test's own errors, shown at its data block.
         for d in diagnosen {
             guard let pfad = d.ort?.datei, let block = herkunft[pfad] else { continue }
             let zeile = d.ort?.zeile.map { " (Zeile \($0) der Testdaten)" } ?? ""
             fehler.append(.fehler("KZ401", "\(titel): \(d.text)\(zeile)", ort: block.ort, hinweis: d.hinweis))
         }
-        let aktuell = a.kennwert(t.kennzahl, plan.aktuell, t.gebiet)
         // The same lights as in the reports: over the series, beside the city.
-        let licht = Ampelstand.schalte(katalog: katalog, auswertung: a, periode: t.periode).licht(t.kennzahl, t.gebiet)
-        for (erwartung, ort) in t.erwartungen {
-            if let abweichung = vergleiche(erwartung, k, aktuell, licht) {
-                fehler.append(.fehler("KZ400", "\(titel): \(abweichung)", ort: ort))
+        let ampel = Ampelstand.schalte(katalog: katalog, auswertung: a, periode: t.periode)
+        for (i, erwartung, ort) in t.erwartungen {
+            let kz = katalog.kennzahlen[i]
+            let aktuell = a.kennwert(i, Zeitplan(rhythmus: kz.rhythmus, periode: t.periode).aktuell, t.gebiet)
+            if let abweichung = vergleiche(erwartung, kz, aktuell, ampel.licht(i, t.gebiet)) {
+                fehler.append(.fehler("KZ400", "\(titel): \(i == t.kennzahl ? "" : kz.id + ": ")\(abweichung)", ort: ort))
             }
         }
         return Ergebnis(test: t, kennzahl: k.id, fehler: fehler)

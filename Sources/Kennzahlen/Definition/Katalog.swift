@@ -154,6 +154,9 @@ public indirect enum Term: Sendable {
     case zaehlung(Int)
     case kennzahl(Int)
     case rechnung(Rechenart, Term, Term)
+    case funktion(Funktion, [Term])
+    /// The elapsed share of the year at the period's Stichtag.
+    case jahresanteil
 }
 
 public enum Formel: Sendable {
@@ -211,6 +214,9 @@ public struct Kennzahl: Sendable {
     public var entwarnung: [AmpelBedingung] = []
     public var entwarnungText: String?
     public var richtung: Richtung = .abweichung
+    /// The city's value is the sum of the areas' values (e.g. bonuses per area), not the formula
+    /// applied to the city's inputs.
+    public var gesamtAlsSumme = false
     public var ort: Ort
 
     /// True when the Kennzahl is a ratio (numerator over denominator).
@@ -228,7 +234,8 @@ public struct Kennzahltest: Sendable {
     /// `.gesamt` or a Sozialraum.
     public var gebiet: Gebiet
     public var daten: [Testdaten]
-    public var erwartungen: [(erwartung: Erwartung, ort: Ort)]
+    /// Each expectation with the Kennzahl it is about (the tested one or another).
+    public var erwartungen: [(kennzahl: Int, erwartung: Erwartung, ort: Ort)]
     public var ort: Ort
 }
 

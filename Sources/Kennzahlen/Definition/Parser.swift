@@ -17,7 +17,7 @@ struct Parser {
                                  "datum", "anzahl", "geburtsdatum", "feld"]
     static let kennzahlWoerter = ["produkt", "bereich", "arbeitsfeld", "ziel", "quelle", "definition", "verantwortlich",
                                   "fussnote", "wert", "zaehler", "nenner", "zeitraum", "einheit", "dezimalen",
-                                  "mindestfallzahl", "zielwert", "richtung", "ampel"]
+                                  "mindestfallzahl", "zielwert", "richtung", "gesamt", "ampel"]
 
     /// Parses one file's text.
     static func parse(datei: String, quelltext: String) -> (DefinitionsDatei, [Diagnose]) {
@@ -613,6 +613,12 @@ struct Parser {
             case "mindestfallzahl": k.mindestfallzahl = p.zahl("Mindestfallzahl für öffentliche Berichte")
             case "zielwert": k.zielwert = p.zielwert()
             case "richtung": k.richtung = p.richtung()
+            case "gesamt":
+                for wort in ["summe", "der", "sozialraeume"] {
+                    guard p.istWort(wort) else { p.erwartet("'gesamt summe der sozialraeume'"); return }
+                    _ = p.naechstes()
+                }
+                k.gesamtAlsSumme = t.position
             case "ampel":
                 if p.aktuell.art == .wort {
                     if let v = p.name("Name der Ampelvorlage") { k.ampelVorlagen.append(v) }
@@ -660,18 +666,26 @@ struct Parser {
             case "erwartet":
                 let pos = w.position
                 guard p.aktuell.art == .wort else { p.erwartet("wert, zaehler, nenner, ampel, zielwert oder kein wert"); return }
+                // Optionally another Kennzahl: `erwartet B-JH-REST wert 60000`.
+                var andere: Name?
+                if !["wert", "zaehler", "nenner", "ampel", "zielwert", "kein"].contains(p.aktuell.schluessel), p.vorschau().art == .wort {
+                    let t = p.naechstes()
+                    andere = Name(text: t.text, position: t.position)
+                }
+                var erwartung: Erwartung?
+                defer { if let e = erwartung { t.erwartungen.append(ErwartungSyntax(kennzahl: andere, erwartung: e, position: pos)) } }
                 let art = p.naechstes()
                 switch art.schluessel {
-                case "wert": if let z = p.zahl("erwarteter Wert") { t.erwartungen.append((.wert(z), pos)) }
-                case "zaehler": if let z = p.zahl("erwarteter Zähler") { t.erwartungen.append((.zaehler(z), pos)) }
-                case "nenner": if let z = p.zahl("erwarteter Nenner") { t.erwartungen.append((.nenner(z), pos)) }
+                case "wert": erwartung = p.zahl("erwarteter Wert").map { .wert($0) }
+                case "zaehler": erwartung = p.zahl("erwarteter Zähler").map { .zaehler($0) }
+                case "nenner": erwartung = p.zahl("erwarteter Nenner").map { .nenner($0) }
                 case "ampel":
                     guard p.aktuell.art == .wort, let f = Ampelfarbe(rawValue: Token.normalisiert(p.aktuell.text)) else {
                         p.erwartet("Ampelfarbe (rot, gelb, grau, gruen)")
                         return
                     }
                     _ = p.naechstes()
-                    t.erwartungen.append((.ampel(f), pos))
+                    erwartung = .ampel(f)
                 case "zielwert":
                     var erreicht = true
                     if p.istWort("nicht") {
@@ -680,11 +694,11 @@ struct Parser {
                     }
                     guard p.istWort("erreicht") else { p.erwartet("'erreicht' oder 'nicht erreicht'"); return }
                     _ = p.naechstes()
-                    t.erwartungen.append((.zielwertErreicht(erreicht), pos))
+                    erwartung = .zielwertErreicht(erreicht)
                 case "kein":
                     guard p.istWort("wert") else { p.erwartet("'wert'"); return }
                     _ = p.naechstes()
-                    t.erwartungen.append((.keinWert, pos))
+                    erwartung = .keinWert
                 default:
                     p.fehler("KZ050", "unbekannte Erwartung '\(art.text)'", art.position,
                              hinweis: Aehnlichkeit.vorschlag(fuer: art.schluessel, aus: ["wert", "zaehler", "nenner", "ampel", "zielwert", "kein"])
@@ -930,6 +944,26 @@ struct Parser {
             var feld: Name?
             if aktuell.art == .wort && !istWort("aus") { feld = name("Feld") }
             return zaehlungRest(.summe(feld), start: w.position)
+        case "jahresanteil":
+            _ = naechstes()
+            return .jahresanteil(w.position)
+        case _ where vorschau().art == .zeichen && vorschau().text == "(":
+            // A function call: max(a, b), min(a, b).
+            let n = Name(text: w.text, position: w.position)
+            _ = naechstes()
+            _ = naechstes()
+            var argumente: [Ausdruck] = []
+            while true {
+                ueberspringeZeilenendenInAusdruck()
+                guard let a = ausdruck() else { return nil }
+                argumente.append(a)
+                ueberspringeZeilenendenInAusdruck()
+                if istZeichen(",") { _ = naechstes(); continue }
+                guard istZeichen(")") else { erwartet("',' oder ')'"); return nil }
+                _ = naechstes()
+                break
+            }
+            return .funktion(n, argumente)
         case "bevoelkerung", "einwohner":
             _ = naechstes()
             var filter: Filter?

@@ -358,7 +358,8 @@ struct Semantik {
             case .kennzahl(let n): namen.append(n)
             case .binaer(_, let l, let r, _): sammle(l); sammle(r)
             case .klammer(let x): sammle(x)
-            case .zahl, .zaehlung: break
+            case .funktion(_, let argumente): argumente.forEach(sammle)
+            case .zahl, .zaehlung, .jahresanteil: break
             }
         }
         for teil in [k.wert, k.zaehler, k.nenner] { if let (a, _) = teil { sammle(a) } }
@@ -370,7 +371,8 @@ struct Semantik {
         case .zaehlung: return true
         case .binaer(_, let l, let r, _): return hatZaehlung(l) || hatZaehlung(r)
         case .klammer(let x): return hatZaehlung(x)
-        case .zahl, .kennzahl: return false
+        case .funktion(_, let argumente): return argumente.contains(where: hatZaehlung)
+        case .zahl, .kennzahl, .jahresanteil: return false
         }
     }
 
@@ -553,6 +555,12 @@ struct Semantik {
                         ort: ort(datei, k.id.position))
         kz.entwarnung = entwarnung
         kz.entwarnungText = entwarnungText
+        if let pos = k.gesamtAlsSumme {
+            if case .verhaeltnis = formel {
+                fehler("KZ194", "'gesamt summe der sozialraeume' geht nur bei 'wert'; Anteile werden nicht summiert", datei, pos)
+            }
+            kz.gesamtAlsSumme = true
+        }
         // Without a declared direction, a Zielwert tells it: "mindestens" means higher is better.
         switch (k.richtung?.0, zielwert) {
         case (let r?, _): kz.richtung = r
@@ -603,12 +611,22 @@ struct Semantik {
             }
             daten.append(Testdaten(quelle: q, periode: d.periode, zeilen: d.zeilen.map(\.text), ort: ort(datei, d.quelle.position)))
         }
-        if let k, case .keinWert = t.erwartungen.first?.0, katalog.kennzahlen[k].istVerhaeltnis == false {
-            warnung("KZ055", "'erwartet kein wert' passt nur zu Kennzahlen mit Zähler und Nenner", datei, t.name.position)
+        var erwartungen: [(kennzahl: Int, erwartung: Erwartung, ort: Ort)] = []
+        for e in t.erwartungen {
+            var ziel = k
+            if let andere = e.kennzahl {
+                ziel = katalog.kennzahlen.firstIndex { $0.id == andere.text }
+                if ziel == nil {
+                    fehler("KZ160", "unbekannte Kennzahl '\(andere.text)' in der Erwartung", datei, andere.position,
+                           vorschlag: Aehnlichkeit.vorschlag(fuer: andere.text, aus: katalog.kennzahlen.map(\.id)))
+                    gut = false
+                }
+            }
+            if let z = ziel { erwartungen.append((z, e.erwartung, ort(datei, e.position))) }
         }
         guard gut, let k else { return nil }
         return Kennzahltest(kennzahl: k, name: t.name.text, periode: periode, gebiet: gebiet, daten: daten,
-                            erwartungen: t.erwartungen.map { (erwartung: $0.0, ort: ort(datei, $0.1)) }, ort: ort(datei, t.position))
+                            erwartungen: erwartungen, ort: ort(datei, t.position))
     }
 
     /// Red must be the more extreme threshold: with "rot wenn wert unter 80; gelb wenn wert unter
@@ -657,6 +675,24 @@ struct Semantik {
             return .kennzahl(i)
         case .zaehlung(let z):
             return zaehlung(z, datei: datei, regel: regel, katalog: &katalog)
+        case .jahresanteil:
+            return .jahresanteil
+        case .funktion(let n, let argumente):
+            guard let f = Funktion(rawValue: Token.normalisiert(n.text)) else {
+                fehler("KZ060", "unbekannte Funktion '\(n.text)': erlaubt sind \(Funktion.allCases.map(\.rawValue).joined(separator: ", "))", datei, n.position,
+                       vorschlag: Aehnlichkeit.vorschlag(fuer: Token.normalisiert(n.text), aus: Funktion.allCases.map(\.rawValue)))
+                return nil
+            }
+            if argumente.count < 2 {
+                fehler("KZ061", "'\(f.rawValue)' braucht mindestens zwei Werte, z. B. \(f.rawValue)(REST, 0)", datei, n.position)
+                return nil
+            }
+            var terme: [Term] = []
+            for a in argumente {
+                guard let t = term(a, datei: datei, regel: regel, indexJeId: indexJeId, katalog: &katalog, verweise: &verweise) else { return nil }
+                terme.append(t)
+            }
+            return .funktion(f, terme)
         }
     }
 

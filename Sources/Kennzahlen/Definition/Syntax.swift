@@ -99,6 +99,14 @@ public indirect enum Ausdruck: Sendable {
     case kennzahl(Name)
     case binaer(Rechenart, Ausdruck, Ausdruck, Position)
     case klammer(Ausdruck)
+    /// `max(a, b)`, `min(a, b)`.
+    case funktion(Name, [Ausdruck])
+    /// `jahresanteil`: the elapsed share of the year at the period's Stichtag (Q2: 181/365).
+    case jahresanteil(Position)
+}
+
+public enum Funktion: String, Sendable, CaseIterable {
+    case max, min
 }
 
 public enum Rechenart: String, Sendable {
@@ -271,6 +279,8 @@ public struct KennzahlSyntax: Sendable {
     public var ampelVorlagen: [Name] = []
     public var ampelRegeln: [AmpelRegelSyntax] = []
     public var richtung: (Richtung, Position)?
+    /// `gesamt summe der sozialraeume`: the city's value is the sum of the areas' values.
+    public var gesamtAlsSumme: Position?
 }
 
 /// One parsed file.
@@ -289,7 +299,14 @@ public struct TestSyntax: Sendable {
     /// nil: the whole city.
     public var gebiet: Textwert?
     public var daten: [TestdatenSyntax] = []
-    public var erwartungen: [(Erwartung, Position)] = []
+    public var erwartungen: [ErwartungSyntax] = []
+}
+
+/// One expectation of a test, optionally about another Kennzahl than the tested one.
+public struct ErwartungSyntax: Sendable {
+    public var kennzahl: Name?
+    public var erwartung: Erwartung
+    public var position: Position
 }
 
 public struct TestdatenSyntax: Sendable {

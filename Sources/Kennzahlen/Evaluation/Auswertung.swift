@@ -61,9 +61,10 @@ public enum Auswerter {
             benoetigt.append(s)
             func sammle(_ t: Term) {
                 switch t {
-                case .zahl: break
+                case .zahl, .jahresanteil: break
                 case .kennzahl(let j): besuche(j, z)
                 case .rechnung(_, let a, let b): sammle(a); sammle(b)
+                case .funktion(_, let argumente): argumente.forEach(sammle)
                 case .zaehlung(let i):
                     let a = Auftrag(zaehlung: i, zeitraum: z)
                     if auftragIndex[a] == nil {
@@ -125,17 +126,29 @@ public enum Auswerter {
                 return TermWert(kennwerte(j, z)[slot].zustand)
             case .rechnung(let op, let a, let b):
                 return term(a, z, slot).verknuepft(op, term(b, z, slot))
+            case .funktion(let f, let argumente):
+                return argumente.map { term($0, z, slot) }.reduce(nil as TermWert?) { bisher, neu in
+                    guard let bisher else { return neu }
+                    return bisher.auswahl(f, neu)
+                } ?? .keineDaten
+            case .jahresanteil:
+                return .wert(jahresanteil(z))
             }
         }
         func kennwerte(_ k: Int, _ z: Zeitraum) -> [Kennwert] {
             let s = Auswertung.Schluessel(kennzahl: k, zeitraum: z)
             if let w = werte[s] { return w }
             let kz = katalog.kennzahlen[k]
-            let liste: [Kennwert] = (0...(n + 1)).map { slot in
+            var liste: [Kennwert] = (0...(n + 1)).map { slot in
                 switch kz.formel {
                 case .wert(let t): return Kennwert(term(t, z, slot).zustand)
                 case .verhaeltnis(let zt, let nt): return verhaeltnis(term(zt, z, slot), term(nt, z, slot), faktor: faktor(kz.einheit))
                 }
+            }
+            if kz.gesamtAlsSumme, !liste[0...n].contains(where: { $0.zustand == .nurGesamt }) {
+                // The city as the sum of the Sozialräume and the rows without one.
+                let summe = liste[0...n].map { TermWert($0.zustand) }.reduce(TermWert.wert(Bruch.null)) { $0.verknuepft(Rechenart.plus, $1) }
+                liste[n + 1] = Kennwert(summe.zustand)
             }
             werte[s] = liste
             return liste
@@ -214,6 +227,14 @@ public enum Auswerter {
         }
     }
 
+    /// Days from 1 January to the Stichtag (inclusive) over the days of that year: Q4 → 1.
+    static func jahresanteil(_ z: Zeitraum) -> Bruch {
+        let stichtag = z.stichtag
+        guard let neujahr = Tag(jahr: stichtag.jahr, monat: 1, tag: 1) else { return Bruch(1) }
+        let tage = Int(stichtag.nummer - neujahr.nummer) + 1
+        return Bruch(zaehler: Int128(tage), nenner: Tag.istSchaltjahr(stichtag.jahr) ? 366 : 365) ?? Bruch(1)
+    }
+
     static func faktor(_ e: Einheit) -> Bruch {
         switch e {
         case .prozent: return Bruch(100)
@@ -269,6 +290,15 @@ enum TermWert {
         case .ueberlauf: return 2
         case .nennerNull: return 1
         case .wert: return 0
+        }
+    }
+
+    /// The larger (max) or smaller (min) of two values; the worse state if either has none.
+    func auswahl(_ f: Funktion, _ b: TermWert) -> TermWert {
+        guard case .wert(let x) = self, case .wert(let y) = b else { return rang >= b.rang ? self : b }
+        switch f {
+        case .max: return .wert(x < y ? y : x)
+        case .min: return .wert(x < y ? x : y)
         }
     }
 
