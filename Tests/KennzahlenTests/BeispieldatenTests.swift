@@ -3,21 +3,29 @@ import Testing
 @testable import Kennzahlen
 
 @Suite struct BeispieldatenTests {
-    /// The committed sample set is exactly what `kennzahl samples` writes with the default seed.
-    @Test func eingecheckteBeispieleSindAktuell() throws {
-        let erzeugt = UlmBeispiel.dateien()
-        let vorhanden = try FileManager.default.contentsOfDirectory(atPath: Paket.beispieleUlm).sorted()
-        #expect(vorhanden == erzeugt.map(\.pfad).sorted(), "Samples/ulm neu schreiben: swift run kennzahl samples ulm")
+    /// Every committed sample set is exactly what `kennzahl samples NAME` writes with its default seed.
+    @Test(arguments: Beispiele.alle.map(\.name))
+    func eingecheckteBeispieleSindAktuell(_ name: String) throws {
+        let satz = try #require(Beispiele.satz(name))
+        let erzeugt = satz.dateien()
+        let ordner = Paket.beispiele(name)
+        let vorhanden = try FileManager.default.contentsOfDirectory(atPath: ordner).sorted()
+        #expect(vorhanden == erzeugt.map(\.pfad).sorted(), "\(satz.ordner) neu schreiben: swift run kennzahl samples \(name)")
         for d in erzeugt {
-            let inhalt = FileManager.default.contents(atPath: Paket.beispieleUlm + "/" + d.pfad).map { [UInt8]($0) }
-            #expect(inhalt == d.inhalt, "\(d.pfad) weicht ab: swift run kennzahl samples ulm")
+            let inhalt = FileManager.default.contents(atPath: ordner + "/" + d.pfad).map { [UInt8]($0) }
+            #expect(inhalt == d.inhalt, "\(d.pfad) weicht ab: swift run kennzahl samples \(name)")
         }
     }
 
-    @Test func gleicherSeedGleicheBytesAndererSeedAndereDaten() {
-        let a = UlmBeispiel.dateien(seed: 1), b = UlmBeispiel.dateien(seed: 1), c = UlmBeispiel.dateien(seed: 2)
+    @Test(arguments: Beispiele.alle.map(\.name))
+    func gleicherSeedGleicheBytesAndererSeedAndereDaten(_ name: String) throws {
+        let satz = try #require(Beispiele.satz(name))
+        let a = satz.dateien(seed: 1), b = satz.dateien(seed: 1), c = satz.dateien(seed: 2)
         #expect(a.map(\.inhalt) == b.map(\.inhalt))
         #expect(a.map(\.inhalt) != c.map(\.inhalt))
+        // Every set marks its folder so `samples` may replace it later.
+        let liesmich = try #require(a.first { $0.pfad == "LIESMICH.txt" }?.inhalt)
+        #expect(String(decoding: liesmich, as: UTF8.self).hasPrefix(Beispiele.kennzeichen))
     }
 
     @Test func exporteSehenAusWieEchte() throws {

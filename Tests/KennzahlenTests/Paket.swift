@@ -12,6 +12,9 @@ enum Paket {
     static var definitionenUlm: String { wurzel + "/Definitions/ulm" }
     static var beispieleUlm: String { wurzel + "/Samples/ulm" }
     static var golden: String { wurzel + "/Tests/KennzahlenTests/Golden" }
+    /// The catalogue a bundled sample set belongs to, and the set's folder.
+    static func definitionen(_ name: String) -> String { wurzel + "/Definitions/" + name }
+    static func beispiele(_ name: String) -> String { wurzel + "/Samples/" + name }
 }
 
 /// The Ulm evaluation through the same code path as `kennzahl report`, computed once per period.

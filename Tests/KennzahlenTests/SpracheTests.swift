@@ -129,9 +129,13 @@ import Testing
 
     @Test func jahresanteilFuerEineHochrechnung() throws {
         // Q1 2021: 90 of 365 days; the year: 1.
-        #expect(Auswerter.jahresanteil(.jahrBis(Quartal(jahr: 2021, nummer: 1))) == Bruch(zaehler: 90, nenner: 365))
-        #expect(Auswerter.jahresanteil(.jahr(2024)) == Bruch(1))
-        #expect(Auswerter.jahresanteil(.quartal(Quartal(jahr: 2024, nummer: 2))) == Bruch(zaehler: 182, nenner: 366))
+        #expect(Auswerter.anteil(.jahresanteil, .jahrBis(Quartal(jahr: 2021, nummer: 1))) == Bruch(zaehler: 90, nenner: 365))
+        #expect(Auswerter.anteil(.jahresanteil, .jahr(2024)) == Bruch(1))
+        #expect(Auswerter.anteil(.jahresanteil, .quartal(Quartal(jahr: 2024, nummer: 2))) == Bruch(zaehler: 182, nenner: 366))
+        // The period's own share: Q2 2024 has 91 of 366 days, the year all.
+        #expect(Auswerter.anteil(.zeitraumanteil, .quartal(Quartal(jahr: 2024, nummer: 2))) == Bruch(zaehler: 91, nenner: 366))
+        #expect(Auswerter.anteil(.zeitraumanteil, .jahr(2022)) == Bruch(1))
+        #expect(Auswerter.anteil(.zeitraumanteil, .jahrBis(Quartal(jahr: 2022, nummer: 2))) == Bruch(zaehler: 181, nenner: 365))
         // 3.010,35 € booked by 31.03. project to 3.010,35 / (90/365) for the year.
         let w = try wert("wert summe kosten aus hilfen / jahresanteil", periode: .jahrBis(Quartal(jahr: 2021, nummer: 1)))
         #expect(w.wert == Bruch(zaehler: 301_035 * 365, nenner: 100 * 90))
@@ -162,5 +166,37 @@ import Testing
         let (_, d) = KatalogLeser.lade(texte: [(pfad: "t.kz", text: SpracheTests.katalogText
             + "\nkennzahl T \"t\" { produkt 1; definition \"d\"; zaehler anzahl faelle aus hilfen; nenner 10; gesamt summe der sozialraeume; zeitraum jahr, zugaenge; einheit prozent }")])
         #expect(d.contains { $0.code == "KZ194" && $0.ort?.zeile == 17 }, "\(d.map(\.formatiert))")
+    }
+
+    @Test func benannteEinheitenUndBezugsgruppen() throws {
+        let k = try katalog(SpracheTests.katalogText + """
+
+        kennzahl H "Stunden" { produkt 1; definition "d"; wert summe kosten aus hilfen; zeitraum quartal, zugaenge; einheit "Stunden"; dezimalen 1 }
+        kennzahl V "Versorgungsgrad" { produkt 1; definition "d"; zaehler anzahl faelle aus hilfen; nenner 200; zeitraum quartal, stichtag; einheit je 1.000 "unter 21-Jährige" }
+        """)
+        let h = try #require(k.kennzahlen.first { $0.id == "H" })
+        let v = try #require(k.kennzahlen.first { $0.id == "V" })
+        #expect(h.einheit == .benannt("Stunden"))
+        #expect(Zahlformat.einheitName(h.einheit) == "Stunden")
+        #expect(Zahlformat.mitEinheit(Bruch(zaehler: 3, nenner: 2)!, h.einheit, dezimalen: h.dezimalen) == "1,5 Stunden")
+        #expect(v.einheit == .je(1_000, bezug: "unter 21-Jährige"))
+        #expect(Zahlformat.einheitName(v.einheit) == "je 1.000 unter 21-Jährige")
+        #expect(Zahlformat.einheitName(.je(1_000, bezug: nil)) == "je 1.000 Einwohner")
+    }
+
+    /// Derived Kennzahlen show the Stichtag only when all they reference are stocks.
+    @Test func abgeleiteteKennzahlErbtDieZaehlregel() throws {
+        let k = try katalog(SpracheTests.katalogText + """
+
+        kennzahl A "Bestand" { produkt 1; definition "d"; wert anzahl faelle aus hilfen; zeitraum jahr, stichtag }
+        kennzahl Z "Zugänge" { produkt 1; definition "d"; wert anzahl faelle aus hilfen; zeitraum jahr, zugaenge }
+        kennzahl B "doppelt" { produkt 1; definition "d"; wert A + A }
+        kennzahl C "gemischt" { produkt 1; definition "d"; wert Z - A }
+        kennzahl D "aus gemischt" { produkt 1; definition "d"; wert C * 2 }
+        """)
+        let regel = { (id: String) in k.kennzahlen.first { $0.id == id }?.regel }
+        #expect(regel("B") == .stichtag)
+        #expect(regel("C") == .zugaenge)
+        #expect(regel("D") == .zugaenge)
     }
 }

@@ -252,7 +252,7 @@ public enum Ampelschaltung {
             guard !bezug.istNull, let r = d.geteilt(durch: bezug.betrag)?.mal(Bruch(100)) else { return nil }
             return (d, r, genau(r.betrag, b.schwelle, 1) + " %")
         }
-        return (d, d, genau(d.betrag, b.schwelle, k.dezimalen) + (k.einheit == .prozent ? " Prozentpunkte" : ""))
+        return (d, d, genau(d.betrag, b.schwelle, k.dezimalen) + (k.einheit == .prozent ? " Prozentpunkte" : k.einheit == .euro ? " €" : ""))
     }
 
     /// A signed change turned into "how much worse": a fall when higher is better, a rise when
@@ -292,13 +292,18 @@ public enum Ampelschaltung {
     }
 
     private static func schwelleText(_ b: AmpelBedingung, _ k: Kennzahl) -> String {
-        let zahl = Zahlformat.knapp(b.schwelle)
+        // Amounts of money always with cents, like every other amount in the reports.
+        let zahl = k.einheit == .euro && !b.relativ ? Zahlformat.deutsch(b.schwelle, dezimalen: 2) : Zahlformat.knapp(b.schwelle)
         switch b.groesse {
         case .wert: return Zahlformat.einheitZeichen(k.einheit).isEmpty ? zahl : zahl + " " + Zahlformat.einheitZeichen(k.einheit)
         case .zaehler, .nenner: return zahl
         case .abstandZumZielwert, .abweichungGesamtstadt, .veraenderung, .anstieg, .rueckgang, .verschlechterung:
             if b.relativ { return zahl + " %" }
-            return k.einheit == .prozent ? zahl + " Prozentpunkte" : zahl
+            switch k.einheit {
+            case .prozent: return zahl + " Prozentpunkte"
+            case .euro: return zahl + " €"
+            default: return zahl
+            }
         }
     }
 

@@ -33,13 +33,14 @@ public enum Zahlformat {
         return s.isEmpty ? z : z + " " + s
     }
 
-    /// Short unit sign for text: `%`, `je 1.000 EW`, `€`, or nothing for counts.
+    /// Short unit sign for text: `%`, `je 1.000 EW`, `je 1.000 unter 21-Jährige`, `€`, or nothing for counts.
     public static func einheitZeichen(_ e: Einheit) -> String {
         switch e {
         case .anzahl: return ""
         case .prozent: return "%"
         case .euro: return "€"
-        case .jeEinwohner(let n): return "je " + deutsch(Bruch(n), dezimalen: 0) + " EW"
+        case .benannt(let name): return name
+        case .je(let n, let bezug): return "je " + deutsch(Bruch(n), dezimalen: 0) + " " + (bezug ?? "EW")
         }
     }
 
@@ -49,7 +50,8 @@ public enum Zahlformat {
         case .anzahl: return "Anzahl"
         case .prozent: return "%"
         case .euro: return "Euro"
-        case .jeEinwohner(let n): return "je " + deutsch(Bruch(n), dezimalen: 0) + " Einwohner"
+        case .benannt(let name): return name
+        case .je(let n, let bezug): return "je " + deutsch(Bruch(n), dezimalen: 0) + " " + (bezug ?? "Einwohner")
         }
     }
 

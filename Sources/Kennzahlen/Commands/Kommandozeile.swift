@@ -272,31 +272,28 @@ public enum Kommandozeile {
             return 0
         }
         let name = o.positionell.first ?? "ulm"
-        guard name == "ulm" else {
-            if name == "nordfriesland" {
-                throw Nutzungsfehler(text: "der Beispieldatensatz 'nordfriesland' ist noch nicht verfügbar; verfügbar: ulm", befehl: "samples")
-            }
-            throw Nutzungsfehler(text: "unbekannter Beispieldatensatz '\(name)'; verfügbar: ulm", befehl: "samples")
+        guard let satz = Beispiele.satz(name) else {
+            throw Nutzungsfehler(text: "unbekannter Beispieldatensatz '\(name)'; verfügbar: \(Beispiele.alle.map(\.name).joined(separator: ", "))", befehl: "samples")
         }
         if o.werte["--rows"] != nil {
             throw Nutzungsfehler(text: "--rows (großer Datensatz für Messungen) ist noch nicht verfügbar", befehl: "samples")
         }
-        var seed = UlmBeispiel.standardSeed
+        var seed = satz.standardSeed
         if let s = o.werte["--seed"] {
             guard let n = UInt64(s) else { throw Nutzungsfehler(text: "--seed erwartet eine ganze Zahl ≥ 0, nicht '\(s)'", befehl: "samples") }
             seed = n
         }
-        let ziel = o.werte["--out"] ?? "Samples/ulm"
+        let ziel = o.werte["--out"] ?? satz.ordner
         // The set replaces its folder: only an empty folder or an earlier sample set may go.
         let fm = FileManager.default
         if let vorhanden = try? fm.contentsOfDirectory(atPath: ziel), !vorhanden.isEmpty {
             let liesmich = fm.contents(atPath: Pfad.verbinde(ziel, "LIESMICH.txt")).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            guard liesmich.hasPrefix(UlmBeispiel.kennzeichen) else {
+            guard liesmich.hasPrefix(Beispiele.kennzeichen) else {
                 k.fehler("\(ziel): Fehler: der Ordner enthält andere Dateien als einen Beispieldatensatz und wird nicht überschrieben; bitte einen leeren oder neuen Ordner angeben")
                 return 1
             }
         }
-        let dateien = UlmBeispiel.dateien(seed: seed)
+        let dateien = satz.dateien(seed: seed)
         do {
             try Ausgabe.schreibe(dateien, nach: ziel)
         } catch {
@@ -304,7 +301,7 @@ public enum Kommandozeile {
             return 1
         }
         let zeilen = dateien.reduce(0) { $0 + $1.inhalt.filter { $0 == 0x0A }.count }
-        k.aus("Beispieldaten 'ulm' geschrieben nach \(ziel)/: \(dateien.count) Dateien, \(Zahlformat.deutsch(Bruch(zeilen), dezimalen: 0)) Zeilen (Seed \(seed)).")
+        k.aus("Beispieldaten '\(satz.name)' geschrieben nach \(ziel)/: \(dateien.count) Dateien, \(Zahlformat.deutsch(Bruch(zeilen), dezimalen: 0)) Zeilen (Seed \(seed)).")
         return 0
     }
 
@@ -318,7 +315,7 @@ public enum Kommandozeile {
                        [--format csv,md,html] [--csv excel|rfc4180] [--streng]
       kennzahl check   [--definitions ORDNER] [--data ORDNER]
       kennzahl test    [--definitions ORDNER]
-      kennzahl samples [ulm] [--out ORDNER] [--seed S]
+      kennzahl samples [\(Beispiele.alle.map(\.name).joined(separator: "|"))] [--out ORDNER] [--seed S]
       kennzahl --help | --version
       kennzahl BEFEHL --help
 
@@ -326,7 +323,7 @@ public enum Kommandozeile {
       report   wertet die Exporte aus und schreibt die Berichte (Produkte, Index, Katalog)
       check    prüft die Definitionen und, mit --data, die Exporte; schreibt keine Berichte
       test     führt die Tests neben den Kennzahlen aus (Testdaten und erwartete Ergebnisse)
-      samples  schreibt den synthetischen Beispieldatensatz
+      samples  schreibt einen synthetischen Beispieldatensatz
 
     Ohne Angaben wertet 'kennzahl report' den Ulmer Katalog (Definitions/ulm) auf den
     Beispieldaten (Samples/ulm) für das jüngste Quartal der Daten aus und schreibt nach reports/.
@@ -389,11 +386,14 @@ public enum Kommandozeile {
     kennzahl samples – synthetischen Beispieldatensatz schreiben (keine echten Personen)
 
     Aufruf:
-      kennzahl samples [ulm] [--out ORDNER] [--seed S]
+      kennzahl samples [NAME] [--out ORDNER] [--seed S]
+
+    Datensätze (NAME, Standard: ulm):
+    \(Beispiele.alle.map { "  \($0.name.padding(toLength: 14, withPad: " ", startingAt: 0)) für Definitions/\($0.name), Standardordner \($0.ordner), Seed \($0.standardSeed)" }.joined(separator: "\n"))
 
     Optionen:
-      --out ORDNER   Zielordner                        Standard: Samples/ulm
-      --seed S       Startwert des Zufallsgenerators   Standard: \(UlmBeispiel.standardSeed)
+      --out ORDNER   Zielordner                        Standard: Samples/NAME
+      --seed S       Startwert des Zufallsgenerators   Standard: je Datensatz (siehe oben)
       -h, --help     diese Hilfe
 
     Gleicher Seed, gleiche Bytes: der Datensatz ist reproduzierbar.

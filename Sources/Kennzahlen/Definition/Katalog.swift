@@ -155,8 +155,8 @@ public indirect enum Term: Sendable {
     case kennzahl(Int)
     case rechnung(Rechenart, Term, Term)
     case funktion(Funktion, [Term])
-    /// The elapsed share of the year at the period's Stichtag.
-    case jahresanteil
+    /// A share of the year given by the period (see `Zeitanteil`).
+    case anteil(Zeitanteil)
 }
 
 public enum Formel: Sendable {

@@ -5,6 +5,8 @@
 struct Parser {
     private let tokens: [Token]
     private var i = 0
+    /// Where the last error was reported: the rest of that statement is not reported again.
+    private var letzterFehler: Position?
     private let datei: String
     private let zeilen: [String]
     private(set) var diagnosen: [Diagnose] = []
@@ -96,6 +98,7 @@ struct Parser {
 
     private mutating func fehler(_ code: String, _ text: String, _ pos: Position, hinweis: String? = nil) {
         diagnosen.append(.fehler(code, text, ort: ort(pos), hinweis: hinweis))
+        letzterFehler = pos
     }
 
     private func beschreibung(_ t: Token) -> String {
@@ -133,6 +136,10 @@ struct Parser {
     /// After a statement: anything left on the line is an error.
     private mutating func anweisungsende() {
         if amAnweisungsende { return }
+        if letzterFehler == aktuell.position {
+            ueberspringeAnweisung()
+            return
+        }
         fehler("KZ011", "unerwartet: \(beschreibung(aktuell)) – die Anweisung ist hier zu Ende", aktuell.position)
         ueberspringeAnweisung()
     }
@@ -608,7 +615,9 @@ struct Parser {
             case "zaehler": k.zaehler = p.ausdruckMitText()
             case "nenner": k.nenner = p.ausdruckMitText()
             case "zeitraum": k.zeitraum = p.zeitraum(t)
-            case "einheit": k.einheit = p.einheit()
+            case "einheit":
+                k.einheit = p.einheit()
+                k.einheitUnlesbar = k.einheit == nil
             case "dezimalen": k.dezimalen = p.zahl("Anzahl der Nachkommastellen")
             case "mindestfallzahl": k.mindestfallzahl = p.zahl("Mindestfallzahl für öffentliche Berichte")
             case "zielwert": k.zielwert = p.zielwert()
@@ -765,7 +774,16 @@ struct Parser {
     }
 
     private mutating func einheit() -> (Einheit, Position)? {
-        guard aktuell.art == .wort else { erwartet("Einheit (anzahl, prozent, euro, je 1.000 einwohner)"); return nil }
+        if aktuell.art == .text {
+            // A named unit: `einheit "Stunden"`.
+            let t = naechstes()
+            guard t.text.contains(where: { $0 != " " }) else {
+                fehler("KZ046", "der Name der Einheit ist leer", t.position)
+                return nil
+            }
+            return (.benannt(t.text), t.position)
+        }
+        guard aktuell.art == .wort else { erwartet("Einheit (anzahl, prozent, euro, je 1.000 einwohner, \"Stunden\")"); return nil }
         let w = naechstes()
         switch w.schluessel {
         case "anzahl": return (.anzahl, w.position)
@@ -777,11 +795,17 @@ struct Parser {
                 fehler("KZ042", "Bezugsgröße muss eine ganze Zahl zwischen 1 und 1.000.000 sein", z.position)
                 return nil
             }
-            if istWort("einwohner") || istWort("ew") || istWort("einwohnerinnen") { _ = naechstes() } else {
-                erwartet("'einwohner'")
+            if istWort("einwohner") || istWort("ew") || istWort("einwohnerinnen") {
+                _ = naechstes()
+                return (.je(Int(z.wert.zaehler), bezug: nil), w.position)
+            }
+            // A named base: `je 1.000 "unter 21-Jährige"`.
+            guard aktuell.art == .text else {
+                erwartet("'einwohner' oder die Bezugsgruppe in Anführungszeichen (\"unter 21-Jährige\")")
                 return nil
             }
-            return (.jeEinwohner(Int(z.wert.zaehler)), w.position)
+            let bezug = naechstes().text
+            return (.je(Int(z.wert.zaehler), bezug: bezug), w.position)
         default:
             fehler("KZ043", "unbekannte Einheit '\(w.text)'", w.position,
                    hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["anzahl", "prozent", "euro", "je"]).map { "meinten Sie '\($0)'?" })
@@ -944,9 +968,9 @@ struct Parser {
             var feld: Name?
             if aktuell.art == .wort && !istWort("aus") { feld = name("Feld") }
             return zaehlungRest(.summe(feld), start: w.position)
-        case "jahresanteil":
+        case "jahresanteil", "zeitraumanteil":
             _ = naechstes()
-            return .jahresanteil(w.position)
+            return .anteil(w.schluessel == "jahresanteil" ? .jahresanteil : .zeitraumanteil, w.position)
         case _ where vorschau().art == .zeichen && vorschau().text == "(":
             // A function call: max(a, b), min(a, b).
             let n = Name(text: w.text, position: w.position)

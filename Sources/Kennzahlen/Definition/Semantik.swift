@@ -330,10 +330,20 @@ struct Semantik {
                 if !refs.isEmpty, rs.count == 1, refs.allSatisfy({ rhythmen[$0] != nil }) { rhythmen[i] = rs.first }
             }
         }
+        // A derived Kennzahl without its own counting rule shows the Stichtag only when all it
+        // references are stocks; budget minus costs of the year is about the year.
+        var regeln: [Zaehlregel?] = gueltig.map { $0.1.zeitraum?.1 }
+        for _ in 0..<gueltig.count {
+            for (i, (_, k)) in gueltig.enumerated() where regeln[i] == nil {
+                let refs = Semantik.kennzahlVerweise(k).compactMap { indexJeId[$0.text] }
+                guard !refs.isEmpty, refs.allSatisfy({ regeln[$0] != nil }) else { continue }
+                regeln[i] = refs.compactMap { regeln[$0] }.first { $0 != .stichtag } ?? .stichtag
+            }
+        }
         var kanten: [[Int]] = []
         for (i, (datei, k)) in gueltig.enumerated() {
             var verweise: [Int] = []
-            if let kz = pruefeKennzahl(k, datei: datei, rhythmus: rhythmen[i], indexJeId: indexJeId, vorlagen: vorlagen,
+            if let kz = pruefeKennzahl(k, datei: datei, rhythmus: rhythmen[i], geerbteRegel: regeln[i], indexJeId: indexJeId, vorlagen: vorlagen,
                                        katalog: &katalog, verweise: &verweise) {
                 katalog.kennzahlen.append(kz)
             } else {
@@ -359,7 +369,7 @@ struct Semantik {
             case .binaer(_, let l, let r, _): sammle(l); sammle(r)
             case .klammer(let x): sammle(x)
             case .funktion(_, let argumente): argumente.forEach(sammle)
-            case .zahl, .zaehlung, .jahresanteil: break
+            case .zahl, .zaehlung, .anteil: break
             }
         }
         for teil in [k.wert, k.zaehler, k.nenner] { if let (a, _) = teil { sammle(a) } }
@@ -372,11 +382,11 @@ struct Semantik {
         case .binaer(_, let l, let r, _): return hatZaehlung(l) || hatZaehlung(r)
         case .klammer(let x): return hatZaehlung(x)
         case .funktion(_, let argumente): return argumente.contains(where: hatZaehlung)
-        case .zahl, .kennzahl, .jahresanteil: return false
+        case .zahl, .kennzahl, .anteil: return false
         }
     }
 
-    private mutating func pruefeKennzahl(_ k: KennzahlSyntax, datei: String, rhythmus: Rhythmus?, indexJeId: [String: Int],
+    private mutating func pruefeKennzahl(_ k: KennzahlSyntax, datei: String, rhythmus: Rhythmus?, geerbteRegel: Zaehlregel?, indexJeId: [String: Int],
                                          vorlagen: [String: [AmpelRegelSyntax]], katalog: inout Katalog,
                                          verweise: inout [Int]) -> Kennzahl? {
         let fehlerVorher = diagnosen.filter { $0.schwere == .fehler }.count
@@ -413,7 +423,7 @@ struct Semantik {
             warnung("KZ145", "Kennzahl '\(id)' hat keinen Definitionstext; jede Kennzahl braucht eine schriftliche Definition", datei, k.id.position)
         }
         // Period rule.
-        var regel = Zaehlregel.stichtag
+        var regel = geerbteRegel ?? Zaehlregel.stichtag
         let mitZaehlung = [k.wert, k.zaehler, k.nenner].contains { $0.map { Semantik.hatZaehlung($0.0) } ?? false }
         if let (_, r, pos) = k.zeitraum {
             if let r { regel = r } else if mitZaehlung {
@@ -451,20 +461,20 @@ struct Semantik {
         }
         // Unit and decimals.
         var einheit = Einheit.anzahl
-        if let (e, _) = k.einheit { einheit = e } else if case .verhaeltnis = formel {
+        if let (e, _) = k.einheit { einheit = e } else if case .verhaeltnis = formel, !k.einheitUnlesbar {
             fehler("KZ151", "eine Kennzahl mit Zähler und Nenner braucht eine Einheit (prozent, je 1.000 einwohner, …)", datei, k.id.position)
         }
         if case .prozent = einheit, case .wert = formel {
             fehler("KZ152", "die Einheit prozent braucht 'zaehler' und 'nenner'", datei, k.einheit?.1 ?? k.id.position)
         }
-        if case .jeEinwohner = einheit, case .wert = formel {
-            fehler("KZ152", "die Einheit je … einwohner braucht 'zaehler' und 'nenner'", datei, k.einheit?.1 ?? k.id.position)
+        if case .je = einheit, case .wert = formel {
+            fehler("KZ152", "die Einheit je … braucht 'zaehler' und 'nenner'", datei, k.einheit?.1 ?? k.id.position)
         }
         var dezimalen: Int
         switch einheit {
-        case .anzahl: dezimalen = 0
+        case .anzahl, .benannt: dezimalen = 0
         case .prozent: dezimalen = 1
-        case .jeEinwohner, .euro: dezimalen = 2
+        case .je, .euro: dezimalen = 2
         }
         if case .verhaeltnis = formel, case .anzahl = einheit { dezimalen = 2 }
         if let d = k.dezimalen, let n = ganzzahl(d, bereich: 0...6, datei: datei, was: "Anzahl der Nachkommastellen") { dezimalen = n }
@@ -675,8 +685,8 @@ struct Semantik {
             return .kennzahl(i)
         case .zaehlung(let z):
             return zaehlung(z, datei: datei, regel: regel, katalog: &katalog)
-        case .jahresanteil:
-            return .jahresanteil
+        case .anteil(let a, _):
+            return .anteil(a)
         case .funktion(let n, let argumente):
             guard let f = Funktion(rawValue: Token.normalisiert(n.text)) else {
                 fehler("KZ060", "unbekannte Funktion '\(n.text)': erlaubt sind \(Funktion.allCases.map(\.rawValue).joined(separator: ", "))", datei, n.position,

@@ -101,8 +101,16 @@ public indirect enum Ausdruck: Sendable {
     case klammer(Ausdruck)
     /// `max(a, b)`, `min(a, b)`.
     case funktion(Name, [Ausdruck])
-    /// `jahresanteil`: the elapsed share of the year at the period's Stichtag (Q2: 181/365).
-    case jahresanteil(Position)
+    /// `jahresanteil` or `zeitraumanteil`: a share of the year, from the period.
+    case anteil(Zeitanteil, Position)
+}
+
+/// Shares of the year a formula can use for projections and pro-rata budgets.
+public enum Zeitanteil: String, Sendable, CaseIterable {
+    /// Days from 1 January to the Stichtag over the days of the year (30.06.: 181/365).
+    case jahresanteil
+    /// Days of the period over the days of the year (a quarter: about 1/4; the year: 1).
+    case zeitraumanteil
 }
 
 public enum Funktion: String, Sendable, CaseIterable {
@@ -176,8 +184,11 @@ public enum Zaehlregel: String, Sendable {
 public enum Einheit: Hashable, Sendable {
     case anzahl
     case prozent
-    case jeEinwohner(Int)
+    /// Per N of a base: `je 1.000 einwohner` (bezug nil) or `je 1.000 "unter 21-Jährige"`.
+    case je(Int, bezug: String?)
     case euro
+    /// A unit the catalogue names: `einheit "Stunden"`. Values are counted or summed as they are.
+    case benannt(String)
 }
 
 public enum ZielRichtung: Sendable {
@@ -273,6 +284,8 @@ public struct KennzahlSyntax: Sendable {
     public var nenner: (Ausdruck, String)?
     public var zeitraum: (Rhythmus, Zaehlregel?, Position)?
     public var einheit: (Einheit, Position)?
+    /// An `einheit` line was there but could not be read (already reported).
+    public var einheitUnlesbar = false
     public var dezimalen: Zahlwert?
     public var mindestfallzahl: Zahlwert?
     public var zielwert: (ZielRichtung, Position)?

@@ -61,7 +61,7 @@ public enum Auswerter {
             benoetigt.append(s)
             func sammle(_ t: Term) {
                 switch t {
-                case .zahl, .jahresanteil: break
+                case .zahl, .anteil: break
                 case .kennzahl(let j): besuche(j, z)
                 case .rechnung(_, let a, let b): sammle(a); sammle(b)
                 case .funktion(_, let argumente): argumente.forEach(sammle)
@@ -131,8 +131,8 @@ public enum Auswerter {
                     guard let bisher else { return neu }
                     return bisher.auswahl(f, neu)
                 } ?? .keineDaten
-            case .jahresanteil:
-                return .wert(jahresanteil(z))
+            case .anteil(let a):
+                return .wert(anteil(a, z))
             }
         }
         func kennwerte(_ k: Int, _ z: Zeitraum) -> [Kennwert] {
@@ -227,19 +227,22 @@ public enum Auswerter {
         }
     }
 
-    /// Days from 1 January to the Stichtag (inclusive) over the days of that year: Q4 → 1.
-    static func jahresanteil(_ z: Zeitraum) -> Bruch {
+    /// A share of the year by days: from 1 January (`jahresanteil`) or from the period's first
+    /// day (`zeitraumanteil`) to the Stichtag, over the days of the Stichtag's year. Q4 and the
+    /// year give 1 for `jahresanteil`; a quarter about 1/4 for `zeitraumanteil`.
+    static func anteil(_ a: Zeitanteil, _ z: Zeitraum) -> Bruch {
         let stichtag = z.stichtag
         guard let neujahr = Tag(jahr: stichtag.jahr, monat: 1, tag: 1) else { return Bruch(1) }
-        let tage = Int(stichtag.nummer - neujahr.nummer) + 1
+        let von = a == .jahresanteil ? neujahr : z.beginn
+        let tage = Int(stichtag.nummer - von.nummer) + 1
         return Bruch(zaehler: Int128(tage), nenner: Tag.istSchaltjahr(stichtag.jahr) ? 366 : 365) ?? Bruch(1)
     }
 
     static func faktor(_ e: Einheit) -> Bruch {
         switch e {
         case .prozent: return Bruch(100)
-        case .jeEinwohner(let n): return Bruch(n)
-        case .anzahl, .euro: return Bruch(1)
+        case .je(let n, _): return Bruch(n)
+        case .anzahl, .euro, .benannt: return Bruch(1)
         }
     }
 

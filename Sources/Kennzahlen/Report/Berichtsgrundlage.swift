@@ -92,7 +92,7 @@ public struct Berichtsgrundlage: Sendable {
         switch e {
         case .prozent: return "%"
         case .euro: return "€"
-        case .anzahl, .jeEinwohner: return ""
+        case .anzahl, .je, .benannt: return ""
         }
     }
 

@@ -7,8 +7,6 @@
 /// test suite checks them through the evaluator, never through this generator.
 public enum UlmBeispiel {
     public static let standardSeed: UInt64 = 72_23
-    /// First line of the set's LIESMICH.txt; marks a folder as a sample set that may be replaced.
-    public static let kennzeichen = "Synthetische Beispieldaten für kennzahl"
 
     /// All files of the sample set, paths relative to the sample folder.
     public static func dateien(seed: UInt64 = standardSeed) -> [(pfad: String, inhalt: [UInt8])] {
@@ -72,7 +70,7 @@ struct UlmGenerator {
     }
 
     static let liesmich = """
-    \(UlmBeispiel.kennzeichen) (Katalog Definitions/ulm)
+    \(Beispiele.kennzeichen) (Katalog Definitions/ulm)
     ==================================================================
 
     Alle Fälle, Nummern, Geburtsdaten und Bemerkungen sind erfunden; es gibt keine echten Personen.
