@@ -69,16 +69,7 @@ public struct ManuelleSchaltungen: Sendable {
         guard case .success(let e) = Textkodierung.nachUTF8([UInt8](daten), erklaert: nil) else {
             return [.fehler("KZ242", "Datei ist in UTF-16 gespeichert; bitte als UTF-8 oder Windows-1252 speichern", ort: Ort(datei: pfad))]
         }
-        var bytes = e.bytes
-        var zeilen: [(Int, [String], String?)] = []
-        let t = bytes.withUnsafeBufferPointer { CsvLeser.trennzeichen($0) }
-        bytes.withUnsafeMutableBufferPointer { mp in
-            let p = UnsafeBufferPointer(mp)
-            CsvLeser.lies(mp, trennzeichen: t) { z in
-                if z.istLeer { return }
-                zeilen.append((z.zeile, z.felder.map { p.text(p.getrimmt($0)) }, z.problem))
-            }
-        }
+        let zeilen = CsvZerleger.zeilenAlsText(e.bytes).map { ($0.zeile, $0.felder, $0.problem) }
         guard let kopf = zeilen.first else { return [.fehler("KZ243", "Datei ist leer", ort: Ort(datei: pfad))] }
         var diagnosen: [Diagnose] = []
         var index: [String: Int] = [:]

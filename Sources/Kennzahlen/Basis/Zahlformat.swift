@@ -11,6 +11,15 @@ public enum Zahlformat {
     }
 
     /// As few decimals as the exact value needs (up to 4): thresholds and Zielwerte as written.
+    /// A size in bytes for people: `512 KB`, `4 MB`, `1,5 GB`.
+    public static func groesse(_ bytes: Int) -> String {
+        let einheiten = [(1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")]
+        for (faktor, name) in einheiten where bytes >= faktor {
+            return knapp(Bruch(zaehler: Int128(bytes) * 10 / Int128(faktor), nenner: 10) ?? .null) + " " + name
+        }
+        return "\(bytes) Bytes"
+    }
+
     public static func knapp(_ b: Bruch) -> String {
         var zehnerpotenz: Int128 = 1
         for d in 0...4 {

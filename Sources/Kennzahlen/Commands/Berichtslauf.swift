@@ -15,6 +15,8 @@ public enum Berichtslauf {
         public var formate: [Format] = Format.allCases
         public var csv = CsvDialekt.excel
         public var streng = false
+        /// Progress while reading the exports (terminal only).
+        public var fortschritt: Fortschritt?
 
         public init() {}
     }
@@ -46,7 +48,7 @@ public enum Berichtslauf {
         for (i, k) in katalog.kennzahlen.enumerated() {
             for z in Zeitplan(rhythmus: k.rhythmus, periode: periode).alle { anfragen.append((i, z)) }
         }
-        let (auswertung, d3) = Auswerter.werteAus(katalog: katalog, bestand: bestand, anfragen: anfragen)
+        let (auswertung, d3) = Auswerter.werteAus(katalog: katalog, bestand: bestand, anfragen: anfragen, fortschritt: a.fortschritt)
         diagnosen += d3
         if diagnosen.contains(where: { $0.schwere == .fehler }) { return (nil, diagnosen) }
         if a.streng {

@@ -9,14 +9,19 @@ public enum Kommandozeile {
     public struct Kanaele {
         public var aus: (String) -> Void
         public var fehler: (String) -> Void
+        /// Progress while reading exports; only where a person watches (stderr is a terminal).
+        public var fortschritt: Fortschritt?
 
-        public init(aus: @escaping (String) -> Void, fehler: @escaping (String) -> Void) {
+        public init(aus: @escaping (String) -> Void, fehler: @escaping (String) -> Void, fortschritt: Fortschritt? = nil) {
             self.aus = aus
             self.fehler = fehler
+            self.fortschritt = fortschritt
         }
 
         public static var standard: Kanaele {
-            Kanaele(aus: { print($0) }, fehler: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+            let terminal = isatty(STDERR_FILENO) == 1
+            return Kanaele(aus: { print($0) }, fehler: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+                           fortschritt: terminal ? Fortschritt { FileHandle.standardError.write(Data($0.utf8)) } : nil)
         }
     }
 
@@ -165,7 +170,9 @@ public enum Kommandozeile {
             }
         }
         a.streng = o.schalter.contains("--streng")
+        a.fortschritt = k.fortschritt
         let e = Berichtslauf.run(a)
+        k.fortschritt?.beende()
         melde(e.diagnosen, k)
         guard e.exitCode == 0, let ordner = e.ordner, let periode = e.periode else {
             k.fehler("Keine Berichte geschrieben: \(e.diagnosen.filter { $0.schwere == .fehler }.count) Fehler.")
@@ -219,7 +226,8 @@ public enum Kommandozeile {
             melde(d2, k)
             return 1
         }
-        let (auswertung, d3) = Auswerter.werteAus(katalog: katalog, bestand: bestand, anfragen: [])
+        let (auswertung, d3) = Auswerter.werteAus(katalog: katalog, bestand: bestand, anfragen: [], fortschritt: k.fortschritt)
+        k.fortschritt?.beende()
         melde(d2 + d3, k)
         let s = auswertung.statistik
         let gelesen = s.reduce(0) { $0 + $1.zeilenGelesen }, verworfen = s.reduce(0) { $0 + $1.verworfenGesamt }
@@ -275,8 +283,15 @@ public enum Kommandozeile {
         guard let satz = Beispiele.satz(name) else {
             throw Nutzungsfehler(text: "unbekannter Beispieldatensatz '\(name)'; verfügbar: \(Beispiele.alle.map(\.name).joined(separator: ", "))", befehl: "samples")
         }
-        if o.werte["--rows"] != nil {
-            throw Nutzungsfehler(text: "--rows (großer Datensatz für Messungen) ist noch nicht verfügbar", befehl: "samples")
+        var grosseZeilen: Int?
+        if let r = o.werte["--rows"] {
+            guard let n = Int(r.replacingOccurrences(of: "_", with: "")), n >= 1_000, n <= 100_000_000 else {
+                throw Nutzungsfehler(text: "--rows erwartet eine Zeilenzahl zwischen 1000 und 100000000, nicht '\(r)'", befehl: "samples")
+            }
+            guard satz.name == "ulm" else {
+                throw Nutzungsfehler(text: "--rows gibt es für den Beispieldatensatz 'ulm' (großer Datensatz für Messungen), nicht für '\(satz.name)'", befehl: "samples")
+            }
+            grosseZeilen = n
         }
         var seed = satz.standardSeed
         if let s = o.werte["--seed"] {
@@ -290,6 +305,17 @@ public enum Kommandozeile {
             let liesmich = fm.contents(atPath: Pfad.verbinde(ziel, "LIESMICH.txt")).map { String(decoding: $0, as: UTF8.self) } ?? ""
             guard liesmich.hasPrefix(Beispiele.kennzeichen) else {
                 k.fehler("\(ziel): Fehler: der Ordner enthält andere Dateien als einen Beispieldatensatz und wird nicht überschrieben; bitte einen leeren oder neuen Ordner angeben")
+                return 1
+            }
+        }
+        if let grosseZeilen {
+            do {
+                let e = try Massendaten.schreibe(zeilen: grosseZeilen, seed: seed, nach: ziel)
+                let mb = Zahlformat.deutsch(Bruch(zaehler: Int128(e.bytes), nenner: 1_000_000) ?? .null, dezimalen: 1)
+                k.aus("Großer Datensatz geschrieben nach \(ziel)/: \(e.dateien) Dateien, \(Zahlformat.deutsch(Bruch(e.zeilen), dezimalen: 0)) Zeilen, \(mb) MB (Seed \(seed)).")
+                return 0
+            } catch {
+                k.fehler("\(error)")
                 return 1
             }
         }
@@ -386,7 +412,7 @@ public enum Kommandozeile {
     kennzahl samples – synthetischen Beispieldatensatz schreiben (keine echten Personen)
 
     Aufruf:
-      kennzahl samples [NAME] [--out ORDNER] [--seed S]
+      kennzahl samples [NAME] [--out ORDNER] [--seed S] [--rows N]
 
     Datensätze (NAME, Standard: ulm):
     \(Beispiele.alle.map { "  \($0.name.padding(toLength: 14, withPad: " ", startingAt: 0)) für Definitions/\($0.name), Standardordner \($0.ordner), Seed \($0.standardSeed)" }.joined(separator: "\n"))
@@ -394,6 +420,8 @@ public enum Kommandozeile {
     Optionen:
       --out ORDNER   Zielordner                        Standard: Samples/NAME
       --seed S       Startwert des Zufallsgenerators   Standard: je Datensatz (siehe oben)
+      --rows N       großer Datensatz für Messungen (nur ulm): die beiden größten Exporte mit
+                     zusammen etwa N Zeilen, in die Dateien geschrieben, ohne sie im Speicher zu halten
       -h, --help     diese Hilfe
 
     Gleicher Seed, gleiche Bytes: der Datensatz ist reproduzierbar.

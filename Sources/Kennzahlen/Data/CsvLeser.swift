@@ -1,119 +1,269 @@
-/// One row of a CSV file: byte ranges of its fields in the (UTF-8) buffer.
+/// One field of a CSV row as bytes of the current block: for a quoted field without doubled quotes
+/// the range inside the quotes; a field that needs unescaping (`maskiert`) keeps its raw bytes,
+/// quotes included, and is unescaped on access (`CsvZeile.wert`).
+public struct CsvFeld: Sendable {
+    public var von: Int
+    public var bis: Int
+    public var maskiert: Bool
+}
+
+/// One row of a CSV file, valid only during the callback that receives it.
 public struct CsvZeile {
     /// 1-based physical line where the row starts (quoted line breaks make rows span lines).
     public var zeile: Int
-    /// Field ranges in the buffer; quoted fields are already unescaped in place.
-    public var felder: [Range<Int>]
-    /// Set when the row is malformed (an opening quote never closed).
+    public var felder: UnsafeBufferPointer<CsvFeld>
+    /// Set when the row is malformed (an opening quote never closed, a line too long).
     public var problem: String?
     /// A line with nothing on it.
     public var istLeer: Bool
 }
 
-/// A byte-level CSV scanner (RFC 4180 and Excel habits): quoted fields with doubled quotes,
-/// delimiters and line breaks inside quotes, CRLF / LF / CR, a missing final newline.
+/// A byte-level CSV scanner (RFC 4180 and Excel habits) that works on blocks of a stream: quoted
+/// fields with doubled quotes, delimiters and line breaks inside quotes, CRLF / LF / CR, a missing
+/// final newline. It never builds a `String` per field and never modifies the bytes.
 ///
-/// It never builds a `String` per field: fields are byte ranges into one buffer, and quoted fields
-/// are unescaped in place (unescaping only ever shrinks a field).
-public enum CsvLeser {
+/// A row that does not end in the block is left for the next call, with more bytes appended. An
+/// opening quote that is never closed spoils only the physical line it is on: that line is reported
+/// and reading resumes on the next one.
+public final class CsvZerleger {
+    public let trennzeichen: UInt8
+    /// Physical line of the next row.
+    public private(set) var zeilennummer = 1
+    private var felder: UnsafeMutablePointer<CsvFeld>
+    private var kapazitaet = 64
+    /// Discarding the rest of a line longer than the buffer.
+    private var ueberspringen = false
+
+    public init(trennzeichen: UInt8) {
+        self.trennzeichen = trennzeichen
+        felder = .allocate(capacity: kapazitaet)
+    }
+
+    deinit { felder.deallocate() }
+
     /// Guesses the delimiter from the first line (outside quotes): `;`, `,`, tab or `|`, the most
     /// frequent wins; `;` on a tie, as German Excel writes it.
     public static func trennzeichen(_ p: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        var zaehler: [UInt8: Int] = [0x3B: 0, 0x2C: 0, 0x09: 0, 0x7C: 0]
+        var zaehler: [Int] = [0, 0, 0, 0]
+        let kandidaten: [UInt8] = [0x3B, 0x2C, 0x09, 0x7C]
         var inAnf = false
         for c in p {
             if c == 0x22 { inAnf.toggle() }
             if !inAnf && (c == 0x0A || c == 0x0D) { break }
-            if !inAnf, zaehler[c] != nil { zaehler[c, default: 0] += 1 }
+            if !inAnf, let k = kandidaten.firstIndex(of: c) { zaehler[k] += 1 }
         }
-        var bestes: UInt8 = 0x3B
-        var anzahl = 0
-        for c: UInt8 in [0x3B, 0x2C, 0x09, 0x7C] where (zaehler[c] ?? 0) > anzahl {
-            bestes = c
-            anzahl = zaehler[c] ?? 0
-        }
-        return bestes
+        var bestes = 0
+        for k in 1..<4 where zaehler[k] > zaehler[bestes] { bestes = k }
+        return kandidaten[bestes]
     }
 
-    /// Calls `zeile` for each row of the buffer in order. The buffer is modified (unescaping).
-    public static func lies(_ p: UnsafeMutableBufferPointer<UInt8>, trennzeichen t: UInt8, _ zeile: (CsvZeile) -> Void) {
-        let n = p.count
+    private func wachse() {
+        let neu = UnsafeMutablePointer<CsvFeld>.allocate(capacity: kapazitaet * 2)
+        neu.update(from: felder, count: kapazitaet)
+        felder.deallocate()
+        felder = neu
+        kapazitaet *= 2
+    }
+
+    /// Scans the rows of `p[0..<n]` that end in it (all of them at the end of the file) and returns
+    /// how many bytes they took; the rest must be offered again with the following bytes.
+    public func zerlege(_ p: UnsafePointer<UInt8>, _ n: Int, dateiende: Bool, _ zeile: (CsvZeile) -> Void) -> Int {
+        let t = trennzeichen
+        let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, anf: UInt8 = 0x22
         var i = 0
-        var zeilennummer = 1
-        var felder: [Range<Int>] = []
-        felder.reserveCapacity(32)
-        while i < n {
-            felder.removeAll(keepingCapacity: true)
-            let start = zeilennummer
-            var problem: String?
-            var zeilenEnde = false
-            while !zeilenEnde {
-                if i < n && p[i] == 0x22 {
-                    // Quoted field: unescape in place from `schreib`.
+        if ueberspringen {
+            while i < n, p[i] != lf, p[i] != cr { i += 1 }
+            guard i < n else { return n }
+            i += (p[i] == cr && i + 1 < n && p[i + 1] == lf) ? 2 : 1
+            ueberspringen = false
+            zeilennummer += 1
+        }
+        zeilen: while i < n {
+            let start = i
+            var umbrueche = 0
+            var anzahl = 0
+            felder: while true {
+                if anzahl == kapazitaet { wachse() }
+                if i < n && p[i] == anf {
                     let feldStart = i
-                    var schreib = i
                     i += 1
+                    var maskiert = false
                     var geschlossen = false
                     while i < n {
                         let c = p[i]
-                        if c == 0x22 {
-                            if i + 1 < n && p[i + 1] == 0x22 {
-                                p[schreib] = 0x22
-                                schreib += 1
-                                i += 2
-                                continue
+                        if c == anf {
+                            if i + 1 < n {
+                                if p[i + 1] == anf {
+                                    maskiert = true
+                                    i += 2
+                                    continue
+                                }
+                            } else if !dateiende {
+                                return start  // `"` or `""`? The next block tells.
                             }
                             i += 1
                             geschlossen = true
                             break
                         }
-                        if c == 0x0A { zeilennummer += 1 } else if c == 0x0D && !(i + 1 < n && p[i + 1] == 0x0A) { zeilennummer += 1 }
-                        p[schreib] = c
-                        schreib += 1
+                        if c == lf {
+                            umbrueche += 1
+                        } else if c == cr {
+                            if i + 1 < n {
+                                if p[i + 1] != lf { umbrueche += 1 }
+                            } else if !dateiende {
+                                return start
+                            } else {
+                                umbrueche += 1
+                            }
+                        }
                         i += 1
                     }
-                    if !geschlossen { problem = "Anführungszeichen in Zeile \(start) wird nicht geschlossen" }
-                    // Text after the closing quote (not RFC, but Excel-tolerant): keep it.
-                    while i < n, p[i] != t, p[i] != 0x0A, p[i] != 0x0D {
-                        p[schreib] = p[i]
-                        schreib += 1
-                        i += 1
+                    if !geschlossen {
+                        if !dateiende { return start }
+                        // Never closed: only the physical line of the row's start is lost.
+                        zeile(CsvZeile(zeile: zeilennummer, felder: UnsafeBufferPointer(start: felder, count: 0),
+                                       problem: "Anführungszeichen in Zeile \(zeilennummer) wird nicht geschlossen", istLeer: false))
+                        i = start
+                        while i < n, p[i] != lf, p[i] != cr { i += 1 }
+                        if i < n { i += (p[i] == cr && i + 1 < n && p[i + 1] == lf) ? 2 : 1 }
+                        zeilennummer += 1
+                        continue zeilen
                     }
-                    felder.append(feldStart..<schreib)
+                    // Text after the closing quote (not RFC, but Excel-tolerant): kept.
+                    let danach = i
+                    while i < n, p[i] != t, p[i] != lf, p[i] != cr { i += 1 }
+                    if i > danach { maskiert = true }
+                    felder[anzahl] = maskiert ? CsvFeld(von: feldStart, bis: i, maskiert: true)
+                                              : CsvFeld(von: feldStart + 1, bis: danach - 1, maskiert: false)
                 } else {
                     let feldStart = i
-                    while i < n, p[i] != t, p[i] != 0x0A, p[i] != 0x0D { i += 1 }
-                    felder.append(feldStart..<i)
+                    while i < n {
+                        let c = p[i]
+                        if c == t || c == lf || c == cr { break }
+                        i += 1
+                    }
+                    felder[anzahl] = CsvFeld(von: feldStart, bis: i, maskiert: false)
                 }
+                anzahl += 1
                 if i >= n {
-                    zeilenEnde = true
-                } else if p[i] == t {
-                    i += 1
-                    if i >= n { felder.append(i..<i) ; zeilenEnde = true }
-                } else {
-                    // Line break: CRLF, LF or CR.
-                    if p[i] == 0x0D && i + 1 < n && p[i + 1] == 0x0A { i += 2 } else { i += 1 }
-                    zeilennummer += 1
-                    zeilenEnde = true
+                    if !dateiende { return start }
+                    break felder
                 }
+                let c = p[i]
+                if c == t {
+                    i += 1
+                    if i >= n {
+                        if !dateiende { return start }
+                        if anzahl == kapazitaet { wachse() }
+                        felder[anzahl] = CsvFeld(von: i, bis: i, maskiert: false)
+                        anzahl += 1
+                        break felder
+                    }
+                    continue felder
+                }
+                // Line break: CRLF, LF or CR.
+                if c == cr {
+                    if i + 1 < n {
+                        i += p[i + 1] == lf ? 2 : 1
+                    } else if !dateiende {
+                        return start
+                    } else {
+                        i += 1
+                    }
+                } else {
+                    i += 1
+                }
+                umbrueche += 1
+                break felder
             }
-            let leer = felder.count == 1 && felder[0].isEmpty && problem == nil
-            zeile(CsvZeile(zeile: start, felder: felder, problem: problem, istLeer: leer))
+            let leer = anzahl == 1 && felder[0].von == felder[0].bis && p[start] != anf
+            zeile(CsvZeile(zeile: zeilennummer, felder: UnsafeBufferPointer(start: felder, count: anzahl), problem: nil, istLeer: leer))
+            zeilennummer += umbrueche
         }
+        return i
+    }
+
+    /// For a buffer full of one unfinished row (longer than the buffer, or an opening quote that is
+    /// not closed within it): reports the row's first line and skips it. Returns the bytes taken.
+    public func verwirfUeberlangeZeile(_ p: UnsafePointer<UInt8>, _ n: Int, grenze: String, _ zeile: (CsvZeile) -> Void) -> Int {
+        let anfangsZeile = zeilennummer
+        var inAnf = false
+        var i = 0
+        while i < n, p[i] != 0x0A, p[i] != 0x0D {
+            if p[i] == 0x22 { inAnf.toggle() }
+            i += 1
+        }
+        let grund = inAnf || (n > 0 && p[0] == 0x22)
+            ? "Anführungszeichen in Zeile \(anfangsZeile) wird nicht geschlossen (Zeile länger als \(grenze))"
+            : "Zeile \(anfangsZeile) ist länger als \(grenze)"
+        zeile(CsvZeile(zeile: anfangsZeile, felder: UnsafeBufferPointer(start: felder, count: 0), problem: grund, istLeer: false))
+        guard i < n else {
+            ueberspringen = true
+            return n
+        }
+        zeilennummer += 1
+        return i + ((p[i] == 0x0D && i + 1 < n && p[i + 1] == 0x0A) ? 2 : 1)
+    }
+
+    /// Scans a whole buffer (tests and small files).
+    public func zerlegeAlles(_ p: UnsafeBufferPointer<UInt8>, _ zeile: (CsvZeile) -> Void) {
+        guard let basis = p.baseAddress else { return }
+        _ = zerlege(basis, p.count, dateiende: true, zeile)
+    }
+
+    /// All non-empty rows of a small file already in memory (UTF-8), as trimmed texts.
+    public static func zeilenAlsText(_ bytes: [UInt8]) -> [(zeile: Int, felder: [String], problem: String?)] {
+        var zeilen: [(zeile: Int, felder: [String], problem: String?)] = []
+        bytes.withUnsafeBufferPointer { p in
+            guard let basis = p.baseAddress else { return }
+            let puffer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, p.count))
+            defer { puffer.deallocate() }
+            CsvZerleger(trennzeichen: trennzeichen(p)).zerlegeAlles(p) { z in
+                if z.istLeer { return }
+                zeilen.append((z.zeile, z.felder.map { wert($0, basis, puffer: puffer).getrimmt.text }, z.problem))
+            }
+        }
+        return zeilen
+    }
+
+    /// The value of a field: its bytes, or for a field that needs unescaping its unescaped bytes in
+    /// `puffer` (room for the raw length).
+    public static func wert(_ f: CsvFeld, _ p: UnsafePointer<UInt8>, puffer: UnsafeMutablePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard f.maskiert else { return UnsafeBufferPointer(start: p + f.von, count: f.bis - f.von) }
+        var j = 0
+        var i = f.von + 1
+        var inAnf = true
+        while i < f.bis {
+            let c = p[i]
+            if inAnf && c == 0x22 {
+                if i + 1 < f.bis && p[i + 1] == 0x22 {
+                    puffer[j] = 0x22
+                    j += 1
+                    i += 2
+                    continue
+                }
+                inAnf = false
+                i += 1
+                continue
+            }
+            puffer[j] = c
+            j += 1
+            i += 1
+        }
+        return UnsafeBufferPointer(start: puffer, count: j)
     }
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {
-    /// The bytes of `r` as a String (UTF-8; invalid sequences repaired).
-    func text(_ r: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: self[r]), as: UTF8.self)
-    }
+    /// The bytes as a String (UTF-8; invalid sequences repaired).
+    var text: String { String(decoding: self, as: UTF8.self) }
 
-    /// The bytes of `r` without surrounding spaces and tabs.
-    func getrimmt(_ r: Range<Int>) -> Range<Int> {
-        var a = r.lowerBound, e = r.upperBound
-        while a < e, self[a] == 0x20 || self[a] == 0x09 { a += 1 }
-        while e > a, self[e - 1] == 0x20 || self[e - 1] == 0x09 { e -= 1 }
-        return a..<e
+    /// The bytes without surrounding spaces and tabs.
+    var getrimmt: UnsafeBufferPointer<UInt8> {
+        guard let basis = baseAddress else { return self }
+        var a = 0, e = count
+        while a < e, basis[a] == 0x20 || basis[a] == 0x09 { a += 1 }
+        while e > a, basis[e - 1] == 0x20 || basis[e - 1] == 0x09 { e -= 1 }
+        return UnsafeBufferPointer(start: basis + a, count: e - a)
     }
 }

@@ -12,10 +12,18 @@ public struct Datensatz {
     /// Case lists: index of the next newer file of this source that lists the same case id, or
     /// `Int.max` when this is the newest record of the case.
     public var naechsteDatei: Int
-    /// Per declared field: the id of the raw value (see `QuellenWerte`).
-    public var werte: [Int32]
+    /// Per declared field: the id of the raw value (see `QuellenWerte`). Valid only while the row
+    /// is being processed: the reader reuses the storage for the next row.
+    public var werte: UnsafeBufferPointer<Int32>
+    /// Per declared field: for number fields the value in hundredths of a cent (`Datensatz.leer`
+    /// when empty), read per row instead of interned (amounts have too many distinct values).
+    /// Valid only while the row is being processed.
+    public var zahlen: UnsafeBufferPointer<Int64>
     /// Birth date, where the source has one.
     public var geburt: Tag?
+
+    /// An empty number field.
+    public static let leer = Int64.min
 }
 
 /// What happened to the rows of one file.

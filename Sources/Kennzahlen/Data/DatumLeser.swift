@@ -3,7 +3,14 @@
 public enum DatumLeser {
     /// Parses bytes `von..<bis` of `p`; surrounding spaces are ignored.
     public static func tag(_ p: UnsafeBufferPointer<UInt8>, _ von: Int, _ bis: Int) -> Tag? {
-        var a = von, e = bis
+        guard let basis = p.baseAddress, von < bis else { return nil }
+        return tag(UnsafeBufferPointer(start: basis + von, count: bis - von))
+    }
+
+    /// Parses the bytes; surrounding spaces are ignored. No allocation: this runs for every date
+    /// of every row.
+    public static func tag(_ p: UnsafeBufferPointer<UInt8>) -> Tag? {
+        var a = 0, e = p.count
         while a < e, p[a] == 0x20 || p[a] == 0x09 { a += 1 }
         while e > a, p[e - 1] == 0x20 || p[e - 1] == 0x09 { e -= 1 }
         // Drop a time part after a space or 'T'.
@@ -11,11 +18,20 @@ public enum DatumLeser {
         while i < e, p[i] != 0x20, p[i] != 0x54 { i += 1 }
         e = i
         guard e > a else { return nil }
-        var teile: [Int] = []
-        teile.reserveCapacity(3)
-        var stellen: [Int] = []
+        var teile = (0, 0, 0), stellen = (0, 0, 0)
+        var anzahl = 0
         var zahl = 0, ziffern = 0
         var trenner: UInt8 = 0
+        func speichere() -> Bool {
+            switch anzahl {
+            case 0: teile.0 = zahl; stellen.0 = ziffern
+            case 1: teile.1 = zahl; stellen.1 = ziffern
+            case 2: teile.2 = zahl; stellen.2 = ziffern
+            default: return false
+            }
+            anzahl += 1
+            return true
+        }
         for j in a..<e {
             let c = p[j]
             if c >= 0x30 && c <= 0x39 {
@@ -24,30 +40,25 @@ public enum DatumLeser {
                 if ziffern > 4 { return nil }
             } else if c == 0x2E || c == 0x2D || c == 0x2F {  // . - /
                 if trenner == 0 { trenner = c } else if trenner != c { return nil }
-                guard ziffern > 0 else { return nil }
-                teile.append(zahl)
-                stellen.append(ziffern)
+                guard ziffern > 0, speichere() else { return nil }
                 zahl = 0
                 ziffern = 0
             } else {
                 return nil
             }
         }
-        guard ziffern > 0 else { return nil }
-        teile.append(zahl)
-        stellen.append(ziffern)
-        guard teile.count == 3 else { return nil }
+        guard ziffern > 0, speichere(), anzahl == 3 else { return nil }
         if trenner == 0x2D {
-            guard stellen[0] == 4, stellen[1] <= 2, stellen[2] <= 2 else { return nil }
-            return Tag(jahr: teile[0], monat: teile[1], tag: teile[2])
+            guard stellen.0 == 4, stellen.1 <= 2, stellen.2 <= 2 else { return nil }
+            return Tag(jahr: teile.0, monat: teile.1, tag: teile.2)
         }
-        guard stellen[2] == 4, stellen[0] <= 2, stellen[1] <= 2 else { return nil }
-        return Tag(jahr: teile[2], monat: teile[1], tag: teile[0])
+        guard stellen.2 == 4, stellen.0 <= 2, stellen.1 <= 2 else { return nil }
+        return Tag(jahr: teile.2, monat: teile.1, tag: teile.0)
     }
 
     public static func tag(aus text: String) -> Tag? {
         let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { tag($0, 0, $0.count) }
+        return bytes.withUnsafeBufferPointer { tag($0) }
     }
 }
 
@@ -56,7 +67,12 @@ public enum DatumLeser {
 /// separator, as in German. A trailing `€` or `EUR` is allowed.
 public enum ZahlLeser {
     public static func festkomma(_ p: UnsafeBufferPointer<UInt8>, _ von: Int, _ bis: Int) -> Festkomma? {
-        var a = von, e = bis
+        guard let basis = p.baseAddress, von < bis else { return nil }
+        return festkomma(UnsafeBufferPointer(start: basis + von, count: bis - von))
+    }
+
+    public static func festkomma(_ p: UnsafeBufferPointer<UInt8>) -> Festkomma? {
+        var a = 0, e = p.count
         while a < e, p[a] == 0x20 || p[a] == 0x09 { a += 1 }
         while e > a, p[e - 1] == 0x20 || p[e - 1] == 0x09 { e -= 1 }
         // Trailing currency.
@@ -142,6 +158,6 @@ public enum ZahlLeser {
 
     public static func festkomma(aus text: String) -> Festkomma? {
         let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { festkomma($0, 0, $0.count) }
+        return bytes.withUnsafeBufferPointer { festkomma($0) }
     }
 }

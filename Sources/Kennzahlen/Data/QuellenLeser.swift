@@ -1,7 +1,9 @@
 import Foundation
 
-/// Reads the export files of one source, file by file, into `Datensatz` rows, rejecting every row
-/// it cannot trust with a German reason. Keeps interned values across the files of the source.
+/// Reads the export files of one source, file by file and block by block, into `Datensatz` rows,
+/// rejecting every row it cannot trust with a German reason. Keeps interned values across the
+/// files of the source. Memory does not grow with the size of a file: only with the number of
+/// distinct case ids and values.
 ///
 /// Case lists must be read newest file first: a case listed in several quarterly exports counts
 /// with its newest record (`Datensatz.naechsteDatei`).
@@ -9,6 +11,10 @@ public struct QuellenLeser {
     public let quelle: Quelle
     private let gebiete: Gebietsverzeichnis
     private let anzahlSozialraeume: Int
+    /// Per field: whether its values must be interned (a counting reads it, or its values are
+    /// checked against a mapping). Number fields are parsed per row; other fields only validated.
+    private let interniert: [Bool]
+    private let typen: [FeldTyp]
 
     private var roh: [ByteInterner]
     /// The decoded values of the interned raw values, shared with the row consumer.
@@ -17,93 +23,163 @@ public struct QuellenLeser {
     /// Per raw Sozialraum value: index, or -1 when unknown.
     private var gebietCache: [Int] = []
     private var ids = ByteInterner(kapazitaet: 1024)
-    private var neuesteDatei: [Int] = []
+    private var neuesteDatei: [Int32] = []
     private var ersteZeile: [Int32] = []
     /// Missing columns already reported for this source.
     private var gemeldet = Set<String>()
+    private let speicher: Speicher
 
     /// Rejected rows are reported in detail up to this many per file; all are counted.
     public static let detailGrenze = 50
+    /// Bytes read at a time; also the longest row.
+    public static let standardBlock = 4 << 20
 
-    public init(quelle: Quelle, katalog: Katalog) {
+    /// Buffers of one reader, reused for every file.
+    private final class Speicher {
+        let block: UnsafeMutablePointer<UInt8>
+        let groesse: Int
+        /// Unescaped quoted fields.
+        let feldpuffer: UnsafeMutablePointer<UInt8>
+        /// The interned value ids and the numbers of the current row.
+        let werte: UnsafeMutablePointer<Int32>
+        let zahlen: UnsafeMutablePointer<Int64>
+
+        init(groesse: Int, felder: Int) {
+            self.groesse = groesse
+            block = .allocate(capacity: groesse)
+            feldpuffer = .allocate(capacity: groesse)
+            werte = .allocate(capacity: max(1, felder))
+            werte.initialize(repeating: 0, count: max(1, felder))
+            zahlen = .allocate(capacity: max(1, felder))
+            zahlen.initialize(repeating: 0, count: max(1, felder))
+        }
+
+        deinit {
+            block.deallocate()
+            feldpuffer.deallocate()
+            werte.deallocate()
+            zahlen.deallocate()
+        }
+    }
+
+    /// `blockgroesse`: bytes read at a time (tests use small blocks to cross block borders).
+    public init(quelle: Quelle, katalog: Katalog, blockgroesse: Int = QuellenLeser.standardBlock) {
         self.quelle = quelle
         gebiete = Gebietsverzeichnis(katalog)
         anzahlSozialraeume = katalog.sozialraeume.count
         roh = quelle.felder.map { _ in ByteInterner() }
         werte = QuellenWerte(felder: quelle.felder.count)
+        typen = quelle.felder.map(\.typ)
+        let qi = katalog.quellen.firstIndex { $0.id == quelle.id }
+        var gelesen = Set<Int>()
+        for z in katalog.zaehlungen where z.quelle == qi {
+            switch z.art {
+            case .verschieden(let f): gelesen.insert(f)
+            case .summe(let f?): gelesen.insert(f)
+            case .summe(nil), .anzahl: break
+            }
+            z.bedingung?.felder(in: &gelesen)
+        }
+        interniert = quelle.felder.enumerated().map { i, f in f.typ != .zahl && (gelesen.contains(i) || !f.werte.isEmpty) }
+        speicher = Speicher(groesse: max(64, blockgroesse), felder: quelle.felder.count)
+        // Id 0 of every field is the empty value: fields that are only validated point there.
+        for fi in quelle.felder.indices {
+            _ = roh[fi].intern("")
+            lerneWert(feld: fi, id: 0, text: "")
+        }
     }
 
     // MARK: Reading
 
     /// Reads one file. `dateiIndex` is the file's position in the source's sorted file list.
     /// Returns the file's statistics; problems go to `diagnosen` (missing columns are errors,
-    /// rejected rows warnings).
+    /// rejected rows warnings). `fortschritt` hears the raw bytes read so far.
     public mutating func lies(_ datei: Exportdatei, dateiIndex: Int, diagnosen: inout [Diagnose],
+                              fortschritt: ((Int) -> Void)? = nil,
                               _ verarbeite: (Datensatz, QuellenWerte) -> Void) -> DateiStatistik {
         var statistik = DateiStatistik(pfad: datei.pfad, quelle: quelle.id, kodierung: quelle.kodierung ?? .utf8)
-        guard let daten = FileManager.default.contents(atPath: datei.pfad) else {
+        let strom: Dateistrom
+        switch Dateistrom.oeffne(datei.pfad, erklaert: quelle.kodierung) {
+        case .failure(.nichtLesbar):
             diagnosen.append(.fehler("KZ210", "Datei nicht lesbar", ort: Ort(datei: datei.pfad)))
             return statistik
-        }
-        var bytes: [UInt8]
-        switch Textkodierung.nachUTF8([UInt8](daten), erklaert: quelle.kodierung) {
         case .failure(.utf16):
             diagnosen.append(.fehler("KZ211", "Datei ist in UTF-16 gespeichert; bitte als UTF-8 (CSV UTF-8) oder Windows-1252 speichern", ort: Ort(datei: datei.pfad)))
             return statistik
         case .failure(.keinUTF8):
             diagnosen.append(.fehler("KZ212", "Datei ist kein gültiges UTF-8, die Quelle erklärt aber 'kodierung \"utf-8\"'", ort: Ort(datei: datei.pfad)))
             return statistik
-        case .success(let e):
-            bytes = e.bytes
-            statistik.kodierung = e.kodierung
+        case .success(let s):
+            strom = s
+            statistik.kodierung = s.kodierung
         }
-        let kopie = bytes.withUnsafeBufferPointer { CsvLeser.trennzeichen($0) }
-        bytes.withUnsafeMutableBufferPointer { mp in
-            let p = UnsafeBufferPointer(mp)
-            var spalten: Spalten?
-            var fehlerhafteKopfzeile = false
-            var details = 0
-            var weitere = 0
-            CsvLeser.lies(mp, trennzeichen: kopie) { z in
-                if fehlerhafteKopfzeile { return }
-                guard let sp = spalten else {
-                    if z.istLeer { return }
-                    switch Spalten.finde(z, p, quelle: quelle, datei: datei.pfad) {
-                    case .success(let s): spalten = s
-                    case .failure(let f):
-                        // Each missing column once per source, not once per quarterly file.
-                        let neu = f.diagnosen.filter { !gemeldet.contains($0.text.components(separatedBy: " gibt es in ").first ?? $0.text) }
-                        for d in neu { gemeldet.insert(d.text.components(separatedBy: " gibt es in ").first ?? d.text) }
-                        diagnosen.append(contentsOf: neu.isEmpty ? [.fehler("KZ215", "Kopfzeile passt nicht zur Quelle '\(quelle.id)' (siehe oben)", ort: Ort(datei: datei.pfad, zeile: z.zeile))] : neu)
-                        fehlerhafteKopfzeile = true
-                    }
-                    return
+        let block = speicher.block, kapazitaet = speicher.groesse
+        var zerleger: CsvZerleger?
+        var spalten: Spalten?
+        var fehlerhafteKopfzeile = false
+        var details = 0
+        var weitere = 0
+        var laenge = 0
+        func zeileGelesen(_ z: CsvZeile) {
+            if fehlerhafteKopfzeile { return }
+            guard let sp = spalten else {
+                if z.istLeer { return }
+                switch Spalten.finde(z, block, puffer: speicher.feldpuffer, quelle: quelle, datei: datei.pfad) {
+                case .success(let s): spalten = s
+                case .failure(let f):
+                    // Each missing column once per source, not once per quarterly file.
+                    let neu = f.diagnosen.filter { !gemeldet.contains($0.text.components(separatedBy: " gibt es in ").first ?? $0.text) }
+                    for d in neu { gemeldet.insert(d.text.components(separatedBy: " gibt es in ").first ?? d.text) }
+                    diagnosen.append(contentsOf: neu.isEmpty ? [.fehler("KZ215", "Kopfzeile passt nicht zur Quelle '\(quelle.id)' (siehe oben)", ort: Ort(datei: datei.pfad, zeile: z.zeile))] : neu)
+                    fehlerhafteKopfzeile = true
                 }
-                // Empty lines, and Excel's lines of bare delimiters, carry no data.
-                if z.istLeer || (z.problem == nil && z.felder.allSatisfy { p.getrimmt($0).isEmpty }) { return }
-                statistik.zeilenGelesen += 1
-                switch zeile(z, p, sp, datei: datei, dateiIndex: dateiIndex) {
-                case .success(let satz):
-                    statistik.uebernommen += 1
-                    verarbeite(satz, werte)
-                case .failure(let v):
-                    statistik.verworfen[v.grund, default: 0] += 1
-                    if details < QuellenLeser.detailGrenze {
-                        details += 1
-                        diagnosen.append(.warnung("KZ220", "Zeile verworfen: \(v.text)",
-                                                  ort: Ort(datei: datei.pfad, zeile: z.zeile), hinweis: v.hinweis))
-                    } else {
-                        weitere += 1
-                    }
+                return
+            }
+            // Empty lines, and Excel's lines of bare delimiters, carry no data.
+            if z.istLeer || (z.problem == nil && z.felder.allSatisfy { CsvZerleger.wert($0, block, puffer: speicher.feldpuffer).getrimmt.isEmpty }) { return }
+            statistik.zeilenGelesen += 1
+            switch zeile(z, sp, dateiIndex: dateiIndex) {
+            case .success(let satz):
+                statistik.uebernommen += 1
+                verarbeite(satz, werte)
+            case .failure(let v):
+                statistik.verworfen[v.grund, default: 0] += 1
+                if details < QuellenLeser.detailGrenze {
+                    details += 1
+                    diagnosen.append(.warnung("KZ220", "Zeile verworfen: \(v.text)",
+                                              ort: Ort(datei: datei.pfad, zeile: z.zeile), hinweis: v.hinweis))
+                } else {
+                    weitere += 1
                 }
             }
-            if spalten == nil && !fehlerhafteKopfzeile {
-                diagnosen.append(.fehler("KZ213", "Datei ist leer: keine Kopfzeile gefunden", ort: Ort(datei: datei.pfad)))
+        }
+        while true {
+            let n = strom.lies(block + laenge, maximal: kapazitaet - laenge)
+            if n < 0 {
+                diagnosen.append(.fehler("KZ210", "Datei nicht lesbar (Lesefehler nach \(strom.gelesen) Bytes)", ort: Ort(datei: datei.pfad)))
+                break
             }
-            if weitere > 0 {
-                diagnosen.append(.warnung("KZ221", "\(weitere) weitere Zeilen verworfen (Einzelheiten oben für die ersten \(QuellenLeser.detailGrenze))",
-                                          ort: Ort(datei: datei.pfad)))
+            let ende = n == 0
+            laenge += n
+            let z = zerleger ?? CsvZerleger(trennzeichen: CsvZerleger.trennzeichen(UnsafeBufferPointer(start: block, count: laenge)))
+            zerleger = z
+            var verbraucht = z.zerlege(block, laenge, dateiende: ende, zeileGelesen)
+            if ende { break }
+            if verbraucht == 0 && laenge == kapazitaet {
+                verbraucht = z.verwirfUeberlangeZeile(block, laenge, grenze: Zahlformat.groesse(kapazitaet), zeileGelesen)
             }
+            if verbraucht > 0 {
+                (block).update(from: block + verbraucht, count: laenge - verbraucht)
+                laenge -= verbraucht
+            }
+            fortschritt?(strom.gelesen)
+        }
+        if spalten == nil && !fehlerhafteKopfzeile {
+            diagnosen.append(.fehler("KZ213", "Datei ist leer: keine Kopfzeile gefunden", ort: Ort(datei: datei.pfad)))
+        }
+        if weitere > 0 {
+            diagnosen.append(.warnung("KZ221", "\(weitere) weitere Zeilen verworfen (Einzelheiten oben für die ersten \(QuellenLeser.detailGrenze))",
+                                      ort: Ort(datei: datei.pfad)))
         }
         return statistik
     }
@@ -114,27 +190,32 @@ public struct QuellenLeser {
         var hinweis: String?
     }
 
-    private mutating func zeile(_ z: CsvZeile, _ p: UnsafeBufferPointer<UInt8>, _ sp: Spalten, datei: Exportdatei,
-                                dateiIndex: Int) -> Result<Datensatz, Verwerfung> {
+    private mutating func zeile(_ z: CsvZeile, _ sp: Spalten, dateiIndex: Int) -> Result<Datensatz, Verwerfung> {
         if let problem = z.problem {
             return .failure(Verwerfung(grund: "Anführungszeichen nicht geschlossen", text: problem))
         }
-        if z.felder.count != sp.anzahl {
-            let zuviel = z.felder.count > sp.anzahl && z.felder[sp.anzahl...].allSatisfy { p.getrimmt($0).isEmpty }
+        let block = UnsafePointer(speicher.block), puffer = speicher.feldpuffer
+        let felder = z.felder
+        if felder.count != sp.anzahl {
+            let zuviel = felder.count > sp.anzahl && felder[sp.anzahl...].allSatisfy { CsvZerleger.wert($0, block, puffer: puffer).getrimmt.isEmpty }
             if !zuviel {
                 return .failure(Verwerfung(grund: "falsche Anzahl Felder",
-                                           text: "Zeile hat \(z.felder.count) Felder, die Kopfzeile \(sp.anzahl)"))
+                                           text: "Zeile hat \(felder.count) Felder, die Kopfzeile \(sp.anzahl)"))
             }
         }
+        /// The trimmed value of column `i`; valid until the next call.
+        func wert(_ i: Int) -> UnsafeBufferPointer<UInt8> { CsvZerleger.wert(felder[i], block, puffer: puffer).getrimmt }
+        let ids = UnsafeMutableBufferPointer(start: speicher.werte, count: quelle.felder.count)
+        let zahlen = UnsafeMutableBufferPointer(start: speicher.zahlen, count: quelle.felder.count)
         var satz = Datensatz(zeile: z.zeile, gebiet: anzahlSozialraeume, beginn: nil, ende: nil, anzahl: 0,
-                             naechsteDatei: Int.max, werte: [], geburt: nil)
+                             naechsteDatei: Int.max, werte: UnsafeBufferPointer(ids), zahlen: UnsafeBufferPointer(zahlen), geburt: nil)
         // Sozialraum or Stadtviertel.
         if let g = sp.gebiet {
-            let r = p.getrimmt(z.felder[g])
+            let r = wert(g)
             if !r.isEmpty {
-                let id = Int(gebietRoh.intern(p, r))
+                let id = Int(gebietRoh.intern(r))
                 if id == gebietCache.count {
-                    let text = p.text(r)
+                    let text = r.text
                     switch quelle.gebiet {
                     case .stadtviertel: gebietCache.append(gebiete.stadtviertel(text) ?? -1)
                     default: gebietCache.append(gebiete.sozialraum(text) ?? -1)
@@ -142,7 +223,7 @@ public struct QuellenLeser {
                 }
                 let index = gebietCache[id]
                 if index < 0 {
-                    let text = p.text(r)
+                    let text = r.text
                     if case .stadtviertel = quelle.gebiet {
                         return .failure(Verwerfung(grund: "unbekanntes Stadtviertel",
                                                    text: "unbekanntes Stadtviertel '\(text)' (Spalte '\(sp.namen[g])')",
@@ -157,20 +238,20 @@ public struct QuellenLeser {
         }
         // Dates.
         if let b = sp.beginn {
-            let r = p.getrimmt(z.felder[b])
+            let r = wert(b)
             if r.isEmpty {
                 return .failure(Verwerfung(grund: "Datum fehlt", text: "Datum fehlt (Spalte '\(sp.namen[b])')"))
             }
-            guard let t = DatumLeser.tag(p, r.lowerBound, r.upperBound) else {
-                return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(p.text(r))' (Spalte '\(sp.namen[b])')"))
+            guard let t = DatumLeser.tag(r) else {
+                return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[b])')"))
             }
             satz.beginn = t
         }
         if let e = sp.ende, e != sp.beginn {
-            let r = p.getrimmt(z.felder[e])
+            let r = wert(e)
             if !r.isEmpty {
-                guard let t = DatumLeser.tag(p, r.lowerBound, r.upperBound) else {
-                    return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(p.text(r))' (Spalte '\(sp.namen[e])')"))
+                guard let t = DatumLeser.tag(r) else {
+                    return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[e])')"))
                 }
                 if let b = satz.beginn, t < b {
                     return .failure(Verwerfung(grund: "Ende vor Beginn", text: "Ende \(t.deutsch) liegt vor dem Beginn \(b.deutsch)"))
@@ -181,31 +262,49 @@ public struct QuellenLeser {
             satz.ende = satz.beginn
         }
         if let g = sp.geburt {
-            let r = p.getrimmt(z.felder[g])
+            let r = wert(g)
             if !r.isEmpty {
-                guard let t = DatumLeser.tag(p, r.lowerBound, r.upperBound) else {
-                    return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(p.text(r))' (Spalte '\(sp.namen[g])')"))
+                guard let t = DatumLeser.tag(r) else {
+                    return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[g])')"))
                 }
                 satz.geburt = t
             }
         }
         // Count.
         if let a = sp.anzahlSpalte {
-            let r = p.getrimmt(z.felder[a])
-            guard let f = ZahlLeser.festkomma(p, r.lowerBound, r.upperBound) else {
-                return .failure(Verwerfung(grund: "unlesbare Zahl", text: "unlesbare Zahl '\(p.text(r))' (Spalte '\(sp.namen[a])')"))
+            let r = wert(a)
+            guard let f = ZahlLeser.festkomma(r) else {
+                return .failure(Verwerfung(grund: "unlesbare Zahl", text: "unlesbare Zahl '\(r.text)' (Spalte '\(sp.namen[a])')"))
             }
             satz.anzahl = f.hundertstelCent
         }
         // Declared fields.
-        satz.werte.reserveCapacity(quelle.felder.count)
-        for (fi, feld) in quelle.felder.enumerated() {
+        for fi in 0..<ids.count {
             let spalte = sp.felder[fi]
-            let r = p.getrimmt(z.felder[spalte])
-            let id = roh[fi].intern(p, r)
-            if Int(id) == werte.gueltig[fi].count { lerneWert(feld: fi, id: id, text: p.text(r)) }
+            let r = wert(spalte)
+            guard interniert[fi] else {
+                // Numbers are kept per row; other fields nobody reads are only validated.
+                ids[fi] = 0
+                switch typen[fi] {
+                case .zahl:
+                    if r.isEmpty {
+                        zahlen[fi] = Datensatz.leer
+                    } else if let z = ZahlLeser.festkomma(r) {
+                        zahlen[fi] = z.hundertstelCent
+                    } else {
+                        return .failure(Verwerfung(grund: "unlesbare Zahl", text: "unlesbare Zahl '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
+                    }
+                    continue
+                case .datum where !r.isEmpty && DatumLeser.tag(r) == nil:
+                    return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
+                default: continue
+                }
+            }
+            let id = roh[fi].intern(r)
+            if Int(id) == werte.gueltig[fi].count { lerneWert(feld: fi, id: id, text: r.text) }
             if !werte.gueltig[fi][Int(id)] {
-                let text = p.text(r)
+                let text = r.text
+                let feld = quelle.felder[fi]
                 switch feld.typ {
                 case .zahl:
                     return .failure(Verwerfung(grund: "unlesbare Zahl", text: "unlesbare Zahl '\(text)' (Spalte '\(sp.namen[spalte])')"))
@@ -217,25 +316,25 @@ public struct QuellenLeser {
                                                hinweis: Aehnlichkeit.vorschlag(fuer: text, aus: feld.werte.keys.sorted() + feld.zielwerte).map { "meinten Sie '\($0)'?" }))
                 }
             }
-            satz.werte.append(id)
+            ids[fi] = id
         }
         // Case id last: only accepted rows claim their id.
         if let c = sp.id {
-            let r = p.getrimmt(z.felder[c])
+            let r = wert(c)
             if r.isEmpty {
                 return .failure(Verwerfung(grund: "Fallnummer fehlt", text: "Fallnummer fehlt (Spalte '\(sp.namen[c])')"))
             }
-            let fall = Int(ids.intern(p, r))
+            let fall = Int(self.ids.intern(r))
             if fall == neuesteDatei.count {
-                neuesteDatei.append(Int.max)
+                neuesteDatei.append(Int32.max)
                 ersteZeile.append(0)
             }
-            if neuesteDatei[fall] == dateiIndex {
+            if neuesteDatei[fall] == Int32(dateiIndex) {
                 return .failure(Verwerfung(grund: "doppelte Fallnummer",
-                                           text: "doppelte Fallnummer '\(p.text(r))' (schon in Zeile \(ersteZeile[fall]))"))
+                                           text: "doppelte Fallnummer '\(r.text)' (schon in Zeile \(ersteZeile[fall]))"))
             }
-            satz.naechsteDatei = neuesteDatei[fall]
-            neuesteDatei[fall] = dateiIndex
+            satz.naechsteDatei = neuesteDatei[fall] == Int32.max ? Int.max : Int(neuesteDatei[fall])
+            neuesteDatei[fall] = Int32(dateiIndex)
             ersteZeile[fall] = Int32(clamping: z.zeile)
         }
         return .success(satz)
@@ -277,6 +376,18 @@ public struct QuellenLeser {
     }
 }
 
+extension Bedingung {
+    /// The fields a filter reads.
+    func felder(in menge: inout Set<Int>) {
+        switch self {
+        case .atom(let f, _): menge.insert(f)
+        case .alter: break
+        case .und(let a, let b), .oder(let a, let b): a.felder(in: &menge); b.felder(in: &menge)
+        case .nicht(let a): a.felder(in: &menge)
+        }
+    }
+}
+
 /// The decoded meaning of every interned raw value of a source's fields.
 public final class QuellenWerte {
     /// Per field, per raw id: catalogue text (nil = unknown value).
@@ -315,8 +426,9 @@ struct Spalten {
     var felder: [Int]
 
 
-    static func finde(_ kopf: CsvZeile, _ p: UnsafeBufferPointer<UInt8>, quelle: Quelle, datei: String) -> Result<Spalten, KopfzeilenFehler> {
-        let namen = kopf.felder.map { p.text(p.getrimmt($0)) }
+    static func finde(_ kopf: CsvZeile, _ p: UnsafePointer<UInt8>, puffer: UnsafeMutablePointer<UInt8>, quelle: Quelle,
+                      datei: String) -> Result<Spalten, KopfzeilenFehler> {
+        let namen = kopf.felder.map { CsvZerleger.wert($0, p, puffer: puffer).getrimmt.text }
         var fehlend: [Diagnose] = []
         func index(_ gesucht: String?, _ rolle: String) -> Int? {
             guard let g = gesucht else { return nil }

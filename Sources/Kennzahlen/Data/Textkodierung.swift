@@ -34,28 +34,8 @@ public enum Textkodierung {
     /// Strict UTF-8 validation (no overlongs, no surrogates), with an ASCII fast path.
     public static func istUTF8(_ b: [UInt8]) -> Bool {
         b.withUnsafeBufferPointer { p in
-            var i = 0
-            let n = p.count
-            while i < n {
-                let c = p[i]
-                if c < 0x80 {
-                    i += 1
-                    continue
-                }
-                let laenge: Int
-                var minimum: UInt32
-                var wert: UInt32
-                if c & 0xE0 == 0xC0 { laenge = 2; minimum = 0x80; wert = UInt32(c & 0x1F) } else if c & 0xF0 == 0xE0 { laenge = 3; minimum = 0x800; wert = UInt32(c & 0x0F) } else if c & 0xF8 == 0xF0 { laenge = 4; minimum = 0x10000; wert = UInt32(c & 0x07) } else { return false }
-                guard i + laenge <= n else { return false }
-                for j in 1..<laenge {
-                    let f = p[i + j]
-                    guard f & 0xC0 == 0x80 else { return false }
-                    wert = (wert << 6) | UInt32(f & 0x3F)
-                }
-                if wert < minimum || wert > 0x10FFFF || (wert >= 0xD800 && wert <= 0xDFFF) { return false }
-                i += laenge
-            }
-            return true
+            var pruefung = Utf8Pruefung()
+            return pruefung.weiter(p) && pruefung.amEnde
         }
     }
 
@@ -84,23 +64,35 @@ public enum Textkodierung {
     }
 
     static func umwandeln(_ b: [UInt8], _ k: Kodierung) -> [UInt8] {
-        var aus: [UInt8] = []
-        aus.reserveCapacity(b.count + b.count / 16)
+        guard !b.isEmpty else { return [] }
+        var aus = [UInt8](repeating: 0, count: b.count * 3)
+        let n = b.withUnsafeBufferPointer { q in aus.withUnsafeMutableBufferPointer { umwandeln(q, k, nach: $0.baseAddress!) } }
+        aus.removeSubrange(n...)
+        return aus
+    }
+
+    /// Converts single-byte text to UTF-8 at `ziel` (room for three bytes per input byte); returns
+    /// the number of bytes written.
+    static func umwandeln(_ b: UnsafeBufferPointer<UInt8>, _ k: Kodierung, nach ziel: UnsafeMutablePointer<UInt8>) -> Int {
+        var j = 0
         for c in b {
             if c < 0x80 {
-                aus.append(c)
+                ziel[j] = c
+                j += 1
                 continue
             }
             let u = codepunkt(c, k)
             if u < 0x800 {
-                aus.append(UInt8(0xC0 | (u >> 6)))
-                aus.append(UInt8(0x80 | (u & 0x3F)))
+                ziel[j] = UInt8(0xC0 | (u >> 6))
+                ziel[j + 1] = UInt8(0x80 | (u & 0x3F))
+                j += 2
             } else {
-                aus.append(UInt8(0xE0 | (u >> 12)))
-                aus.append(UInt8(0x80 | ((u >> 6) & 0x3F)))
-                aus.append(UInt8(0x80 | (u & 0x3F)))
+                ziel[j] = UInt8(0xE0 | (u >> 12))
+                ziel[j + 1] = UInt8(0x80 | ((u >> 6) & 0x3F))
+                ziel[j + 2] = UInt8(0x80 | (u & 0x3F))
+                j += 3
             }
         }
-        return aus
+        return j
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// All values a report needs, exact, per Kennzahl, period and area; plus what happened to every
 /// export row.
 public struct Auswertung: Sendable {
@@ -38,17 +40,11 @@ public enum Auswerter {
         var zeitraum: Zeitraum
     }
 
-    /// A counting of one source with its filter and the tallies (periods) it feeds.
-    struct Zaehler {
-        let zaehlung: Zaehlung
-        var filter: Filterauswertung?
-        let auftraege: [(auftrag: Int, bereich: ClosedRange<Int>, zeitraum: Zeitraum)]
-    }
-
     /// Evaluates the Kennzahlen for the requested periods. Every export file of the data folder is
     /// read and validated, whether or not a requested value needs it.
     public static func werteAus(katalog: Katalog, bestand: Datenbestand,
-                                anfragen: [(kennzahl: Int, zeitraum: Zeitraum)]) -> (Auswertung, [Diagnose]) {
+                                anfragen: [(kennzahl: Int, zeitraum: Zeitraum)],
+                                fortschritt: Fortschritt? = nil) -> (Auswertung, [Diagnose]) {
         // 1. Close the requests over referenced Kennzahlen, collect the tallies needed.
         var benoetigt: [Auswertung.Schluessel] = []
         var gesehen = Set<Auswertung.Schluessel>()
@@ -80,33 +76,17 @@ public enum Auswerter {
         }
         for (k, z) in anfragen { besuche(k, z) }
 
-        // 2. One pass per source.
+        // 2. One pass per source; sources are independent and read in parallel.
         let n = katalog.sozialraeume.count
-        var werk = Zaehlwerk(arten: auftraege.map { katalog.zaehlungen[$0.zaehlung].art }, sozialraeume: n)
+        let arten = auftraege.map { katalog.zaehlungen[$0.zaehlung].art }
+        let teile = Auswerter.liesQuellen(katalog: katalog, bestand: bestand, auftraege: auftraege, arten: arten, fortschritt: fortschritt)
+        var werk = Zaehlwerk(arten: arten, sozialraeume: n)
         var diagnosen: [Diagnose] = []
         var statistik: [DateiStatistik] = []
-        for (qi, quelle) in katalog.quellen.enumerated() {
-            let dateien = bestand.dateien[qi]
-            var jeZaehlung: [Int: [(auftrag: Int, bereich: ClosedRange<Int>, zeitraum: Zeitraum)]] = [:]
-            for (ai, a) in auftraege.enumerated() where katalog.zaehlungen[a.zaehlung].quelle == qi {
-                let z = katalog.zaehlungen[a.zaehlung]
-                guard let bereich = dateiBereich(dateien, a.zeitraum, z.regel, quelle.art) else { continue }
-                werk.verfuegbar[ai] = true
-                jeZaehlung[a.zaehlung, default: []].append((ai, bereich, a.zeitraum))
-            }
-            var zaehler = jeZaehlung.keys.sorted().map { zi in
-                Zaehler(zaehlung: katalog.zaehlungen[zi], filter: katalog.zaehlungen[zi].bedingung.map { Filterauswertung($0) },
-                        auftraege: jeZaehlung[zi] ?? [])
-            }
-            var leser = QuellenLeser(quelle: quelle, katalog: katalog)
-            var jeDatei: [DateiStatistik] = []
-            // Newest file first: a case counts with its newest record.
-            for di in dateien.indices.reversed() {
-                jeDatei.append(leser.lies(dateien[di], dateiIndex: di, diagnosen: &diagnosen) { satz, werte in
-                    zaehle(satz, werte, dateiIndex: di, art: quelle.art, &zaehler, &werk)
-                })
-            }
-            statistik += jeDatei.reversed()
+        for teil in teile {
+            werk.uebernimm(teil.werk, teil.auftraege)
+            diagnosen += teil.diagnosen
+            statistik += teil.statistik
         }
         for (ai, a) in auftraege.enumerated() where werk.ueberlauf[ai] {
             let q = katalog.quellen[katalog.zaehlungen[a.zaehlung].quelle]
@@ -157,30 +137,65 @@ public enum Auswerter {
         return (Auswertung(katalog: katalog, werte: werte, statistik: statistik), diagnosen)
     }
 
-    /// Adds one accepted row to every tally it belongs to.
-    private static func zaehle(_ satz: Datensatz, _ werte: QuellenWerte, dateiIndex di: Int, art: QuellenArt,
-                               _ zaehler: inout [Zaehler], _ werk: inout Zaehlwerk) {
-        for zi in zaehler.indices {
-            let jeZeitraum = zaehler[zi].filter?.haengtVomStichtagAb ?? false
-            // Optional chaining mutates the filter's cache in place (no copy per row).
-            if !jeZeitraum, zaehler[zi].filter?.passt(satz, leser: werte, stichtag: nil) == false { continue }
-            let z = zaehler[zi].zaehlung
-            for (ai, bereich, zeitraum) in zaehler[zi].auftraege {
-                guard bereich.contains(di) else { continue }
-                if art == .faelle {
-                    guard satz.naechsteDatei > bereich.upperBound, zaehlt(satz, regel: z.regel, zeitraum: zeitraum) else { continue }
-                }
-                if jeZeitraum, zaehler[zi].filter?.passt(satz, leser: werte, stichtag: zeitraum.stichtag) == false { continue }
-                switch z.art {
-                case .anzahl: werk.addiere(ai, satz.gebiet, 1)
-                case .summe(let f?): werk.addiere(ai, satz.gebiet, werte.zahl(feld: f, id: satz.werte[f])?.hundertstelCent ?? 0)
-                case .summe(nil): werk.addiere(ai, satz.gebiet, art == .zahlen ? satz.anzahl : 0)
-                case .verschieden(let f):
-                    let id = satz.werte[f]
-                    if !werte.text(feld: f, id: id).isEmpty { werk.merke(ai, satz.gebiet, id) }
-                }
+    /// What reading one source gave.
+    struct Quellenteil: Sendable {
+        var werk: Zaehlwerk
+        var auftraege: [Int]
+        var diagnosen: [Diagnose]
+        var statistik: [DateiStatistik]
+    }
+
+    /// Reads every source once, the biggest first, on as many threads as there are cores; each
+    /// source's files in order, newest first. The result is in catalogue order whatever the timing.
+    static func liesQuellen(katalog: Katalog, bestand: Datenbestand, auftraege: [Auftrag], arten: [Zaehlung.Art],
+                            fortschritt: Fortschritt?) -> [Quellenteil] {
+        let n = katalog.sozialraeume.count
+        let groessen = bestand.dateien.map { $0.reduce(0) { $0 + Dateigroesse.von($1.pfad) } }
+        fortschritt?.beginne(gesamt: groessen.reduce(0, +))
+        let reihenfolge = katalog.quellen.indices.sorted { groessen[$0] != groessen[$1] ? groessen[$0] > groessen[$1] : $0 < $1 }
+        let ergebnisse = Ablage<Quellenteil>(anzahl: katalog.quellen.count)
+        let naechste = Laufnummer()
+        let arbeiter = min(max(1, ProcessInfo.processInfo.activeProcessorCount), reihenfolge.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, arbeiter)) { _ in
+            while let k = naechste.weiter(bis: reihenfolge.count) {
+                let qi = reihenfolge[k]
+                ergebnisse.setze(qi, liesQuelle(qi, katalog: katalog, dateien: bestand.dateien[qi], auftraege: auftraege,
+                                               arten: arten, sozialraeume: n, fortschritt: fortschritt))
             }
         }
+        return ergebnisse.alle
+    }
+
+    private static func liesQuelle(_ qi: Int, katalog: Katalog, dateien: [Exportdatei], auftraege: [Auftrag], arten: [Zaehlung.Art],
+                                   sozialraeume n: Int, fortschritt: Fortschritt?) -> Quellenteil {
+        let quelle = katalog.quellen[qi]
+        var werk = Zaehlwerk(arten: arten, sozialraeume: n)
+        var jeZaehlung: [Int: [(auftrag: Int, bereich: ClosedRange<Int>, zeitraum: Zeitraum)]] = [:]
+        var eigene: [Int] = []
+        for (ai, a) in auftraege.enumerated() where katalog.zaehlungen[a.zaehlung].quelle == qi {
+            eigene.append(ai)
+            let z = katalog.zaehlungen[a.zaehlung]
+            guard let bereich = dateiBereich(dateien, a.zeitraum, z.regel, quelle.art) else { continue }
+            werk.verfuegbar[ai] = true
+            jeZaehlung[a.zaehlung, default: []].append((ai, bereich, a.zeitraum))
+        }
+        var zaehlung = Quellenzaehlung(art: quelle.art, dateien: dateien.count, werk: werk)
+        for zi in jeZaehlung.keys.sorted() { zaehlung.nimmAuf(katalog.zaehlungen[zi], quelle: quelle, jeZaehlung[zi] ?? []) }
+        var leser = QuellenLeser(quelle: quelle, katalog: katalog)
+        var diagnosen: [Diagnose] = []
+        var jeDatei: [DateiStatistik] = []
+        // Newest file first: a case counts with its newest record.
+        for di in dateien.indices.reversed() {
+            var plan = zaehlung.plan(fuer: di)
+            var bisher = 0
+            jeDatei.append(leser.lies(dateien[di], dateiIndex: di, diagnosen: &diagnosen, fortschritt: { gelesen in
+                fortschritt?.melde(gelesen - bisher)
+                bisher = gelesen
+            }) { satz, werte in
+                zaehlung.zaehle(satz, werte, &plan)
+            })
+        }
+        return Quellenteil(werk: zaehlung.werk, auftraege: eigene, diagnosen: diagnosen, statistik: jeDatei.reversed())
     }
 
     /// The files of a source that a tally reads, as an index range, or nil when the exports do not

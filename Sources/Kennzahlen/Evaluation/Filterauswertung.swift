@@ -4,6 +4,8 @@
 struct Filterauswertung {
     private indirect enum Knoten {
         case atom(Int)
+        /// A test of a number field, decided per row (amounts are not interned).
+        case zahl(feld: Int, Pruefung)
         case alter(Pruefung)
         case und(Knoten, Knoten)
         case oder(Knoten, Knoten)
@@ -17,10 +19,12 @@ struct Filterauswertung {
     /// True when the result depends on the period (age at the Stichtag).
     let haengtVomStichtagAb: Bool
 
-    init(_ b: Bedingung) {
+    init(_ b: Bedingung, zahlenfelder: Set<Int> = []) {
         var atome: [(Int, Pruefung)] = []
         func baue(_ b: Bedingung) -> Knoten {
             switch b {
+            case .atom(let f, let p) where zahlenfelder.contains(f):
+                return .zahl(feld: f, p)
             case .atom(let f, let p):
                 atome.append((f, p))
                 return .atom(atome.count - 1)
@@ -55,6 +59,19 @@ struct Filterauswertung {
             let ergebnis = Filterauswertung.entscheide(atome[a].pruefung, feld: feld, id: satz.werte[feld], leser: leser)
             cache[a][id] = ergebnis ? 2 : 1
             return ergebnis
+        case .zahl(let feld, let p):
+            let z = satz.zahlen[feld]
+            switch p {
+            case .leer(let negiert): return (z == Datensatz.leer) != negiert
+            case .zahl(let v, let grenze):
+                guard z != Datensatz.leer else { return v == .ungleich }
+                return Filterauswertung.vergleiche(Bruch(Festkomma(hundertstelCent: z)), v, grenze)
+            case .zahlZwischen(let x, let y):
+                guard z != Datensatz.leer else { return false }
+                let w = Bruch(Festkomma(hundertstelCent: z))
+                return x <= w && w <= y
+            default: return false
+            }
         case .alter(let p):
             let alter: Int? = satz.geburt.flatMap { g in stichtag.map { Filterauswertung.alter(geburt: g, am: $0) } }
             switch p {

@@ -1,13 +1,14 @@
 /// The tallies of one evaluation: per tally (counting × period) and area a sum, or for distinct
 /// counts a set of values; whether the exports cover the period; whether a sum overflowed.
-struct Zaehlwerk {
+struct Zaehlwerk: Sendable {
     /// Sozialräume, then "ohne Zuordnung" (also the city-only rows of sources without Sozialraum).
     private let slots: Int
     private let arten: [Zaehlung.Art]
     private var summen: [Int64]
     /// Distinct counts: per tally the sets per slot, then one for the whole city (a value seen in
-    /// two Sozialräume counts once there).
-    private var mengen: [[Set<Int32>]]
+    /// two Sozialräume counts once there). Values are interned ids: bit sets, not hash sets, so a
+    /// million persons cost 125 KB per set.
+    private var mengen: [[Bitmenge]]
     var verfuegbar: [Bool]
     var ueberlauf: [Bool]
 
@@ -16,7 +17,7 @@ struct Zaehlwerk {
         self.arten = arten
         summen = [Int64](repeating: 0, count: arten.count * (n + 1))
         mengen = arten.map { art in
-            if case .verschieden = art { return [Set<Int32>](repeating: [], count: n + 2) }
+            if case .verschieden = art { return [Bitmenge](repeating: Bitmenge(), count: n + 2) }
             return []
         }
         verfuegbar = [Bool](repeating: false, count: arten.count)
@@ -30,8 +31,19 @@ struct Zaehlwerk {
     }
 
     mutating func merke(_ auftrag: Int, _ gebiet: Int, _ wert: Int32) {
-        mengen[auftrag][gebiet].insert(wert)
-        mengen[auftrag][slots].insert(wert)
+        mengen[auftrag][gebiet].setze(Int(wert))
+        mengen[auftrag][slots].setze(Int(wert))
+    }
+
+    /// Takes over the tallies `auftraege` from another Zählwerk of the same shape (the part one
+    /// source filled).
+    mutating func uebernimm(_ anderes: Zaehlwerk, _ auftraege: [Int]) {
+        for a in auftraege {
+            for g in 0..<slots { summen[a * slots + g] = anderes.summen[a * slots + g] }
+            mengen[a] = anderes.mengen[a]
+            verfuegbar[a] = anderes.verfuegbar[a]
+            ueberlauf[a] = anderes.ueberlauf[a]
+        }
     }
 
     /// The tally for a slot (Sozialräume, "ohne Zuordnung", then the city).
@@ -42,7 +54,7 @@ struct Zaehlwerk {
         if case .keine = quelle.gebiet, !gesamt { return .nurGesamt }
         switch arten[auftrag] {
         case .verschieden:
-            return .wert(Bruch(mengen[auftrag][slot].count))
+            return .wert(Bruch(mengen[auftrag][slot].anzahl))
         case .anzahl:
             return summe(auftrag, slot).map { .wert(Bruch(Int($0))) } ?? .ueberlauf
         case .summe:
@@ -60,4 +72,17 @@ struct Zaehlwerk {
         }
         return s
     }
+}
+
+/// A set of small non-negative integers (interned ids) as bits.
+struct Bitmenge: Sendable {
+    private var woerter: [UInt64] = []
+
+    mutating func setze(_ i: Int) {
+        let w = i >> 6
+        if w >= woerter.count { woerter.append(contentsOf: repeatElement(0, count: max(w + 1 - woerter.count, woerter.count))) }
+        woerter[w] |= 1 << UInt64(i & 63)
+    }
+
+    var anzahl: Int { woerter.reduce(0) { $0 + $1.nonzeroBitCount } }
 }

@@ -12,6 +12,46 @@ public enum Ausgabe {
 
     /// `dateien`: paths relative to `ziel` (built from slugs only) and their contents.
     public static func schreibe(_ dateien: [(pfad: String, inhalt: [UInt8])], nach ziel: String) throws {
+        try schreibe(nach: ziel) { neu in
+            for d in dateien {
+                try schreibeDatei(d.inhalt, nach: try pfad(d.pfad, in: neu))
+            }
+        }
+    }
+
+    /// Writes one file of the new set with plain system calls: the set becomes visible by the
+    /// folder rename, so a per-file sync (which Foundation's `Data.write` does) buys nothing.
+    static func schreibeDatei(_ inhalt: [UInt8], nach url: URL) throws {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw Fehler(pfad: url.path, grund: "Datei lässt sich nicht anlegen (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        var geschrieben = 0
+        try inhalt.withUnsafeBytes { b in
+            guard b.count > 0 else { return }
+            while geschrieben < b.count {
+                let n = write(fd, b.baseAddress! + geschrieben, b.count - geschrieben)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw Fehler(pfad: url.path, grund: "Datei lässt sich nicht schreiben (\(String(cString: strerror(errno))))")
+                }
+                geschrieben += n
+            }
+        }
+    }
+
+    /// The file `relativ` inside `ordner`, its folder created; a name leading outside is refused.
+    public static func pfad(_ relativ: String, in ordner: URL) throws -> URL {
+        guard !relativ.hasPrefix("/"), !relativ.split(separator: "/").contains(".."), !relativ.isEmpty else {
+            throw Fehler(pfad: relativ, grund: "Dateiname außerhalb des Ausgabeordners abgelehnt")
+        }
+        let datei = ordner.appendingPathComponent(relativ)
+        try FileManager.default.createDirectory(at: datei.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return datei
+    }
+
+    /// Lets `fuelle` write into a fresh temporary folder (files too large to hold in memory are
+    /// streamed there), then swaps it in for `ziel`.
+    public static func schreibe(nach ziel: String, _ fuelle: (URL) throws -> Void) throws {
         let fm = FileManager.default
         let url = URL(fileURLWithPath: ziel).standardizedFileURL
         let eltern = url.deletingLastPathComponent()
@@ -28,14 +68,7 @@ public enum Ausgabe {
         try? fm.removeItem(at: alt)
         do {
             try fm.createDirectory(at: neu, withIntermediateDirectories: true)
-            for d in dateien {
-                guard !d.pfad.hasPrefix("/"), !d.pfad.split(separator: "/").contains(".."), !d.pfad.isEmpty else {
-                    throw Fehler(pfad: d.pfad, grund: "Dateiname außerhalb des Ausgabeordners abgelehnt")
-                }
-                let datei = neu.appendingPathComponent(d.pfad)
-                try fm.createDirectory(at: datei.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(d.inhalt).write(to: datei)
-            }
+            try fuelle(neu)
             if fm.fileExists(atPath: url.path) {
                 try fm.moveItem(at: url, to: alt)
             }
@@ -47,7 +80,7 @@ public enum Ausgabe {
         } catch {
             try? fm.removeItem(at: neu)
             if !fm.fileExists(atPath: url.path) && fm.fileExists(atPath: alt.path) { try? fm.moveItem(at: alt, to: url) }
-            throw Fehler(pfad: url.path, grund: "Berichte konnten nicht geschrieben werden (\(error.localizedDescription)); der vorige Stand bleibt erhalten")
+            throw Fehler(pfad: url.path, grund: "Dateien konnten nicht geschrieben werden (\(error.localizedDescription)); der vorige Stand bleibt erhalten")
         }
     }
 }

@@ -48,24 +48,32 @@ public enum MarkdownRenderer {
 
     /// Text inside a table cell: one line, pipes escaped.
     static func zelleText(_ t: String) -> String {
-        text(t.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " "),
-             zeilenanfang: false)
+        text(t, zeilenanfang: false, einzeilig: true)
     }
 
     /// Escapes Markdown punctuation so names and texts show literally (no raw HTML, no links).
-    static func text(_ t: String, zeilenanfang: Bool = true) -> String {
-        var s = ""
-        for c in t {
-            switch c {
+    /// `einzeilig`: line breaks (CRLF, LF, CR) become one space each. One pass over the scalars:
+    /// this runs for every cell of every report.
+    static func text(_ t: String, zeilenanfang: Bool = true, einzeilig: Bool = false) -> String {
+        var aus = String.UnicodeScalarView()
+        var nachCR = false
+        for u in t.unicodeScalars {
+            defer { nachCR = einzeilig && u == "\r" }
+            switch u {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "&", "!", "$":
-                s.append("\\")
-                s.append(c)
+                aus.append("\\")
+                aus.append(u)
+            case "\n" where einzeilig:
+                if !nachCR { aus.append(" ") }
+            case "\r" where einzeilig:
+                aus.append(" ")
             case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}":
-                s.append("\u{FFFD}")
+                aus.append("\u{FFFD}")
             default:
-                s.append(c)
+                aus.append(u)
             }
         }
+        var s = String(aus)
         // At the start of a line, "-", "+" would start a bullet and "4." an ordered list.
         guard zeilenanfang else { return s }
         if let f = s.first, f == "-" || f == "+" || f == "=" { s = "\\" + s }

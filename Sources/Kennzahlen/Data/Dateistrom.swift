@@ -1,0 +1,186 @@
+import Foundation
+
+/// Reads an export file block by block as UTF-8, never holding the whole file in memory.
+///
+/// The encoding is decided before the first row is read: a UTF-8 BOM, or a file that is valid UTF-8
+/// from start to end (checked in a first streaming pass, fast for the ASCII that exports mostly
+/// are), means UTF-8; anything else is Windows-1252, the habit of older German systems. A source
+/// may declare its encoding instead.
+final class Dateistrom {
+    enum Problem: Error {
+        case nichtLesbar
+        case utf16
+        /// Declared UTF-8 but is not.
+        case keinUTF8
+    }
+
+    let kodierung: Kodierung
+    let hatteBOM: Bool
+    /// Size of the file in bytes.
+    let groesse: Int
+    /// Raw bytes read so far (for progress).
+    private(set) var gelesen = 0
+    private let fd: Int32
+    /// Raw bytes awaiting conversion (single-byte encodings only).
+    private var roh: UnsafeMutablePointer<UInt8>?
+    private var rohKapazitaet = 0
+
+    private init(fd: Int32, kodierung: Kodierung, hatteBOM: Bool, groesse: Int) {
+        self.fd = fd
+        self.kodierung = kodierung
+        self.hatteBOM = hatteBOM
+        self.groesse = groesse
+    }
+
+    deinit {
+        close(fd)
+        roh?.deallocate()
+    }
+
+    static func oeffne(_ pfad: String, erklaert: Kodierung?) -> Result<Dateistrom, Problem> {
+        let fd = open(pfad, O_RDONLY)
+        guard fd >= 0 else { return .failure(.nichtLesbar) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            return .failure(.nichtLesbar)
+        }
+        let groesse = Int(info.st_size)
+        // The first bytes tell UTF-16 and the BOM.
+        var anfang = [UInt8](repeating: 0, count: 3)
+        let n = anfang.withUnsafeMutableBytes { Dateistrom.liesVoll(fd, $0.baseAddress!, 3) }
+        guard n >= 0 else {
+            close(fd)
+            return .failure(.nichtLesbar)
+        }
+        if n >= 2, (anfang[0] == 0xFF && anfang[1] == 0xFE) || (anfang[0] == 0xFE && anfang[1] == 0xFF) {
+            close(fd)
+            return .failure(.utf16)
+        }
+        let bom = n == 3 && anfang[0] == 0xEF && anfang[1] == 0xBB && anfang[2] == 0xBF
+        let kodierung: Kodierung
+        switch erklaert {
+        case .utf8?:
+            guard let gueltig = pruefeUTF8(fd, ab: bom ? 3 : 0), gueltig else {
+                close(fd)
+                return .failure(.keinUTF8)
+            }
+            kodierung = .utf8
+        case .windows1252?, .iso885915?:
+            kodierung = erklaert ?? .windows1252
+        case nil:
+            if bom {
+                kodierung = .utf8
+            } else {
+                guard let gueltig = pruefeUTF8(fd, ab: 0) else {
+                    close(fd)
+                    return .failure(.nichtLesbar)
+                }
+                kodierung = gueltig ? .utf8 : .windows1252
+            }
+        }
+        guard lseek(fd, off_t(bom ? 3 : 0), SEEK_SET) >= 0 else {
+            close(fd)
+            return .failure(.nichtLesbar)
+        }
+        let strom = Dateistrom(fd: fd, kodierung: kodierung, hatteBOM: bom, groesse: groesse)
+        strom.gelesen = bom ? 3 : 0
+        return .success(strom)
+    }
+
+    /// Reads up to `maximal` bytes of UTF-8 into `ziel`; 0 at the end of the file, -1 on a read error.
+    func lies(_ ziel: UnsafeMutablePointer<UInt8>, maximal: Int) -> Int {
+        if kodierung == .utf8 {
+            let n = Dateistrom.liesVoll(fd, UnsafeMutableRawPointer(ziel), maximal)
+            if n > 0 { gelesen += n }
+            return n
+        }
+        // One byte becomes at most three in UTF-8.
+        let rohMaximal = max(1, maximal / 3)
+        if rohKapazitaet < rohMaximal {
+            roh?.deallocate()
+            roh = .allocate(capacity: rohMaximal)
+            rohKapazitaet = rohMaximal
+        }
+        guard let roh else { return -1 }
+        let n = Dateistrom.liesVoll(fd, UnsafeMutableRawPointer(roh), rohMaximal)
+        guard n > 0 else { return n }
+        gelesen += n
+        return Textkodierung.umwandeln(UnsafeBufferPointer(start: roh, count: n), kodierung, nach: ziel)
+    }
+
+    /// `read` until `anzahl` bytes or the end of the file; -1 on an error.
+    private static func liesVoll(_ fd: Int32, _ ziel: UnsafeMutableRawPointer, _ anzahl: Int) -> Int {
+        var gesamt = 0
+        while gesamt < anzahl {
+            let n = read(fd, ziel + gesamt, anzahl - gesamt)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return -1
+            }
+            if n == 0 { break }
+            gesamt += n
+        }
+        return gesamt
+    }
+
+    /// Whether the file is valid UTF-8 from `ab` to its end; nil on a read error.
+    private static func pruefeUTF8(_ fd: Int32, ab: Int) -> Bool? {
+        guard lseek(fd, off_t(ab), SEEK_SET) >= 0 else { return nil }
+        let groesse = 1 << 20
+        let puffer = UnsafeMutablePointer<UInt8>.allocate(capacity: groesse)
+        defer { puffer.deallocate() }
+        var pruefung = Utf8Pruefung()
+        while true {
+            let n = liesVoll(fd, UnsafeMutableRawPointer(puffer), groesse)
+            if n < 0 { return nil }
+            if n == 0 { return pruefung.amEnde }
+            if !pruefung.weiter(UnsafeBufferPointer(start: puffer, count: n)) { return false }
+        }
+    }
+}
+
+/// Strict UTF-8 validation (no overlong forms, no surrogates) over a stream of blocks: a
+/// character may straddle two blocks.
+struct Utf8Pruefung {
+    private var offen = 0
+    private var wert: UInt32 = 0
+    private var minimum: UInt32 = 0
+
+    /// Checks the next block; false as soon as the bytes cannot be UTF-8.
+    mutating func weiter(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let basis = p.baseAddress else { return true }
+        let n = p.count
+        var i = 0
+        while i < n {
+            if offen > 0 {
+                let f = basis[i]
+                guard f & 0xC0 == 0x80 else { return false }
+                wert = (wert << 6) | UInt32(f & 0x3F)
+                offen -= 1
+                i += 1
+                if offen == 0, wert < minimum || wert > 0x10FFFF || (wert >= 0xD800 && wert <= 0xDFFF) { return false }
+                continue
+            }
+            // ASCII fast path: eight bytes at a time.
+            while i + 8 <= n, UnsafeRawPointer(basis + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
+            let c = basis[i]
+            i += 1
+            if c < 0x80 { continue }
+            if c & 0xE0 == 0xC0 {
+                offen = 1; minimum = 0x80; wert = UInt32(c & 0x1F)
+            } else if c & 0xF0 == 0xE0 {
+                offen = 2; minimum = 0x800; wert = UInt32(c & 0x0F)
+            } else if c & 0xF8 == 0xF0 {
+                offen = 3; minimum = 0x10000; wert = UInt32(c & 0x07)
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// True when no character was left incomplete at the end.
+    var amEnde: Bool { offen == 0 }
+}
