@@ -13,6 +13,13 @@ final class Ablage<T: Sendable>: @unchecked Sendable {
         sperre.unlock()
     }
 
+    /// The first slot's value, if any was set.
+    var erstes: T? {
+        sperre.lock()
+        defer { sperre.unlock() }
+        return werte.first ?? nil
+    }
+
     /// All results in slot order. Every slot must have been filled.
     var alle: [T] {
         sperre.lock()
@@ -87,5 +94,26 @@ public final class Fortschritt: @unchecked Sendable {
         gezeigt = false
         sperre.unlock()
         if war { ausgabe("\r" + String(repeating: " ", count: 60) + "\r") }
+    }
+}
+
+/// Phase times on stderr when `KENNZAHL_ZEITEN` is set (for the benchmark notes; off otherwise).
+enum Zeitmessung {
+    nonisolated(unsafe) private static var letzte = Date()
+    static let an = ProcessInfo.processInfo.environment["KENNZAHL_ZEITEN"] != nil
+
+    static func beginne() { if an { letzte = Date() } }
+
+    static func markiere(_ phase: String) {
+        guard an else { return }
+        let jetzt = Date()
+        melde(phase, jetzt.timeIntervalSince(letzte))
+        letzte = jetzt
+    }
+
+    static func melde(_ was: String, _ sekunden: Double) {
+        guard an else { return }
+        let ms = String(format: "%7.1f ms", sekunden * 1000)
+        FileHandle.standardError.write(Data((was.padding(toLength: 40, withPad: " ", startingAt: 0) + ms + "\n").utf8))
     }
 }

@@ -35,6 +35,7 @@ public enum Berichtslauf {
 
     /// Evaluates and builds the report set without writing it (used by `run` and by tests).
     public static func berechne(_ a: Auftrag) -> (Berichtsgrundlage?, [Diagnose]) {
+        Zeitmessung.beginne()
         let (katalogOpt, d1) = KatalogLeser.lade(ordner: a.definitionen)
         guard let katalog = katalogOpt else { return (nil, d1) }
         let (bestandOpt, d2) = Datenbestand.finde(ordner: a.daten, katalog: katalog)
@@ -48,7 +49,9 @@ public enum Berichtslauf {
         for (i, k) in katalog.kennzahlen.enumerated() {
             for z in Zeitplan(rhythmus: k.rhythmus, periode: periode).alle { anfragen.append((i, z)) }
         }
+        Zeitmessung.markiere("Katalog und Dateiliste")
         let (auswertung, d3) = Auswerter.werteAus(katalog: katalog, bestand: bestand, anfragen: anfragen, fortschritt: a.fortschritt)
+        Zeitmessung.markiere("Exporte lesen und auswerten")
         diagnosen += d3
         if diagnosen.contains(where: { $0.schwere == .fehler }) { return (nil, diagnosen) }
         if a.streng {
@@ -62,42 +65,57 @@ public enum Berichtslauf {
         diagnosen += d4
         if d4.contains(where: { $0.schwere == .fehler }) { return (nil, diagnosen) }
         let ampel = Ampelstand.schalte(katalog: katalog, auswertung: auswertung, periode: periode, schaltungen: schaltungen)
+        Zeitmessung.markiere("Ampel")
         let grundlage = Berichtsgrundlage(katalog: katalog, auswertung: auswertung, ampel: ampel, periode: periode,
                                           stand: bestand.stand, datenwarnungen: diagnosen.filter { $0.schwere == .warnung },
                                           datenordner: a.daten, definitionsordner: a.definitionen)
         return (grundlage, diagnosen)
     }
 
-    /// Every report of a set as (relative path, model).
+    /// Every report of a set as (area slug, model).
     public static func berichte(_ g: Berichtsgrundlage) -> [(slug: String, bericht: Bericht)] {
-        var liste: [(String, Bericht)] = []
-        for geb in g.gebiete {
-            for p in g.katalog.produkte {
-                let b = p.istAmpel ? AmpelBericht.baue(p, geb, g) : KennzahlenBericht.baue(p, geb, g)
-                liste.append((g.slug(geb), b))
-            }
-        }
-        return liste
+        auftraege(g).map { (g.slug($0.gebiet), baue($0.produkt, $0.gebiet, g)) }
     }
 
-    /// Renders the set into file contents (paths relative to `OUT/<period>`).
+    private static func auftraege(_ g: Berichtsgrundlage) -> [(gebiet: Gebiet, produkt: Produkt)] {
+        g.gebiete.flatMap { geb in g.katalog.produkte.map { (geb, $0) } }
+    }
+
+    private static func baue(_ p: Produkt, _ geb: Gebiet, _ g: Berichtsgrundlage) -> Bericht {
+        p.istAmpel ? AmpelBericht.baue(p, geb, g) : KennzahlenBericht.baue(p, geb, g)
+    }
+
+    /// Renders the set into file contents (paths relative to `OUT/<period>`). Reports are built
+    /// and formatted on all cores; the list is in the same order whatever the timing.
     public static func dateien(_ g: Berichtsgrundlage, formate: [Format], csv: CsvDialekt) -> [(pfad: String, inhalt: [UInt8])] {
-        var dateien: [(String, [UInt8])] = []
-        for (slug, b) in berichte(g) {
-            for f in formate {
-                let pfad = "\(slug)/\(b.dateiname).\(f.rawValue)"
-                switch f {
-                case .csv: if let c = CsvRenderer.render(b, csv) { dateien.append((pfad, Array(c.utf8))) }
-                case .md: dateien.append((pfad, Array(MarkdownRenderer.render(b).utf8)))
-                case .html: dateien.append((pfad, Array(HtmlRenderer.render(b).utf8)))
+        let liste = auftraege(g)
+        let ablage = Ablage<[(pfad: String, inhalt: [UInt8])]>(anzahl: liste.count + 1)
+        let naechste = Laufnummer()
+        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, liste.count + 1)) { _ in
+            while let i = naechste.weiter(bis: liste.count + 1) {
+                guard i < liste.count else {
+                    // The catalogue and the overview.
+                    let katalog = KatalogBericht.baue(g)
+                    ablage.setze(i, [("katalog.md", Array(MarkdownRenderer.render(katalog).utf8)),
+                                     ("katalog.html", Array(HtmlRenderer.render(katalog).utf8)),
+                                     ("index.html", Array(HtmlRenderer.render(Uebersicht.baue(g, formate: formate.map(\.rawValue))).utf8))])
+                    continue
                 }
+                let b = baue(liste[i].produkt, liste[i].gebiet, g)
+                let slug = g.slug(liste[i].gebiet)
+                var dateien: [(pfad: String, inhalt: [UInt8])] = []
+                for f in formate {
+                    let pfad = "\(slug)/\(b.dateiname).\(f.rawValue)"
+                    switch f {
+                    case .csv: if let c = CsvRenderer.render(b, csv) { dateien.append((pfad, Array(c.utf8))) }
+                    case .md: dateien.append((pfad, Array(MarkdownRenderer.render(b).utf8)))
+                    case .html: dateien.append((pfad, Array(HtmlRenderer.render(b).utf8)))
+                    }
+                }
+                ablage.setze(i, dateien)
             }
         }
-        let katalog = KatalogBericht.baue(g)
-        dateien.append(("katalog.md", Array(MarkdownRenderer.render(katalog).utf8)))
-        dateien.append(("katalog.html", Array(HtmlRenderer.render(katalog).utf8)))
-        dateien.append(("index.html", Array(HtmlRenderer.render(Uebersicht.baue(g, formate: formate.map(\.rawValue))).utf8)))
-        return dateien
+        return ablage.alle.flatMap { $0 }
     }
 
     /// Runs the whole job and writes `OUT/<period>/`.
@@ -106,6 +124,8 @@ public enum Berichtslauf {
         guard let g = grundlage else { return Ergebnis(exitCode: 1, diagnosen: diagnosen) }
         let ziel = Pfad.verbinde(a.ausgabe, g.periode.name)
         let liste = dateien(g, formate: a.formate, csv: a.csv)
+        Zeitmessung.markiere("Berichte bauen und formatieren")
+        defer { Zeitmessung.markiere("Berichte schreiben") }
         do {
             try Ausgabe.schreibe(liste, nach: ziel)
         } catch let f as Ausgabe.Fehler {

@@ -2,8 +2,8 @@
 /// compare. Categorical values (Sozialraum, Hilfeart, case ids) are interned this way instead of
 /// building a `String` per field.
 ///
-/// Compact for millions of case ids: per id its bytes, a 4-byte end offset and two 8-byte table
-/// slots (hash fragment and id, so a probe touches one cache line).
+/// Compact for millions of case ids: per id its bytes, a 4-byte end offset, a 4-byte successor
+/// and two 8-byte table slots (hash fragment and id, so a probe touches one cache line).
 public struct ByteInterner: Sendable {
     private var arena: [UInt8] = []
     /// End offset of each id's bytes in `arena` (start: the previous end).
@@ -11,9 +11,26 @@ public struct ByteInterner: Sendable {
     /// Open addressing: upper 32 bits a hash fragment, lower 32 bits the id; `leer` when free.
     private var tabelle: [UInt64]
     private var maske: Int
-    /// The last known id returned: exports list cases in the same order quarter after quarter, so
-    /// the next value is often the one interned after it, found without hashing.
+    /// Prediction for id-like values (large tables only): exports list cases in the same order
+    /// quarter after quarter, so the value after id x is most often the one that followed x in
+    /// the previous file (`nachfolger`), or the one interned after the last known (`letzte + 1`).
+    /// A right guess costs one sequential compare instead of a hash probe into a big table.
+    private var nachfolger: [Int32] = []
+    private var vorige: Int32 = -1
     private var letzte = -1
+    private static let vorhersageAb = 256
+    /// Small vocabularies (codes, Sozialräume): values of up to 16 bytes are found by comparing
+    /// two words, without hashing the bytes or touching the arena. Kept while the interner is
+    /// small; id-like values take the prediction path instead.
+    private var kurz: [Kurzeintrag]
+    private var kurzMaske: Int
+
+    private struct Kurzeintrag {
+        var w0: UInt64
+        var w1: UInt64
+        /// Length in the low byte, id above; -1 when free.
+        var id: Int64
+    }
     private static let leer = UInt64.max
 
     public init(kapazitaet: Int = 64) {
@@ -21,6 +38,19 @@ public struct ByteInterner: Sendable {
         while groesse < kapazitaet * 2 { groesse <<= 1 }
         tabelle = [UInt64](repeating: ByteInterner.leer, count: groesse)
         maske = groesse - 1
+        kurz = [Kurzeintrag](repeating: Kurzeintrag(w0: 0, w1: 0, id: -1), count: 1024)
+        kurzMaske = 1023
+    }
+
+    /// The value as two words (zero-padded) and its slot in the short table.
+    @inline(__always)
+    private func kurzSchluessel(_ b: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, Int) {
+        var w = (UInt64(0), UInt64(0))
+        if let basis = b.baseAddress {
+            withUnsafeMutableBytes(of: &w) { $0.baseAddress!.copyMemory(from: basis, byteCount: b.count) }
+        }
+        let h = (w.0 &* 0x9E37_79B9_7F4A_7C15) ^ (w.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(b.count)
+        return (w.0, w.1, Int(truncatingIfNeeded: h ^ (h >> 29)) & kurzMaske)
     }
 
     /// Number of distinct values seen.
@@ -57,27 +87,68 @@ public struct ByteInterner: Sendable {
         return h
     }
 
+    /// Whether id `i` holds exactly the bytes `b`.
+    @inline(__always)
+    private func traegt(_ i: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        arena.withUnsafeBufferPointer { a in
+            enden.withUnsafeBufferPointer { e in
+                let s = i == 0 ? 0 : Int(e[i - 1])
+                return Int(e[i]) - s == b.count && (b.count == 0 || memcmpGleich(a.baseAddress! + s, b.baseAddress!, b.count))
+            }
+        }
+    }
+
+    /// Remembers `id` as the value after the previous one.
+    @inline(__always)
+    private mutating func gefunden(_ id: Int) -> Int32 {
+        if vorige >= 0 { nachfolger[Int(vorige)] = Int32(id) }
+        vorige = Int32(id)
+        return Int32(id)
+    }
+
     /// The id of the bytes, assigning the next id when new.
     public mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
         let laenge = b.count
-        // The predicted id first: one sequential compare instead of a hash lookup.
-        let vorhersage = letzte + 1
-        if vorhersage < enden.count {
-            let treffer = arena.withUnsafeBufferPointer { a in
-                enden.withUnsafeBufferPointer { e in
-                    let s = vorhersage == 0 ? 0 : Int(e[vorhersage - 1])
-                    return Int(e[vorhersage]) - s == laenge && (laenge == 0 || memcmpGleich(a.baseAddress! + s, b.baseAddress!, laenge))
+        if enden.count < ByteInterner.vorhersageAb && laenge <= 16 {
+            let (w0, w1, start) = kurzSchluessel(b)
+            var platz = start
+            let treffer: Int64? = kurz.withUnsafeBufferPointer { k in
+                while true {
+                    let e = k[platz]
+                    if e.id < 0 { return nil }
+                    if e.w0 == w0 && e.w1 == w1 && Int(e.id & 0xFF) == laenge { return e.id >> 8 }
+                    platz = (platz + 1) & kurzMaske
                 }
             }
-            if treffer {
-                letzte = vorhersage
-                return Int32(vorhersage)
+            if let treffer { return gefunden(Int(treffer)) }
+            let id = internLang(b)
+            kurz[platz] = Kurzeintrag(w0: w0, w1: w1, id: Int64(id) << 8 | Int64(laenge))
+            return id
+        }
+        return internLang(b)
+    }
+
+    /// The general path: prediction for large tables, then the hash table.
+    private mutating func internLang(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let laenge = b.count
+        if enden.count >= ByteInterner.vorhersageAb {
+            if vorige >= 0 {
+                let n = Int(nachfolger[Int(vorige)])
+                if n >= 0 && traegt(n, b) {
+                    letzte = n
+                    return gefunden(n)
+                }
+            }
+            let v = letzte + 1
+            if v < enden.count && traegt(v, b) {
+                letzte = v
+                return gefunden(v)
             }
         }
         let h = ByteInterner.hash(b)
         let kurz = h >> 32
         var platz = Int(truncatingIfNeeded: h) & maske
-        let gefunden: Int32? = tabelle.withUnsafeBufferPointer { t in
+        let treffer: Int32? = tabelle.withUnsafeBufferPointer { t in
             arena.withUnsafeBufferPointer { a in
                 enden.withUnsafeBufferPointer { e in
                     while true {
@@ -95,17 +166,18 @@ public struct ByteInterner: Sendable {
                 }
             }
         }
-        if let gefunden {
-            letzte = Int(gefunden)
-            return gefunden
+        if let treffer {
+            letzte = Int(treffer)
+            return gefunden(Int(treffer))
         }
         let neu = enden.count
         arena.append(contentsOf: b)
         enden.append(UInt32(arena.count))
+        nachfolger.append(-1)
         tabelle[platz] = (kurz << 32) | UInt64(neu)
         if enden.count * 2 > tabelle.count { wachse() }
-        // The prediction stays where it was: the next value is likely the one after the last known.
-        return Int32(neu)
+        // `letzte` stays: the next value is likely the one after the last known.
+        return gefunden(neu)
     }
 
     /// Index range form, for callers that hold a whole buffer.

@@ -70,6 +70,14 @@ public final class CsvZerleger {
     public func zerlege(_ p: UnsafePointer<UInt8>, _ n: Int, dateiende: Bool, _ zeile: (CsvZeile) -> Void) -> Int {
         let t = trennzeichen
         let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, anf: UInt8 = 0x22
+        // Hot loop: the object's state in locals (no exclusivity checks per byte), written back.
+        var felder = self.felder, kapazitaet = self.kapazitaet, zeilennummer = self.zeilennummer
+        defer { self.zeilennummer = zeilennummer }
+        func wachse() {
+            self.wachse()
+            felder = self.felder
+            kapazitaet = self.kapazitaet
+        }
         var i = 0
         if ueberspringen {
             while i < n, p[i] != lf, p[i] != cr { i += 1 }
@@ -203,6 +211,43 @@ public final class CsvZerleger {
         }
         zeilennummer += 1
         return i + ((p[i] == 0x0D && i + 1 < n && p[i + 1] == 0x0A) ? 2 : 1)
+    }
+
+    /// Runs a scanner over a stream of bytes, block by block, in a buffer of `kapazitaet` bytes:
+    /// `lies` fills up to the given count at the pointer (0 at the end, −1 on a read error). A
+    /// row that does not fit in the buffer is reported and skipped. The delimiter is guessed from
+    /// the first block. Rows point into `block`. Returns false on a read error.
+    public static func zerlegeStrom(block: UnsafeMutablePointer<UInt8>, kapazitaet: Int,
+                                    lies: (UnsafeMutablePointer<UInt8>, Int) -> Int, nachBlock: () -> Void = {},
+                                    _ zeile: (CsvZeile) -> Void) -> Bool {
+        var zerleger: CsvZerleger?
+        var laenge = 0
+        /// The scanner, once the first line is complete (or the buffer full, or the file ended):
+        /// the delimiter is guessed from the whole first line, however the bytes arrive.
+        func erster(_ laenge: Int, _ ende: Bool) -> CsvZerleger? {
+            let p = UnsafeBufferPointer(start: block, count: laenge)
+            guard ende || laenge == kapazitaet || p.contains(0x0A) || p.contains(0x0D) else { return nil }
+            return CsvZerleger(trennzeichen: trennzeichen(p))
+        }
+        while true {
+            let n = lies(block + laenge, kapazitaet - laenge)
+            if n < 0 { return false }
+            let ende = n == 0
+            laenge += n
+            guard let z = zerleger ?? erster(laenge, ende) else { continue }
+            zerleger = z
+            var verbraucht = z.zerlege(block, laenge, dateiende: ende, zeile)
+            if ende { return true }
+            if verbraucht == 0 && laenge == kapazitaet {
+                verbraucht = z.verwirfUeberlangeZeile(block, laenge, grenze: Zahlformat.groesse(kapazitaet), zeile)
+            }
+            if verbraucht > 0 {
+                // memmove: the regions overlap.
+                UnsafeMutableRawPointer(block).copyMemory(from: block + verbraucht, byteCount: laenge - verbraucht)
+                laenge -= verbraucht
+            }
+            nachBlock()
+        }
     }
 
     /// Scans a whole buffer (tests and small files).

@@ -19,6 +19,9 @@ public struct Datensatz {
     /// when empty), read per row instead of interned (amounts have too many distinct values).
     /// Valid only while the row is being processed.
     public var zahlen: UnsafeBufferPointer<Int64>
+    /// Per declared field: for late fields (interned only when counted, id −1 in `werte`) the
+    /// trimmed raw bytes. Valid only while the row is being processed.
+    public var roh: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
     /// Birth date, where the source has one.
     public var geburt: Tag?
 

@@ -18,42 +18,46 @@ public enum DatumLeser {
         while i < e, p[i] != 0x20, p[i] != 0x54 { i += 1 }
         e = i
         guard e > a else { return nil }
-        var teile = (0, 0, 0), stellen = (0, 0, 0)
+        // Up to three numbers with their digit counts, in registers (no allocation, no closure).
+        var t0 = 0, t1 = 0, t2 = 0, s0 = 0, s1 = 0, s2 = 0
         var anzahl = 0
         var zahl = 0, ziffern = 0
         var trenner: UInt8 = 0
-        func speichere() -> Bool {
-            switch anzahl {
-            case 0: teile.0 = zahl; stellen.0 = ziffern
-            case 1: teile.1 = zahl; stellen.1 = ziffern
-            case 2: teile.2 = zahl; stellen.2 = ziffern
-            default: return false
-            }
-            anzahl += 1
-            return true
-        }
-        for j in a..<e {
-            let c = p[j]
-            if c >= 0x30 && c <= 0x39 {
+        var j = a
+        while true {
+            let ende = j == e
+            let c: UInt8 = ende ? 0 : p[j]
+            if !ende && c >= 0x30 && c <= 0x39 {
                 zahl = zahl * 10 + Int(c - 0x30)
                 ziffern += 1
                 if ziffern > 4 { return nil }
-            } else if c == 0x2E || c == 0x2D || c == 0x2F {  // . - /
-                if trenner == 0 { trenner = c } else if trenner != c { return nil }
-                guard ziffern > 0, speichere() else { return nil }
+            } else if ende || c == 0x2E || c == 0x2D || c == 0x2F {  // end, . - /
+                if !ende {
+                    if trenner == 0 { trenner = c } else if trenner != c { return nil }
+                }
+                guard ziffern > 0 else { return nil }
+                switch anzahl {
+                case 0: t0 = zahl; s0 = ziffern
+                case 1: t1 = zahl; s1 = ziffern
+                case 2: t2 = zahl; s2 = ziffern
+                default: return nil
+                }
+                anzahl += 1
                 zahl = 0
                 ziffern = 0
+                if ende { break }
             } else {
                 return nil
             }
+            j += 1
         }
-        guard ziffern > 0, speichere(), anzahl == 3 else { return nil }
+        guard anzahl == 3 else { return nil }
         if trenner == 0x2D {
-            guard stellen.0 == 4, stellen.1 <= 2, stellen.2 <= 2 else { return nil }
-            return Tag(jahr: teile.0, monat: teile.1, tag: teile.2)
+            guard s0 == 4, s1 <= 2, s2 <= 2 else { return nil }
+            return Tag(jahr: t0, monat: t1, tag: t2)
         }
-        guard stellen.2 == 4, stellen.0 <= 2, stellen.1 <= 2 else { return nil }
-        return Tag(jahr: teile.2, monat: teile.1, tag: teile.0)
+        guard s2 == 4, s0 <= 2, s1 <= 2 else { return nil }
+        return Tag(jahr: t2, monat: t1, tag: t0)
     }
 
     public static func tag(aus text: String) -> Tag? {
@@ -159,5 +163,38 @@ public enum ZahlLeser {
     public static func festkomma(aus text: String) -> Festkomma? {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBufferPointer { festkomma($0) }
+    }
+}
+
+/// Remembers parsed dates: exports repeat the same few thousand dates (begins, ends, birth dates)
+/// across hundreds of thousands of rows. Direct-mapped by the raw bytes; a collision only costs a
+/// parse. Values longer than 16 bytes are parsed every time.
+struct Datumscache {
+    private struct Eintrag {
+        var w0: UInt64 = 0
+        var w1: UInt64 = 0
+        /// Length + 1 in the low byte (0: free), day number above; −1 in the day: unreadable.
+        var wert: Int64 = 0
+    }
+
+    private var eintraege = [Eintrag](repeating: Eintrag(), count: 8192)
+
+    /// The day the bytes name, or nil when they name none (as `DatumLeser.tag`).
+    mutating func tag(_ b: UnsafeBufferPointer<UInt8>) -> Tag? {
+        guard b.count <= 16, let basis = b.baseAddress else { return DatumLeser.tag(b) }
+        var w = (UInt64(0), UInt64(0))
+        withUnsafeMutableBytes(of: &w) { $0.baseAddress!.copyMemory(from: basis, byteCount: b.count) }
+        let h = (w.0 &* 0x9E37_79B9_7F4A_7C15) ^ (w.1 &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(b.count)
+        let platz = Int(truncatingIfNeeded: (h >> 40) & 8191)
+        return eintraege.withUnsafeMutableBufferPointer { e in
+            let x = e[platz]
+            if x.w0 == w.0 && x.w1 == w.1 && Int(x.wert & 0xFF) == b.count + 1 {
+                let nummer = x.wert >> 8
+                return nummer == -1 ? nil : Tag(nummer: Int32(nummer))
+            }
+            let t = DatumLeser.tag(b)
+            e[platz] = Eintrag(w0: w.0, w1: w.1, wert: (t.map { Int64($0.nummer) } ?? -1) << 8 | Int64(b.count + 1))
+            return t
+        }
     }
 }

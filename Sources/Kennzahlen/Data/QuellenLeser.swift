@@ -14,15 +14,25 @@ public struct QuellenLeser {
     /// Per field: whether its values must be interned (a counting reads it, or its values are
     /// checked against a mapping). Number fields are parsed per row; other fields only validated.
     private let interniert: [Bool]
+    /// Per field: interned only when a distinct count reads it (`SpaeteWerte`).
+    private let spaet: [Bool]
+    /// The interner of such fields, shared with the tallies of this source.
+    public let spaeteWerte: SpaeteWerte
     private let typen: [FeldTyp]
 
     private var roh: [ByteInterner]
+    /// Per field: whether some value was refused (unknown code, unreadable date); only then does
+    /// a row look its value up among the refused ones.
+    private var hatUngueltige: [Bool]
+    /// Per field: how many values `lerneWert` has seen (ids below are known).
+    private var gelernt: [Int]
     /// The decoded values of the interned raw values, shared with the row consumer.
     public let werte: QuellenWerte
     private var gebietRoh = ByteInterner()
     /// Per raw Sozialraum value: index, or -1 when unknown.
     private var gebietCache: [Int] = []
     private var ids = ByteInterner(kapazitaet: 1024)
+    private var daten = Datumscache()
     private var neuesteDatei: [Int32] = []
     private var ersteZeile: [Int32] = []
     /// Missing columns already reported for this source.
@@ -40,9 +50,10 @@ public struct QuellenLeser {
         let groesse: Int
         /// Unescaped quoted fields.
         let feldpuffer: UnsafeMutablePointer<UInt8>
-        /// The interned value ids and the numbers of the current row.
+        /// The interned value ids, the numbers and the raw late fields of the current row.
         let werte: UnsafeMutablePointer<Int32>
         let zahlen: UnsafeMutablePointer<Int64>
+        let roh: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
 
         init(groesse: Int, felder: Int) {
             self.groesse = groesse
@@ -52,6 +63,8 @@ public struct QuellenLeser {
             werte.initialize(repeating: 0, count: max(1, felder))
             zahlen = .allocate(capacity: max(1, felder))
             zahlen.initialize(repeating: 0, count: max(1, felder))
+            roh = .allocate(capacity: max(1, felder))
+            roh.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: max(1, felder))
         }
 
         deinit {
@@ -59,6 +72,7 @@ public struct QuellenLeser {
             feldpuffer.deallocate()
             werte.deallocate()
             zahlen.deallocate()
+            roh.deallocate()
         }
     }
 
@@ -68,19 +82,28 @@ public struct QuellenLeser {
         gebiete = Gebietsverzeichnis(katalog)
         anzahlSozialraeume = katalog.sozialraeume.count
         roh = quelle.felder.map { _ in ByteInterner() }
+        hatUngueltige = quelle.felder.map { _ in false }
+        gelernt = quelle.felder.map { _ in 0 }
         werte = QuellenWerte(felder: quelle.felder.count)
         typen = quelle.felder.map(\.typ)
         let qi = katalog.quellen.firstIndex { $0.id == quelle.id }
-        var gelesen = Set<Int>()
+        var gelesen = Set<Int>(), verschieden = Set<Int>()
         for z in katalog.zaehlungen where z.quelle == qi {
             switch z.art {
-            case .verschieden(let f): gelesen.insert(f)
+            case .verschieden(let f): verschieden.insert(f)
             case .summe(let f?): gelesen.insert(f)
             case .summe(nil), .anzahl: break
             }
             z.bedingung?.felder(in: &gelesen)
         }
-        interniert = quelle.felder.enumerated().map { i, f in f.typ != .zahl && (gelesen.contains(i) || !f.werte.isEmpty) }
+        // A text field that only distinct counts read (persons) is interned when a row is counted,
+        // not for every row of every file: most rows of most quarters count in no distinct tally.
+        let spaet = quelle.felder.enumerated().map { i, f in f.typ == .text && f.werte.isEmpty && verschieden.contains(i) && !gelesen.contains(i) }
+        self.spaet = spaet
+        interniert = quelle.felder.enumerated().map { i, f in
+            f.typ != .zahl && !spaet[i] && (gelesen.contains(i) || verschieden.contains(i) || !f.werte.isEmpty)
+        }
+        spaeteWerte = SpaeteWerte(felder: quelle.felder.count)
         speicher = Speicher(groesse: max(64, blockgroesse), felder: quelle.felder.count)
         // Id 0 of every field is the empty value: fields that are only validated point there.
         for fi in quelle.felder.indices {
@@ -114,12 +137,10 @@ public struct QuellenLeser {
             statistik.kodierung = s.kodierung
         }
         let block = speicher.block, kapazitaet = speicher.groesse
-        var zerleger: CsvZerleger?
         var spalten: Spalten?
         var fehlerhafteKopfzeile = false
         var details = 0
         var weitere = 0
-        var laenge = 0
         func zeileGelesen(_ z: CsvZeile) {
             if fehlerhafteKopfzeile { return }
             guard let sp = spalten else {
@@ -153,26 +174,10 @@ public struct QuellenLeser {
                 }
             }
         }
-        while true {
-            let n = strom.lies(block + laenge, maximal: kapazitaet - laenge)
-            if n < 0 {
-                diagnosen.append(.fehler("KZ210", "Datei nicht lesbar (Lesefehler nach \(strom.gelesen) Bytes)", ort: Ort(datei: datei.pfad)))
-                break
-            }
-            let ende = n == 0
-            laenge += n
-            let z = zerleger ?? CsvZerleger(trennzeichen: CsvZerleger.trennzeichen(UnsafeBufferPointer(start: block, count: laenge)))
-            zerleger = z
-            var verbraucht = z.zerlege(block, laenge, dateiende: ende, zeileGelesen)
-            if ende { break }
-            if verbraucht == 0 && laenge == kapazitaet {
-                verbraucht = z.verwirfUeberlangeZeile(block, laenge, grenze: Zahlformat.groesse(kapazitaet), zeileGelesen)
-            }
-            if verbraucht > 0 {
-                (block).update(from: block + verbraucht, count: laenge - verbraucht)
-                laenge -= verbraucht
-            }
-            fortschritt?(strom.gelesen)
+        let gelesen = CsvZerleger.zerlegeStrom(block: block, kapazitaet: kapazitaet, lies: { strom.lies($0, maximal: $1) },
+                                               nachBlock: { fortschritt?(strom.gelesen) }, zeileGelesen)
+        if !gelesen {
+            diagnosen.append(.fehler("KZ210", "Datei nicht lesbar (Lesefehler nach \(strom.gelesen) Bytes)", ort: Ort(datei: datei.pfad)))
         }
         if spalten == nil && !fehlerhafteKopfzeile {
             diagnosen.append(.fehler("KZ213", "Datei ist leer: keine Kopfzeile gefunden", ort: Ort(datei: datei.pfad)))
@@ -207,8 +212,10 @@ public struct QuellenLeser {
         func wert(_ i: Int) -> UnsafeBufferPointer<UInt8> { CsvZerleger.wert(felder[i], block, puffer: puffer).getrimmt }
         let ids = UnsafeMutableBufferPointer(start: speicher.werte, count: quelle.felder.count)
         let zahlen = UnsafeMutableBufferPointer(start: speicher.zahlen, count: quelle.felder.count)
+        let rohe = UnsafeMutableBufferPointer(start: speicher.roh, count: quelle.felder.count)
         var satz = Datensatz(zeile: z.zeile, gebiet: anzahlSozialraeume, beginn: nil, ende: nil, anzahl: 0,
-                             naechsteDatei: Int.max, werte: UnsafeBufferPointer(ids), zahlen: UnsafeBufferPointer(zahlen), geburt: nil)
+                             naechsteDatei: Int.max, werte: UnsafeBufferPointer(ids), zahlen: UnsafeBufferPointer(zahlen),
+                             roh: UnsafeBufferPointer(rohe), geburt: nil)
         // Sozialraum or Stadtviertel.
         if let g = sp.gebiet {
             let r = wert(g)
@@ -242,7 +249,7 @@ public struct QuellenLeser {
             if r.isEmpty {
                 return .failure(Verwerfung(grund: "Datum fehlt", text: "Datum fehlt (Spalte '\(sp.namen[b])')"))
             }
-            guard let t = DatumLeser.tag(r) else {
+            guard let t = daten.tag(r) else {
                 return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[b])')"))
             }
             satz.beginn = t
@@ -250,7 +257,7 @@ public struct QuellenLeser {
         if let e = sp.ende, e != sp.beginn {
             let r = wert(e)
             if !r.isEmpty {
-                guard let t = DatumLeser.tag(r) else {
+                guard let t = daten.tag(r) else {
                     return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[e])')"))
                 }
                 if let b = satz.beginn, t < b {
@@ -264,7 +271,7 @@ public struct QuellenLeser {
         if let g = sp.geburt {
             let r = wert(g)
             if !r.isEmpty {
-                guard let t = DatumLeser.tag(r) else {
+                guard let t = daten.tag(r) else {
                     return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[g])')"))
                 }
                 satz.geburt = t
@@ -282,6 +289,11 @@ public struct QuellenLeser {
         for fi in 0..<ids.count {
             let spalte = sp.felder[fi]
             let r = wert(spalte)
+            if spaet[fi] {
+                ids[fi] = -1
+                rohe[fi] = r
+                continue
+            }
             guard interniert[fi] else {
                 // Numbers are kept per row; other fields nobody reads are only validated.
                 ids[fi] = 0
@@ -295,14 +307,17 @@ public struct QuellenLeser {
                         return .failure(Verwerfung(grund: "unlesbare Zahl", text: "unlesbare Zahl '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
                     }
                     continue
-                case .datum where !r.isEmpty && DatumLeser.tag(r) == nil:
+                case .datum where !r.isEmpty && daten.tag(r) == nil:
                     return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
                 default: continue
                 }
             }
             let id = roh[fi].intern(r)
-            if Int(id) == werte.gueltig[fi].count { lerneWert(feld: fi, id: id, text: r.text) }
-            if !werte.gueltig[fi][Int(id)] {
+            if Int(id) == gelernt[fi] {
+                lerneWert(feld: fi, id: id, text: r.text)
+                if !werte.gueltig(feld: fi, id: id) { hatUngueltige[fi] = true }
+            }
+            if hatUngueltige[fi] && !werte.gueltig(feld: fi, id: id) {
                 let text = r.text
                 let feld = quelle.felder[fi]
                 switch feld.typ {
@@ -341,6 +356,7 @@ public struct QuellenLeser {
     }
 
     private mutating func lerneWert(feld fi: Int, id: Int32, text: String) {
+        gelernt[fi] += 1
         let feld = quelle.felder[fi]
         var katalogText: String? = text
         var zahl: Festkomma?
@@ -369,6 +385,7 @@ public struct QuellenLeser {
                 ok = tag != nil
             }
         }
+        if id != 0 && (katalogText ?? "").isEmpty { werte.leereWerte[fi] = true }
         werte.texte[fi].append(katalogText)
         werte.zahlen[fi].append(zahl)
         werte.tage[fi].append(tag)
@@ -388,6 +405,16 @@ extension Bedingung {
     }
 }
 
+/// Interns the values of late fields (see `QuellenLeser.spaet`) when a tally asks for them.
+public final class SpaeteWerte {
+    private var interner: [ByteInterner]
+
+    init(felder: Int) { interner = (0..<felder).map { _ in ByteInterner(kapazitaet: 1024) } }
+
+    /// The id of a non-empty raw value of field `feld`.
+    func id(_ feld: Int, _ roh: UnsafeBufferPointer<UInt8>) -> Int32 { interner[feld].intern(roh) }
+}
+
 /// The decoded meaning of every interned raw value of a source's fields.
 public final class QuellenWerte {
     /// Per field, per raw id: catalogue text (nil = unknown value).
@@ -395,16 +422,21 @@ public final class QuellenWerte {
     fileprivate(set) var zahlen: [[Festkomma?]]
     fileprivate(set) var tage: [[Tag?]]
     fileprivate(set) var gueltig: [[Bool]]
+    fileprivate(set) var leereWerte: [Bool]
 
     init(felder: Int) {
         texte = Array(repeating: [], count: felder)
         zahlen = Array(repeating: [], count: felder)
         tage = Array(repeating: [], count: felder)
         gueltig = Array(repeating: [], count: felder)
+        leereWerte = Array(repeating: false, count: felder)
     }
 
     /// The catalogue text of a field's value (after value mapping), trimmed.
     public func text(feld: Int, id: Int32) -> String { texte[feld][Int(id)] ?? "" }
+    func gueltig(feld: Int, id: Int32) -> Bool { gueltig[feld][Int(id)] }
+    /// Whether a value other than id 0 (the empty value) reads as empty, e.g. a code mapped to "".
+    public func hatLeereWerte(feld: Int) -> Bool { leereWerte[feld] }
     public func zahl(feld: Int, id: Int32) -> Festkomma? { zahlen[feld][Int(id)] }
     public func tag(feld: Int, id: Int32) -> Tag? { tage[feld][Int(id)] }
 }
@@ -413,18 +445,30 @@ struct KopfzeilenFehler: Error {
     var diagnosen: [Diagnose]
 }
 
-/// Where the source's columns are in a file's header.
-struct Spalten {
-    var anzahl: Int
-    var namen: [String]
-    var id: Int?
-    var gebiet: Int?
-    var beginn: Int?
-    var ende: Int?
-    var anzahlSpalte: Int?
-    var geburt: Int?
-    var felder: [Int]
+/// Where the source's columns are in a file's header. A class with constants: rows read it
+/// without copying.
+final class Spalten {
+    let anzahl: Int
+    let namen: [String]
+    let id: Int?
+    let gebiet: Int?
+    let beginn: Int?
+    let ende: Int?
+    let anzahlSpalte: Int?
+    let geburt: Int?
+    let felder: [Int]
 
+    init(anzahl: Int, namen: [String], id: Int?, gebiet: Int?, beginn: Int?, ende: Int?, anzahlSpalte: Int?, geburt: Int?, felder: [Int]) {
+        self.anzahl = anzahl
+        self.namen = namen
+        self.id = id
+        self.gebiet = gebiet
+        self.beginn = beginn
+        self.ende = ende
+        self.anzahlSpalte = anzahlSpalte
+        self.geburt = geburt
+        self.felder = felder
+    }
 
     static func finde(_ kopf: CsvZeile, _ p: UnsafePointer<UInt8>, puffer: UnsafeMutablePointer<UInt8>, quelle: Quelle,
                       datei: String) -> Result<Spalten, KopfzeilenFehler> {
@@ -443,20 +487,20 @@ struct Spalten {
                                    ort: ort, hinweis: Aehnlichkeit.vorschlag(fuer: g, aus: namen).map { "meinten Sie '\($0)'?" }))
             return nil
         }
-        var s = Spalten(anzahl: namen.count, namen: namen, felder: [])
-        s.id = index(quelle.idSpalte, "Fallnummer")
+        let id = index(quelle.idSpalte, "Fallnummer")
+        var gebiet: Int?
         switch quelle.gebiet {
-        case .sozialraum(let n): s.gebiet = index(n, "Sozialraum")
-        case .stadtviertel(let n): s.gebiet = index(n, "Stadtviertel")
+        case .sozialraum(let n): gebiet = index(n, "Sozialraum")
+        case .stadtviertel(let n): gebiet = index(n, "Stadtviertel")
         case .keine: break
         }
-        s.beginn = index(quelle.beginnSpalte, "Beginn")
-        s.ende = quelle.endeSpalte == quelle.beginnSpalte ? s.beginn : index(quelle.endeSpalte, "Ende")
-        s.anzahlSpalte = index(quelle.anzahlSpalte, "Anzahl")
-        s.geburt = index(quelle.geburtsdatumSpalte, "Geburtsdatum")
-        for f in quelle.felder {
-            s.felder.append(index(f.spalte, "Feld \(f.name)") ?? -1)
-        }
+        let beginn = index(quelle.beginnSpalte, "Beginn")
+        let ende = quelle.endeSpalte == quelle.beginnSpalte ? beginn : index(quelle.endeSpalte, "Ende")
+        let anzahlSpalte = index(quelle.anzahlSpalte, "Anzahl")
+        let geburt = index(quelle.geburtsdatumSpalte, "Geburtsdatum")
+        let felder = quelle.felder.map { index($0.spalte, "Feld \($0.name)") ?? -1 }
+        let s = Spalten(anzahl: namen.count, namen: namen, id: id, gebiet: gebiet, beginn: beginn, ende: ende,
+                        anzahlSpalte: anzahlSpalte, geburt: geburt, felder: felder)
         return fehlend.isEmpty ? .success(s) : .failure(KopfzeilenFehler(diagnosen: fehlend))
     }
 }

@@ -169,6 +169,8 @@ public enum Auswerter {
     private static func liesQuelle(_ qi: Int, katalog: Katalog, dateien: [Exportdatei], auftraege: [Auftrag], arten: [Zaehlung.Art],
                                    sozialraeume n: Int, fortschritt: Fortschritt?) -> Quellenteil {
         let quelle = katalog.quellen[qi]
+        let beginn = Date()
+        defer { Zeitmessung.melde("  Quelle \(quelle.id)", Date().timeIntervalSince(beginn)) }
         var werk = Zaehlwerk(arten: arten, sozialraeume: n)
         var jeZaehlung: [Int: [(auftrag: Int, bereich: ClosedRange<Int>, zeitraum: Zeitraum)]] = [:]
         var eigene: [Int] = []
@@ -179,9 +181,9 @@ public enum Auswerter {
             werk.verfuegbar[ai] = true
             jeZaehlung[a.zaehlung, default: []].append((ai, bereich, a.zeitraum))
         }
-        var zaehlung = Quellenzaehlung(art: quelle.art, dateien: dateien.count, werk: werk)
-        for zi in jeZaehlung.keys.sorted() { zaehlung.nimmAuf(katalog.zaehlungen[zi], quelle: quelle, jeZaehlung[zi] ?? []) }
         var leser = QuellenLeser(quelle: quelle, katalog: katalog)
+        var zaehlung = Quellenzaehlung(art: quelle.art, dateien: dateien.count, werk: werk, spaeteWerte: leser.spaeteWerte)
+        for zi in jeZaehlung.keys.sorted() { zaehlung.nimmAuf(katalog.zaehlungen[zi], quelle: quelle, jeZaehlung[zi] ?? []) }
         var diagnosen: [Diagnose] = []
         var jeDatei: [DateiStatistik] = []
         // Newest file first: a case counts with its newest record.

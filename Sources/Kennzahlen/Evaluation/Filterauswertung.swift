@@ -1,92 +1,167 @@
 /// Evaluates a row filter on interned values: each test of a field is decided once per distinct
-/// value of its field and cached, so a row costs one array lookup per test. Tests of the age at
-/// the Stichtag depend on the period and are computed per row and period.
-struct Filterauswertung {
-    private indirect enum Knoten {
+/// value of its field and cached, so a row costs one lookup per test. Tests of number fields are
+/// decided per row (amounts are not interned); tests of the age at the Stichtag depend on the
+/// period and are computed per row and period.
+///
+/// The filter is compiled into a short postfix program over a bit stack: no recursion and no
+/// reference counting per row.
+final class Filterauswertung {
+    private enum Schritt {
+        /// A cached test of an interned field (index into `atome`).
         case atom(Int)
-        /// A test of a number field, decided per row (amounts are not interned).
-        case zahl(feld: Int, Pruefung)
-        case alter(Pruefung)
-        case und(Knoten, Knoten)
-        case oder(Knoten, Knoten)
-        case nicht(Knoten)
+        /// A test of a number field (index into `zahlTests`).
+        case zahl(Int)
+        /// A test of the age at the Stichtag (index into `alterTests`).
+        case alter(Int)
+        case und, oder, nicht
     }
 
-    private let wurzel: Knoten
-    private var atome: [(feld: Int, pruefung: Pruefung)] = []
+    private let programm: [Schritt]
+    private let atome: [(feld: Int, pruefung: Pruefung)]
+    private let zahlTests: [(feld: Int, pruefung: Pruefung)]
+    private let alterTests: [Pruefung]
     /// Per atom, per raw value id: 0 unknown, 1 false, 2 true.
-    private var cache: [[UInt8]] = []
+    private let cache: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>
+    private let kapazitaet: UnsafeMutablePointer<Int>
     /// True when the result depends on the period (age at the Stichtag).
     let haengtVomStichtagAb: Bool
+    /// More than 60 intermediate results at once: evaluated with an array stack.
+    private let tief: Bool
 
     init(_ b: Bedingung, zahlenfelder: Set<Int> = []) {
-        var atome: [(Int, Pruefung)] = []
-        func baue(_ b: Bedingung) -> Knoten {
+        var programm: [Schritt] = []
+        var atome: [(feld: Int, pruefung: Pruefung)] = []
+        var zahlTests: [(feld: Int, pruefung: Pruefung)] = []
+        var alterTests: [Pruefung] = []
+        func baue(_ b: Bedingung) {
             switch b {
             case .atom(let f, let p) where zahlenfelder.contains(f):
-                return .zahl(feld: f, p)
+                zahlTests.append((f, p))
+                programm.append(.zahl(zahlTests.count - 1))
             case .atom(let f, let p):
                 atome.append((f, p))
-                return .atom(atome.count - 1)
-            case .alter(let p): return .alter(p)
-            case .und(let a, let c): return .und(baue(a), baue(c))
-            case .oder(let a, let c): return .oder(baue(a), baue(c))
-            case .nicht(let a): return .nicht(baue(a))
+                programm.append(.atom(atome.count - 1))
+            case .alter(let p):
+                alterTests.append(p)
+                programm.append(.alter(alterTests.count - 1))
+            case .und(let a, let c): baue(a); baue(c); programm.append(.und)
+            case .oder(let a, let c): baue(a); baue(c); programm.append(.oder)
+            case .nicht(let a): baue(a); programm.append(.nicht)
             }
         }
-        wurzel = baue(b)
-        self.atome = atome.map { (feld: $0.0, pruefung: $0.1) }
-        cache = atome.map { _ in [] }
+        baue(b)
+        var tiefe = 0, hoechste = 0
+        for s in programm {
+            switch s {
+            case .atom, .zahl, .alter: tiefe += 1
+            case .und, .oder: tiefe -= 1
+            case .nicht: break
+            }
+            hoechste = max(hoechste, tiefe)
+        }
+        tief = hoechste > 60
+        self.programm = programm
+        self.atome = atome
+        self.zahlTests = zahlTests
+        self.alterTests = alterTests
+        cache = .allocate(capacity: max(1, atome.count))
+        cache.initialize(repeating: nil, count: max(1, atome.count))
+        kapazitaet = .allocate(capacity: max(1, atome.count))
+        kapazitaet.initialize(repeating: 0, count: max(1, atome.count))
         haengtVomStichtagAb = b.haengtVomStichtagAb
     }
 
-    /// `stichtag` is needed only when the filter tests the age.
-    mutating func passt(_ satz: Datensatz, leser: QuellenWerte, stichtag: Tag?) -> Bool {
-        pruefe(wurzel, satz, leser, stichtag)
+    deinit {
+        for a in 0..<max(1, atome.count) { cache[a]?.deallocate() }
+        cache.deallocate()
+        kapazitaet.deallocate()
     }
 
-    private mutating func pruefe(_ k: Knoten, _ satz: Datensatz, _ leser: QuellenWerte, _ stichtag: Tag?) -> Bool {
-        switch k {
-        case .atom(let a):
-            let feld = atome[a].feld
-            let id = Int(satz.werte[feld])
-            if id < cache[a].count {
-                let c = cache[a][id]
-                if c != 0 { return c == 2 }
-            } else {
-                cache[a].append(contentsOf: repeatElement(0, count: id - cache[a].count + 1))
+    /// `stichtag` is needed only when the filter tests the age.
+    func passt(_ satz: Datensatz, leser: QuellenWerte, stichtag: Tag?) -> Bool {
+        if tief { return passtTief(satz, leser: leser, stichtag: stichtag) }
+        return programm.withUnsafeBufferPointer { schritte in
+            // The stack of intermediate results, one bit each (filters are shallow).
+            var stapel: UInt64 = 0
+            for s in schritte {
+                switch s {
+                case .atom(let a): stapel = (stapel << 1) | (atom(a, satz, leser) ? 1 : 0)
+                case .zahl(let z): stapel = (stapel << 1) | (zahl(z, satz) ? 1 : 0)
+                case .alter(let t): stapel = (stapel << 1) | (alter(t, satz, stichtag) ? 1 : 0)
+                case .und: stapel = (stapel >> 2) << 1 | ((stapel >> 1) & stapel & 1)
+                case .oder: stapel = (stapel >> 2) << 1 | (((stapel >> 1) | stapel) & 1)
+                case .nicht: stapel ^= 1
+                }
             }
-            let ergebnis = Filterauswertung.entscheide(atome[a].pruefung, feld: feld, id: satz.werte[feld], leser: leser)
-            cache[a][id] = ergebnis ? 2 : 1
-            return ergebnis
-        case .zahl(let feld, let p):
-            let z = satz.zahlen[feld]
-            switch p {
-            case .leer(let negiert): return (z == Datensatz.leer) != negiert
-            case .zahl(let v, let grenze):
-                guard z != Datensatz.leer else { return v == .ungleich }
-                return Filterauswertung.vergleiche(Bruch(Festkomma(hundertstelCent: z)), v, grenze)
-            case .zahlZwischen(let x, let y):
-                guard z != Datensatz.leer else { return false }
-                let w = Bruch(Festkomma(hundertstelCent: z))
-                return x <= w && w <= y
-            default: return false
+            return stapel & 1 == 1
+        }
+    }
+
+    /// The same for filters nested deeper than the bit stack holds.
+    private func passtTief(_ satz: Datensatz, leser: QuellenWerte, stichtag: Tag?) -> Bool {
+        var stapel: [Bool] = []
+        for s in programm {
+            switch s {
+            case .atom(let a): stapel.append(atom(a, satz, leser))
+            case .zahl(let z): stapel.append(zahl(z, satz))
+            case .alter(let t): stapel.append(alter(t, satz, stichtag))
+            case .und: let b = stapel.removeLast(); stapel[stapel.count - 1] = stapel[stapel.count - 1] && b
+            case .oder: let b = stapel.removeLast(); stapel[stapel.count - 1] = stapel[stapel.count - 1] || b
+            case .nicht: stapel[stapel.count - 1].toggle()
             }
-        case .alter(let p):
-            let alter: Int? = satz.geburt.flatMap { g in stichtag.map { Filterauswertung.alter(geburt: g, am: $0) } }
-            switch p {
-            case .leer(let negiert): return (alter == nil) != negiert
-            case .zahl(let v, let grenze):
-                guard let a = alter else { return v == .ungleich }
-                return Filterauswertung.vergleiche(Bruch(a), v, grenze)
-            case .zahlZwischen(let x, let y):
-                guard let a = alter else { return false }
-                return x <= Bruch(a) && Bruch(a) <= y
-            default: return false
+        }
+        return stapel.last ?? true
+    }
+
+    private func atom(_ a: Int, _ satz: Datensatz, _ leser: QuellenWerte) -> Bool {
+        let id = Int(satz.werte[atome[a].feld])
+        if id < kapazitaet[a], let c = cache[a] {
+            let wert = c[id]
+            if wert != 0 { return wert == 2 }
+        } else {
+            // Grow the cache to cover the id.
+            var neu = max(64, kapazitaet[a])
+            while neu <= id { neu *= 2 }
+            let speicher = UnsafeMutablePointer<UInt8>.allocate(capacity: neu)
+            speicher.initialize(repeating: 0, count: neu)
+            if let alt = cache[a] {
+                speicher.update(from: alt, count: kapazitaet[a])
+                alt.deallocate()
             }
-        case .und(let a, let b): return pruefe(a, satz, leser, stichtag) && pruefe(b, satz, leser, stichtag)
-        case .oder(let a, let b): return pruefe(a, satz, leser, stichtag) || pruefe(b, satz, leser, stichtag)
-        case .nicht(let a): return !pruefe(a, satz, leser, stichtag)
+            cache[a] = speicher
+            kapazitaet[a] = neu
+        }
+        let ergebnis = Filterauswertung.entscheide(atome[a].pruefung, feld: atome[a].feld, id: Int32(id), leser: leser)
+        cache[a]?[id] = ergebnis ? 2 : 1
+        return ergebnis
+    }
+
+    private func zahl(_ t: Int, _ satz: Datensatz) -> Bool {
+        let z = satz.zahlen[zahlTests[t].feld]
+        switch zahlTests[t].pruefung {
+        case .leer(let negiert): return (z == Datensatz.leer) != negiert
+        case .zahl(let v, let grenze):
+            guard z != Datensatz.leer else { return v == .ungleich }
+            return Filterauswertung.vergleiche(Bruch(Festkomma(hundertstelCent: z)), v, grenze)
+        case .zahlZwischen(let x, let y):
+            guard z != Datensatz.leer else { return false }
+            let w = Bruch(Festkomma(hundertstelCent: z))
+            return x <= w && w <= y
+        default: return false
+        }
+    }
+
+    private func alter(_ t: Int, _ satz: Datensatz, _ stichtag: Tag?) -> Bool {
+        let alter: Int? = satz.geburt.flatMap { g in stichtag.map { Filterauswertung.alter(geburt: g, am: $0) } }
+        switch alterTests[t] {
+        case .leer(let negiert): return (alter == nil) != negiert
+        case .zahl(let v, let grenze):
+            guard let a = alter else { return v == .ungleich }
+            return Filterauswertung.vergleiche(Bruch(a), v, grenze)
+        case .zahlZwischen(let x, let y):
+            guard let a = alter else { return false }
+            return x <= Bruch(a) && Bruch(a) <= y
+        default: return false
         }
     }
 

@@ -20,6 +20,8 @@ struct Quellenzaehlung {
 
     // Countings.
     private var filter: [Filterauswertung?] = []
+    /// The same filters, unretained, for the hot loop (`filter` keeps them alive).
+    private var filterRoh: [Unmanaged<Filterauswertung>?] = []
     private var jeZeitraum: [Bool] = []
     private var arten: [Zaehlung.Art] = []
     /// Per file: (counting, tally, window) of every tally that file feeds, grouped by counting.
@@ -28,7 +30,11 @@ struct Quellenzaehlung {
     /// The tallies of this source (indices as in the evaluation's list of tallies).
     private(set) var werk: Zaehlwerk
 
-    init(art: QuellenArt, dateien: Int, werk: Zaehlwerk) {
+    /// Interner of fields that distinct counts read only when a row is counted.
+    private let spaeteWerte: SpaeteWerte?
+
+    init(art: QuellenArt, dateien: Int, werk: Zaehlwerk, spaeteWerte: SpaeteWerte? = nil) {
+        self.spaeteWerte = spaeteWerte
         self.art = art
         anzahlDateien = dateien
         fensterJeDatei = Array(repeating: [], count: dateien)
@@ -40,7 +46,9 @@ struct Quellenzaehlung {
     mutating func nimmAuf(_ zaehlung: Zaehlung, quelle: Quelle, _ auftraege: [(auftrag: Int, bereich: ClosedRange<Int>, zeitraum: Zeitraum)]) {
         let zi = Int32(filter.count)
         let zahlenfelder = Set(quelle.felder.indices.filter { quelle.felder[$0].typ == .zahl })
-        filter.append(zaehlung.bedingung.map { Filterauswertung($0, zahlenfelder: zahlenfelder) })
+        let f = zaehlung.bedingung.map { Filterauswertung($0, zahlenfelder: zahlenfelder) }
+        filter.append(f)
+        filterRoh.append(f.map { Unmanaged.passUnretained($0) })
         jeZeitraum.append(zaehlung.bedingung?.haengtVomStichtagAb ?? false)
         arten.append(zaehlung.art)
         for (a, bereich, zeitraum) in auftraege {
@@ -81,49 +89,77 @@ struct Quellenzaehlung {
         Dateiplan(fenster: fensterJeDatei[di], paare: paareJeDatei[di], trifft: Array(repeating: false, count: fensterOben.count))
     }
 
-    /// Adds one accepted row of file `di` to every tally it belongs to.
+    /// Adds one accepted row of file `di` to every tally it belongs to. Runs for every row: the
+    /// plan's arrays are walked through buffer pointers, without reference counting per row.
     mutating func zaehle(_ satz: Datensatz, _ werte: QuellenWerte, _ plan: inout Dateiplan) {
         guard !plan.paare.isEmpty else { return }
-        if art == .faelle {
-            guard let beginn = satz.beginn?.nummer else { return }
-            let ende = satz.ende?.nummer ?? Int32.max
-            let neuere = satz.naechsteDatei
-            for w in plan.fenster {
-                let i = Int(w)
-                var ja = false
-                if neuere > fensterOben[i] {
-                    switch fensterRegel[i] {
-                    case .stichtag: ja = beginn <= fensterStichtag[i] && ende >= fensterStichtag[i]
-                    case .zugaenge: ja = beginn >= fensterVon[i] && beginn <= fensterStichtag[i]
-                    case .imVerlauf: ja = beginn <= fensterStichtag[i] && ende >= fensterVon[i]
+        plan.trifft.withUnsafeMutableBufferPointer { trifft in
+            plan.fenster.withUnsafeBufferPointer { fenster in
+                if art == .faelle {
+                    guard let beginn = satz.beginn?.nummer else {
+                        for w in fenster { trifft[Int(w)] = false }
+                        return
+                    }
+                    let ende = satz.ende?.nummer ?? Int32.max
+                    let neuere = satz.naechsteDatei
+                    fensterOben.withUnsafeBufferPointer { oben in
+                        fensterRegel.withUnsafeBufferPointer { regel in
+                            fensterVon.withUnsafeBufferPointer { von in
+                                fensterStichtag.withUnsafeBufferPointer { stichtag in
+                                    for w in fenster {
+                                        let i = Int(w)
+                                        var ja = false
+                                        if neuere > oben[i] {
+                                            switch regel[i] {
+                                            case .stichtag: ja = beginn <= stichtag[i] && ende >= stichtag[i]
+                                            case .zugaenge: ja = beginn >= von[i] && beginn <= stichtag[i]
+                                            case .imVerlauf: ja = beginn <= stichtag[i] && ende >= von[i]
+                                            }
+                                        }
+                                        trifft[i] = ja
+                                    }
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    for w in fenster { trifft[Int(w)] = true }
+                }
+            }
+            plan.paare.withUnsafeBufferPointer { paare in
+                // A late field's id, interned at most once per row.
+                var spaeteID: Int32 = -2
+                var geprueft: Int32 = -1
+                var bestanden = false
+                for k in 0..<paare.count {
+                    let (zaehler, auftrag, w) = paare[k]
+                    let zi = Int(zaehler)
+                    if zaehler != geprueft {
+                        geprueft = zaehler
+                        bestanden = jeZeitraum[zi] || filterRoh[zi]?._withUnsafeGuaranteedRef { $0.passt(satz, leser: werte, stichtag: nil) } != false
+                    }
+                    guard bestanden, trifft[Int(w)] else { continue }
+                    if jeZeitraum[zi], filterRoh[zi]?._withUnsafeGuaranteedRef({ $0.passt(satz, leser: werte, stichtag: fensterTag[Int(w)]) }) == false { continue }
+                    let a = Int(auftrag)
+                    switch arten[zi] {
+                    case .anzahl: werk.addiere(a, satz.gebiet, 1)
+                    case .summe(let f?):
+                        let z = satz.zahlen[f]
+                        if z != Datensatz.leer { werk.addiere(a, satz.gebiet, z) }
+                    case .summe(nil): werk.addiere(a, satz.gebiet, art == .zahlen ? satz.anzahl : 0)
+                    case .verschieden(let f):
+                        // Id 0 is the empty value; other ids are empty only where a code maps to "".
+                        let id = satz.werte[f]
+                        if id == -1 {
+                            let r = satz.roh[f]
+                            guard !r.isEmpty, let spaet = spaeteWerte else { continue }
+                            if spaeteID == -2 { spaeteID = spaet.id(f, r) }
+                            werk.merke(a, satz.gebiet, spaeteID)
+                        } else if id != 0 && (!werte.hatLeereWerte(feld: f) || !werte.text(feld: f, id: id).isEmpty) {
+                            werk.merke(a, satz.gebiet, id)
+                        }
                     }
                 }
-                plan.trifft[i] = ja
-            }
-        } else {
-            for w in plan.fenster { plan.trifft[Int(w)] = true }
-        }
-        var geprueft: Int32 = -1
-        var bestanden = false
-        for (zaehler, auftrag, w) in plan.paare {
-            let zi = Int(zaehler)
-            if zaehler != geprueft {
-                geprueft = zaehler
-                // Optional chaining mutates the filter's cache in place (no copy per row).
-                bestanden = jeZeitraum[zi] || filter[zi]?.passt(satz, leser: werte, stichtag: nil) != false
-            }
-            guard bestanden, plan.trifft[Int(w)] else { continue }
-            if jeZeitraum[zi], filter[zi]?.passt(satz, leser: werte, stichtag: fensterTag[Int(w)]) == false { continue }
-            let a = Int(auftrag)
-            switch arten[zi] {
-            case .anzahl: werk.addiere(a, satz.gebiet, 1)
-            case .summe(let f?):
-                let z = satz.zahlen[f]
-                if z != Datensatz.leer { werk.addiere(a, satz.gebiet, z) }
-            case .summe(nil): werk.addiere(a, satz.gebiet, art == .zahlen ? satz.anzahl : 0)
-            case .verschieden(let f):
-                let id = satz.werte[f]
-                if !werte.text(feld: f, id: id).isEmpty { werk.merke(a, satz.gebiet, id) }
             }
         }
     }

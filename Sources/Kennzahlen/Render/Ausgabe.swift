@@ -13,9 +13,20 @@ public enum Ausgabe {
     /// `dateien`: paths relative to `ziel` (built from slugs only) and their contents.
     public static func schreibe(_ dateien: [(pfad: String, inhalt: [UInt8])], nach ziel: String) throws {
         try schreibe(nach: ziel) { neu in
-            for d in dateien {
-                try schreibeDatei(d.inhalt, nach: try pfad(d.pfad, in: neu))
+            // Folders first, then the files on all cores.
+            let ziele = try dateien.map { try pfad($0.pfad, in: neu) }
+            let fehler = Ablage<Fehler>(anzahl: 1)
+            let naechste = Laufnummer()
+            DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, max(1, dateien.count))) { _ in
+                while let i = naechste.weiter(bis: dateien.count) {
+                    do {
+                        try schreibeDatei(dateien[i].inhalt, nach: ziele[i])
+                    } catch let f as Fehler {
+                        fehler.setze(0, f)
+                    } catch {}
+                }
             }
+            if let f = fehler.erstes { throw f }
         }
     }
 
