@@ -104,6 +104,13 @@ enum Zeitmessung {
 
     static func beginne() { if an { letzte = Date() } }
 
+    /// Peak memory so far (Linux: VmHWM), for the notes.
+    private static var spitze: String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let zeile = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "" }
+        return "   Spitze " + zeile.dropFirst(6).trimmingCharacters(in: .whitespaces)
+    }
+
     static func markiere(_ phase: String) {
         guard an else { return }
         let jetzt = Date()
@@ -114,6 +121,6 @@ enum Zeitmessung {
     static func melde(_ was: String, _ sekunden: Double) {
         guard an else { return }
         let ms = String(format: "%7.1f ms", sekunden * 1000)
-        FileHandle.standardError.write(Data((was.padding(toLength: 40, withPad: " ", startingAt: 0) + ms + "\n").utf8))
+        FileHandle.standardError.write(Data((was.padding(toLength: 40, withPad: " ", startingAt: 0) + ms + spitze + "\n").utf8))
     }
 }

@@ -4,10 +4,12 @@
 ///
 /// Compact for millions of case ids: per id its bytes, a 4-byte end offset, a 4-byte successor
 /// and two 8-byte table slots (hash fragment and id, so a probe touches one cache line).
-public struct ByteInterner: Sendable {
-    private var arena: [UInt8] = []
+public struct ByteInterner: @unchecked Sendable {
+    /// The values' bytes, one after another; grows by `realloc` (see `Wachsfeld`). The interner
+    /// owns its storage: it is not copied, only mutated in place.
+    private let arena = Wachsfeld<UInt8>(kapazitaet: 1024)
     /// End offset of each id's bytes in `arena` (start: the previous end).
-    private var enden: [UInt32] = []
+    private let enden = Wachsfeld<UInt32>(kapazitaet: 256)
     /// Open addressing: upper 32 bits a hash fragment, lower 32 bits the id; `leer` when free.
     private var tabelle: [UInt64]
     private var maske: Int
@@ -15,7 +17,7 @@ public struct ByteInterner: Sendable {
     /// quarter after quarter, so the value after id x is most often the one that followed x in
     /// the previous file (`nachfolger`), or the one interned after the last known (`letzte + 1`).
     /// A right guess costs one sequential compare instead of a hash probe into a big table.
-    private var nachfolger: [Int32] = []
+    private let nachfolger = Wachsfeld<Int32>(kapazitaet: 256)
     private var vorige: Int32 = -1
     private var letzte = -1
     private static let vorhersageAb = 256
@@ -90,12 +92,9 @@ public struct ByteInterner: Sendable {
     /// Whether id `i` holds exactly the bytes `b`.
     @inline(__always)
     private func traegt(_ i: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        arena.withUnsafeBufferPointer { a in
-            enden.withUnsafeBufferPointer { e in
-                let s = i == 0 ? 0 : Int(e[i - 1])
-                return Int(e[i]) - s == b.count && (b.count == 0 || memcmpGleich(a.baseAddress! + s, b.baseAddress!, b.count))
-            }
-        }
+        let e = enden.zeiger
+        let s = i == 0 ? 0 : Int(e[i - 1])
+        return Int(e[i]) - s == b.count && (b.count == 0 || memcmpGleich(arena.zeiger + s, b.baseAddress!, b.count))
     }
 
     /// Remembers `id` as the value after the previous one.
@@ -130,7 +129,6 @@ public struct ByteInterner: Sendable {
 
     /// The general path: prediction for large tables, then the hash table.
     private mutating func internLang(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let laenge = b.count
         if enden.count >= ByteInterner.vorhersageAb {
             if vorige >= 0 {
                 let n = Int(nachfolger[Int(vorige)])
@@ -149,21 +147,14 @@ public struct ByteInterner: Sendable {
         let kurz = h >> 32
         var platz = Int(truncatingIfNeeded: h) & maske
         let treffer: Int32? = tabelle.withUnsafeBufferPointer { t in
-            arena.withUnsafeBufferPointer { a in
-                enden.withUnsafeBufferPointer { e in
-                    while true {
-                        let eintrag = t[platz]
-                        if eintrag == ByteInterner.leer { return nil }
-                        if eintrag >> 32 == kurz {
-                            let i = Int(eintrag & 0xFFFF_FFFF)
-                            let s = i == 0 ? 0 : Int(e[i - 1])
-                            if Int(e[i]) - s == laenge && (laenge == 0 || memcmpGleich(a.baseAddress! + s, b.baseAddress!, laenge)) {
-                                return Int32(i)
-                            }
-                        }
-                        platz = (platz + 1) & maske
-                    }
+            while true {
+                let eintrag = t[platz]
+                if eintrag == ByteInterner.leer { return nil }
+                if eintrag >> 32 == kurz {
+                    let i = Int(eintrag & 0xFFFF_FFFF)
+                    if traegt(i, b) { return Int32(i) }
                 }
+                platz = (platz + 1) & maske
             }
         }
         if let treffer {
@@ -175,7 +166,8 @@ public struct ByteInterner: Sendable {
         enden.append(UInt32(arena.count))
         nachfolger.append(-1)
         tabelle[platz] = (kurz << 32) | UInt64(neu)
-        if enden.count * 2 > tabelle.count { wachse() }
+        // Up to four fifths full: 1,6 million case ids cost 16 MB of table, not 32.
+        if enden.count * 5 > tabelle.count * 4 { wachse() }
         // `letzte` stays: the next value is likely the one after the last known.
         return gefunden(neu)
     }
@@ -194,24 +186,21 @@ public struct ByteInterner: Sendable {
     /// The value of an id as text.
     public func text(_ id: Int32) -> String {
         let i = Int(id)
-        return String(decoding: arena[start(i)..<Int(enden[i])], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: arena.zeiger + start(i), count: Int(enden[i]) - start(i)), as: UTF8.self)
     }
 
     private mutating func wachse() {
         let groesse = tabelle.count * 2
         let neueMaske = groesse - 1
         var neu = [UInt64](repeating: ByteInterner.leer, count: groesse)
-        arena.withUnsafeBufferPointer { a in
-            enden.withUnsafeBufferPointer { e in
-                neu.withUnsafeMutableBufferPointer { t in
-                    for i in 0..<e.count {
-                        let s = i == 0 ? 0 : Int(e[i - 1])
-                        let h = ByteInterner.hash(UnsafeBufferPointer(rebasing: a[s..<Int(e[i])]))
-                        var platz = Int(truncatingIfNeeded: h) & neueMaske
-                        while t[platz] != ByteInterner.leer { platz = (platz + 1) & neueMaske }
-                        t[platz] = ((h >> 32) << 32) | UInt64(i)
-                    }
-                }
+        let a = arena.zeiger, e = enden.zeiger
+        neu.withUnsafeMutableBufferPointer { t in
+            for i in 0..<enden.count {
+                let s = i == 0 ? 0 : Int(e[i - 1])
+                let h = ByteInterner.hash(UnsafeBufferPointer(start: a + s, count: Int(e[i]) - s))
+                var platz = Int(truncatingIfNeeded: h) & neueMaske
+                while t[platz] != ByteInterner.leer { platz = (platz + 1) & neueMaske }
+                t[platz] = ((h >> 32) << 32) | UInt64(i)
             }
         }
         tabelle = neu

@@ -33,8 +33,9 @@ public struct QuellenLeser {
     private var gebietCache: [Int] = []
     private var ids = ByteInterner(kapazitaet: 1024)
     private var daten = Datumscache()
-    private var neuesteDatei: [Int32] = []
-    private var ersteZeile: [Int32] = []
+    /// Per case id: the newest file read so far that lists it, and its line there.
+    private let neuesteDatei = Wachsfeld<Int32>(kapazitaet: 1024)
+    private let ersteZeile = Wachsfeld<Int32>(kapazitaet: 1024)
     /// Missing columns already reported for this source.
     private var gemeldet = Set<String>()
     private let speicher: Speicher
@@ -42,14 +43,15 @@ public struct QuellenLeser {
     /// Rejected rows are reported in detail up to this many per file; all are counted.
     public static let detailGrenze = 50
     /// Bytes read at a time; also the longest row.
-    public static let standardBlock = 4 << 20
+    public static let standardBlock = 1 << 20
 
     /// Buffers of one reader, reused for every file.
     private final class Speicher {
         let block: UnsafeMutablePointer<UInt8>
         let groesse: Int
-        /// Unescaped quoted fields.
-        let feldpuffer: UnsafeMutablePointer<UInt8>
+        /// Unescaped quoted fields; grows to the longest such field.
+        private var feldpuffer: UnsafeMutablePointer<UInt8>
+        private var feldpufferGroesse = 4096
         /// The interned value ids, the numbers and the raw late fields of the current row.
         let werte: UnsafeMutablePointer<Int32>
         let zahlen: UnsafeMutablePointer<Int64>
@@ -58,13 +60,24 @@ public struct QuellenLeser {
         init(groesse: Int, felder: Int) {
             self.groesse = groesse
             block = .allocate(capacity: groesse)
-            feldpuffer = .allocate(capacity: groesse)
+            feldpuffer = .allocate(capacity: feldpufferGroesse)
             werte = .allocate(capacity: max(1, felder))
             werte.initialize(repeating: 0, count: max(1, felder))
             zahlen = .allocate(capacity: max(1, felder))
             zahlen.initialize(repeating: 0, count: max(1, felder))
             roh = .allocate(capacity: max(1, felder))
             roh.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: max(1, felder))
+        }
+
+        /// The bytes of a field of the current block (unescaped when quoted with doubled quotes).
+        func wert(_ f: CsvFeld) -> UnsafeBufferPointer<UInt8> {
+            guard f.maskiert else { return UnsafeBufferPointer(start: block + f.von, count: f.bis - f.von) }
+            if f.bis - f.von > feldpufferGroesse {
+                feldpuffer.deallocate()
+                feldpufferGroesse = f.bis - f.von
+                feldpuffer = .allocate(capacity: feldpufferGroesse)
+            }
+            return CsvZerleger.wert(f, block, puffer: feldpuffer)
         }
 
         deinit {
@@ -145,7 +158,7 @@ public struct QuellenLeser {
             if fehlerhafteKopfzeile { return }
             guard let sp = spalten else {
                 if z.istLeer { return }
-                switch Spalten.finde(z, block, puffer: speicher.feldpuffer, quelle: quelle, datei: datei.pfad) {
+                switch Spalten.finde(z, speicher.wert, quelle: quelle, datei: datei.pfad) {
                 case .success(let s): spalten = s
                 case .failure(let f):
                     // Each missing column once per source, not once per quarterly file.
@@ -157,7 +170,7 @@ public struct QuellenLeser {
                 return
             }
             // Empty lines, and Excel's lines of bare delimiters, carry no data.
-            if z.istLeer || (z.problem == nil && z.felder.allSatisfy { CsvZerleger.wert($0, block, puffer: speicher.feldpuffer).getrimmt.isEmpty }) { return }
+            if z.istLeer || (z.problem == nil && z.felder.allSatisfy { speicher.wert($0).getrimmt.isEmpty }) { return }
             statistik.zeilenGelesen += 1
             switch zeile(z, sp, dateiIndex: dateiIndex) {
             case .success(let satz):
@@ -199,17 +212,16 @@ public struct QuellenLeser {
         if let problem = z.problem {
             return .failure(Verwerfung(grund: "Anführungszeichen nicht geschlossen", text: problem))
         }
-        let block = UnsafePointer(speicher.block), puffer = speicher.feldpuffer
         let felder = z.felder
         if felder.count != sp.anzahl {
-            let zuviel = felder.count > sp.anzahl && felder[sp.anzahl...].allSatisfy { CsvZerleger.wert($0, block, puffer: puffer).getrimmt.isEmpty }
+            let zuviel = felder.count > sp.anzahl && felder[sp.anzahl...].allSatisfy { speicher.wert($0).getrimmt.isEmpty }
             if !zuviel {
                 return .failure(Verwerfung(grund: "falsche Anzahl Felder",
                                            text: "Zeile hat \(felder.count) Felder, die Kopfzeile \(sp.anzahl)"))
             }
         }
         /// The trimmed value of column `i`; valid until the next call.
-        func wert(_ i: Int) -> UnsafeBufferPointer<UInt8> { CsvZerleger.wert(felder[i], block, puffer: puffer).getrimmt }
+        func wert(_ i: Int) -> UnsafeBufferPointer<UInt8> { speicher.wert(felder[i]).getrimmt }
         let ids = UnsafeMutableBufferPointer(start: speicher.werte, count: quelle.felder.count)
         let zahlen = UnsafeMutableBufferPointer(start: speicher.zahlen, count: quelle.felder.count)
         let rohe = UnsafeMutableBufferPointer(start: speicher.roh, count: quelle.felder.count)
@@ -470,9 +482,9 @@ final class Spalten {
         self.felder = felder
     }
 
-    static func finde(_ kopf: CsvZeile, _ p: UnsafePointer<UInt8>, puffer: UnsafeMutablePointer<UInt8>, quelle: Quelle,
+    static func finde(_ kopf: CsvZeile, _ wert: (CsvFeld) -> UnsafeBufferPointer<UInt8>, quelle: Quelle,
                       datei: String) -> Result<Spalten, KopfzeilenFehler> {
-        let namen = kopf.felder.map { CsvZerleger.wert($0, p, puffer: puffer).getrimmt.text }
+        let namen = kopf.felder.map { wert($0).getrimmt.text }
         var fehlend: [Diagnose] = []
         func index(_ gesucht: String?, _ rolle: String) -> Int? {
             guard let g = gesucht else { return nil }
