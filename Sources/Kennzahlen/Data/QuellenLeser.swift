@@ -32,7 +32,6 @@ public struct QuellenLeser {
     /// Per raw Sozialraum value: index, or -1 when unknown.
     private var gebietCache: [Int] = []
     private var ids = ByteInterner(kapazitaet: 1024)
-    private var daten = Datumscache()
     /// Per case id: the newest file read so far that lists it, and its line there.
     private let neuesteDatei = Wachsfeld<Int32>(kapazitaet: 1024)
     private let ersteZeile = Wachsfeld<Int32>(kapazitaet: 1024)
@@ -170,7 +169,7 @@ public struct QuellenLeser {
                 return
             }
             // Empty lines, and Excel's lines of bare delimiters, carry no data.
-            if z.istLeer || (z.problem == nil && z.felder.allSatisfy { speicher.wert($0).getrimmt.isEmpty }) { return }
+            if z.istLeer || (z.problem == nil && QuellenLeser.nurLeereFelder(z.felder, speicher)) { return }
             statistik.zeilenGelesen += 1
             switch zeile(z, sp, dateiIndex: dateiIndex) {
             case .success(let satz):
@@ -200,6 +199,13 @@ public struct QuellenLeser {
                                       ort: Ort(datei: datei.pfad)))
         }
         return statistik
+    }
+
+    /// Whether every field is empty or blank (Excel's lines of bare delimiters). Usually the
+    /// first field already says no.
+    private static func nurLeereFelder(_ felder: UnsafeBufferPointer<CsvFeld>, _ speicher: Speicher) -> Bool {
+        for f in felder where !speicher.wert(f).getrimmt.isEmpty { return false }
+        return true
     }
 
     private struct Verwerfung: Error {
@@ -261,7 +267,7 @@ public struct QuellenLeser {
             if r.isEmpty {
                 return .failure(Verwerfung(grund: "Datum fehlt", text: "Datum fehlt (Spalte '\(sp.namen[b])')"))
             }
-            guard let t = daten.tag(r) else {
+            guard let t = DatumLeser.tag(r) else {
                 return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[b])')"))
             }
             satz.beginn = t
@@ -269,7 +275,7 @@ public struct QuellenLeser {
         if let e = sp.ende, e != sp.beginn {
             let r = wert(e)
             if !r.isEmpty {
-                guard let t = daten.tag(r) else {
+                guard let t = DatumLeser.tag(r) else {
                     return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[e])')"))
                 }
                 if let b = satz.beginn, t < b {
@@ -283,7 +289,7 @@ public struct QuellenLeser {
         if let g = sp.geburt {
             let r = wert(g)
             if !r.isEmpty {
-                guard let t = daten.tag(r) else {
+                guard let t = DatumLeser.tag(r) else {
                     return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[g])')"))
                 }
                 satz.geburt = t
@@ -319,7 +325,7 @@ public struct QuellenLeser {
                         return .failure(Verwerfung(grund: "unlesbare Zahl", text: "unlesbare Zahl '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
                     }
                     continue
-                case .datum where !r.isEmpty && daten.tag(r) == nil:
+                case .datum where !r.isEmpty && DatumLeser.tag(r) == nil:
                     return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
                 default: continue
                 }

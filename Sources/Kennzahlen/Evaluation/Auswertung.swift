@@ -182,7 +182,7 @@ public enum Auswerter {
             jeZaehlung[a.zaehlung, default: []].append((ai, bereich, a.zeitraum))
         }
         var leser = QuellenLeser(quelle: quelle, katalog: katalog)
-        var zaehlung = Quellenzaehlung(art: quelle.art, dateien: dateien.count, werk: werk, spaeteWerte: leser.spaeteWerte)
+        let zaehlung = Quellenzaehlung(art: quelle.art, dateien: dateien.count, werk: werk, spaeteWerte: leser.spaeteWerte)
         for zi in jeZaehlung.keys.sorted() { zaehlung.nimmAuf(katalog.zaehlungen[zi], quelle: quelle, jeZaehlung[zi] ?? []) }
         var diagnosen: [Diagnose] = []
         var jeDatei: [DateiStatistik] = []

@@ -17,6 +17,11 @@ final class Filterauswertung {
     }
 
     private let programm: [Schritt]
+    /// The program and the atoms' fields once more as raw memory, read per row without
+    /// reference counting.
+    private let schritte: UnsafeMutablePointer<Schritt>
+    private let anzahlSchritte: Int
+    private let atomFelder: UnsafeMutablePointer<Int>
     private let atome: [(feld: Int, pruefung: Pruefung)]
     private let zahlTests: [(feld: Int, pruefung: Pruefung)]
     private let alterTests: [Pruefung]
@@ -61,6 +66,11 @@ final class Filterauswertung {
         }
         tief = hoechste > 60
         self.programm = programm
+        anzahlSchritte = programm.count
+        schritte = .allocate(capacity: max(1, programm.count))
+        schritte.initialize(from: programm, count: programm.count)
+        atomFelder = .allocate(capacity: max(1, atome.count))
+        atomFelder.initialize(from: atome.map(\.feld), count: atome.count)
         self.atome = atome
         self.zahlTests = zahlTests
         self.alterTests = alterTests
@@ -72,6 +82,9 @@ final class Filterauswertung {
     }
 
     deinit {
+        schritte.deinitialize(count: programm.count)
+        schritte.deallocate()
+        atomFelder.deallocate()
         for a in 0..<max(1, atome.count) { cache[a]?.deallocate() }
         cache.deallocate()
         kapazitaet.deallocate()
@@ -80,21 +93,19 @@ final class Filterauswertung {
     /// `stichtag` is needed only when the filter tests the age.
     func passt(_ satz: Datensatz, leser: QuellenWerte, stichtag: Tag?) -> Bool {
         if tief { return passtTief(satz, leser: leser, stichtag: stichtag) }
-        return programm.withUnsafeBufferPointer { schritte in
-            // The stack of intermediate results, one bit each (filters are shallow).
-            var stapel: UInt64 = 0
-            for s in schritte {
-                switch s {
-                case .atom(let a): stapel = (stapel << 1) | (atom(a, satz, leser) ? 1 : 0)
-                case .zahl(let z): stapel = (stapel << 1) | (zahl(z, satz) ? 1 : 0)
-                case .alter(let t): stapel = (stapel << 1) | (alter(t, satz, stichtag) ? 1 : 0)
-                case .und: stapel = (stapel >> 2) << 1 | ((stapel >> 1) & stapel & 1)
-                case .oder: stapel = (stapel >> 2) << 1 | (((stapel >> 1) | stapel) & 1)
-                case .nicht: stapel ^= 1
-                }
+        // The stack of intermediate results, one bit each (filters are shallow).
+        var stapel: UInt64 = 0
+        for k in 0..<anzahlSchritte {
+            switch schritte[k] {
+            case .atom(let a): stapel = (stapel << 1) | (atom(a, satz, leser) ? 1 : 0)
+            case .zahl(let z): stapel = (stapel << 1) | (zahl(z, satz) ? 1 : 0)
+            case .alter(let t): stapel = (stapel << 1) | (alter(t, satz, stichtag) ? 1 : 0)
+            case .und: stapel = (stapel >> 2) << 1 | ((stapel >> 1) & stapel & 1)
+            case .oder: stapel = (stapel >> 2) << 1 | (((stapel >> 1) | stapel) & 1)
+            case .nicht: stapel ^= 1
             }
-            return stapel & 1 == 1
         }
+        return stapel & 1 == 1
     }
 
     /// The same for filters nested deeper than the bit stack holds.
@@ -114,7 +125,7 @@ final class Filterauswertung {
     }
 
     private func atom(_ a: Int, _ satz: Datensatz, _ leser: QuellenWerte) -> Bool {
-        let id = Int(satz.werte[atome[a].feld])
+        let id = Int(satz.werte[atomFelder[a]])
         if id < kapazitaet[a], let c = cache[a] {
             let wert = c[id]
             if wert != 0 { return wert == 2 }
