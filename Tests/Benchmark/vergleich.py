@@ -30,14 +30,21 @@ def sh(*args, **kw):
 
 
 def messe(args):
-    """Runs a command, returns (wall seconds, peak RSS in MB, CPU seconds)."""
+    """Runs a command, returns (wall seconds, peak memory in MB, CPU seconds).
+
+    The peak comes from the program itself (VmHWM, printed with KENNZAHL_ZEITEN=1): the rusage
+    of a child forked from this Python process would include the parent's pages at fork time.
+    """
+    umgebung = dict(os.environ, KENNZAHL_ZEITEN="1")
     beginn = time.perf_counter()
-    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=umgebung)
+    fehler = p.stderr.read().decode("utf-8", "replace")
     _, status, nutzung = os.wait4(p.pid, 0)
     wand = time.perf_counter() - beginn
     if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(args)} endete mit {os.waitstatus_to_exitcode(status)}")
-    return wand, nutzung.ru_maxrss / 1024, nutzung.ru_utime + nutzung.ru_stime
+        sys.exit(f"{' '.join(args)} endete mit {os.waitstatus_to_exitcode(status)}:\n{fehler}")
+    spitzen = [int(x) for x in re.findall(r"Spitze (\d+) kB", fehler)]
+    return wand, (max(spitzen) / 1024 if spitzen else float("nan")), nutzung.ru_utime + nutzung.ru_stime
 
 
 def stadtviertel():
@@ -172,13 +179,17 @@ def main():
     print(f"Gemessen mit `python3 Tests/Benchmark/vergleich.py --zeilen {o.zeilen} --runden {o.runden}"
           + (f" --speicher {o.speicher}`" if o.speicher else "`") + f" am {time.strftime('%d.%m.%Y')}, "
           + f"{threads} Kerne, DuckDB {duckdb.__version__} mit {threads} Threads, Median aus {o.runden} Runden.\n")
+    def de(x, stellen=0):
+        """German notation: 1.234,5"""
+        return f"{x:,.{stellen}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
     print("| Zeilen | CSV | kennzahl report | MB/s | CPU-Auslastung | Spitzenspeicher | DuckDB | kennzahl / DuckDB | gleiche Zahlen |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|:---|")
     for e in ergebnisse:
-        duck = f"{e['duckdb']:.2f} s" if e["duckdb"] else "–"
-        quote = f"{e['wand'] / e['duckdb']:.2f}" if e["duckdb"] else "–"
-        print(f"| {e['zeilen']:,} | {e['mb']:.0f} MB | {e['wand']:.2f} s | {e['mb'] / e['wand']:.0f} | {e['cpu'] * 100:.0f} % | {e['rss']:.0f} MB | {duck} | {quote} | {e['gleich']} |".replace(",", "."))
-
+        duck = f"{de(e['duckdb'], 2)} s" if e["duckdb"] else "–"
+        quote = de(e["wand"] / e["duckdb"], 2) if e["duckdb"] else "–"
+        print(f"| {de(e['zeilen'])} | {de(e['mb'])} MB | {de(e['wand'], 2)} s | {de(e['mb'] / e['wand'])} | {de(e['cpu'] * 100)} % "
+              f"| {de(e['rss'])} MB | {duck} | {quote} | {e['gleich']} |")
 
 if __name__ == "__main__":
     main()

@@ -243,3 +243,27 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
         #expect(zahl(zusammen[4]) == 3)  // the three rows the sample set breaks on purpose
     }
 }
+
+@Suite struct FortschrittTests {
+    final class Mitschrift: @unchecked Sendable {
+        var texte: [String] = []
+    }
+
+    /// The progress line counts bytes from all threads and ends cleared.
+    @Test func meldetAnteilUndRaeumtAuf() {
+        let m = Mitschrift()
+        let f = Fortschritt { m.texte.append($0) }
+        f.beginne(gesamt: 4 << 20)
+        f.melde(1 << 20)
+        #expect(m.texte.last?.contains("Exporte lesen: 25 % (1 MB von 4 MB)") == true, "\(m.texte)")
+        f.beende()
+        #expect(m.texte.last?.hasPrefix("\r") == true)
+        #expect(m.texte.last?.replacingOccurrences(of: "\r", with: "").trimmingCharacters(in: .whitespaces).isEmpty == true)
+    }
+
+    /// Without a terminal (tests, scripts, redirected stderr) there is no progress at all.
+    @Test func ohneTerminalKeinFortschritt() {
+        let r = lauf(["check", "--data", Paket.beispieleUlm, "--definitions", Paket.definitionenUlm])
+        #expect(!r.fehler.contains("Exporte lesen:"))
+    }
+}

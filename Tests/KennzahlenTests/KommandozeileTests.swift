@@ -154,4 +154,30 @@ func temporaererOrdner() -> String {
         #expect(r.fehler.contains("enthält andere Dateien"))
         #expect(FileManager.default.contents(atPath: ordner + "/eigene-daten.csv") == Data("wichtig".utf8))
     }
+
+    /// `--rows`: the large set for measurements has about that many rows in the two big sources,
+    /// the same bytes for the same seed, and the normal report reads it.
+    @Test func grosserDatensatz() throws {
+        let ordner = temporaererOrdner()
+        defer { try? FileManager.default.removeItem(atPath: ordner) }
+        let r = lauf(["samples", "ulm", "--rows", "6000", "--out", ordner + "/a"])
+        #expect(r.code == 0, "\(r.fehler)")
+        #expect(r.aus.contains("Großer Datensatz geschrieben"))
+        #expect(lauf(["samples", "ulm", "--rows", "6000", "--out", ordner + "/b"]).code == 0)
+        let fm = FileManager.default
+        var zeilen = 0
+        for name in try fm.contentsOfDirectory(atPath: ordner + "/a") {
+            let a = fm.contents(atPath: ordner + "/a/" + name), b = fm.contents(atPath: ordner + "/b/" + name)
+            #expect(a == b, "\(name) hängt nicht nur vom Seed ab")
+            if name.hasPrefix("prosoz-jugendhilfe-") || name.hasPrefix("open-sozialhilfe-") {
+                zeilen += String(decoding: a ?? Data(), as: UTF8.self).split(separator: "\r\n").count - 1
+            }
+        }
+        #expect(zeilen >= 6000 && zeilen < 6600, "\(zeilen) Zeilen")
+        let bericht = lauf(["report", "--data", ordner + "/a", "--out", ordner + "/berichte"])
+        #expect(bericht.code == 0, "\(bericht.fehler)")
+        // Only for the Ulm set, and a sensible size.
+        #expect(lauf(["samples", "nordfriesland", "--rows", "6000", "--out", ordner + "/c"]).code == 2)
+        #expect(lauf(["samples", "ulm", "--rows", "10", "--out", ordner + "/d"]).fehler.contains("--rows erwartet eine Zeilenzahl"))
+    }
 }
