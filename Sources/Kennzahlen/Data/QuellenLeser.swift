@@ -149,16 +149,21 @@ public struct QuellenLeser {
             statistik.kodierung = s.kodierung
         }
         let block = speicher.block, kapazitaet = speicher.groesse
+        // Locals for the row loop: the closure reads them without reference counting per row.
+        let werte = self.werte, speicher = self.speicher
         var spalten: Spalten?
+        unowned(unsafe) var spaltenRoh: Spalten? = nil
         var fehlerhafteKopfzeile = false
         var details = 0
         var weitere = 0
         func zeileGelesen(_ z: CsvZeile) {
             if fehlerhafteKopfzeile { return }
-            guard let sp = spalten else {
+            guard let sp = spaltenRoh else {
                 if z.istLeer { return }
                 switch Spalten.finde(z, speicher.wert, quelle: quelle, datei: datei.pfad) {
-                case .success(let s): spalten = s
+                case .success(let s):
+                    spalten = s
+                    spaltenRoh = s
                 case .failure(let f):
                     // Each missing column once per source, not once per quarterly file.
                     let neu = f.diagnosen.filter { !gemeldet.contains($0.text.components(separatedBy: " gibt es in ").first ?? $0.text) }
