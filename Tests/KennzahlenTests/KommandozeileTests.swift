@@ -50,7 +50,6 @@ func temporaererOrdner() -> String {
         (["report", "--period"], "der Option --period fehlt ein Wert"),
         (["report", "--format", "pdf"], "unbekanntes Format 'pdf'"),
         (["report", "--csv", "semikolon"], "unbekannte CSV-Variante 'semikolon'"),
-        (["report", "--public"], "--public"),
         (["report", "überzählig"], "unerwartetes Argument 'überzählig'"),
         (["samples", "--seed", "-1"], "--seed erwartet eine ganze Zahl"),
         (["samples", "hamburg"], "unbekannter Beispieldatensatz 'hamburg'"),

@@ -101,7 +101,7 @@ public enum Ampelschaltung {
         let w = reihe[i]
         switch w.aktuell.zustand {
         case .nurGesamt: return (.grau, "Grau: nur für die Gesamtstadt erhoben, nicht nach Sozialräumen.")
-        case .keineDaten: return (.grau, "Grau: keine Daten für diesen Zeitraum.")
+        case .keineDaten, .geheim: return (.grau, "Grau: keine Daten für diesen Zeitraum.")
         case .ueberlauf: return (.grau, "Grau: Wert nicht darstellbar (Zahlenüberlauf).")
         case .nennerNull: return (.grau, "Grau: kein Wert, der Nenner ist 0.")
         case .wert: break

@@ -42,6 +42,10 @@ public struct Diagnose: Hashable, Sendable {
     public var text: String
     /// Printed after the caret, e.g. "meinten Sie 'zielwert'?".
     public var hinweis: String?
+    /// The message as reports show it, where `text` quotes values from an export row (a case id,
+    /// a date): reports name the reason only, so no case data reaches a report. The terminal
+    /// (`kennzahl check`) shows the full text to the planner.
+    public var berichtstext: String?
 
     public init(_ schwere: Schwere, _ code: String, _ text: String, ort: Ort?, hinweis: String? = nil) {
         self.schwere = schwere

@@ -30,6 +30,13 @@ public enum Slug {
                 strichOffen = true
             }
         }
+        // File names stay short whatever the name: at most 64 characters.
+        if ergebnis.count > Slug.laengste {
+            ergebnis = String(ergebnis.prefix(Slug.laengste))
+            while ergebnis.hasSuffix("-") { ergebnis.removeLast() }
+        }
         return ergebnis
     }
+
+    public static let laengste = 64
 }

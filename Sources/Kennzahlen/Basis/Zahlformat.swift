@@ -76,3 +76,21 @@ public enum Zahlformat {
         return (negativ ? "-" : "") + gruppiert + (rest.isEmpty ? "" : dezimal + rest)
     }
 }
+
+extension String {
+    /// The text with control characters (C0 except line feed, DEL, C1) replaced by U+FFFD: no
+    /// name or value from a definition or an export can move a terminal's cursor, clear it or
+    /// hide text in a CSV file.
+    public var ohneSteuerzeichen: String {
+        guard unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n") || ($0.value >= 0x7F && $0.value <= 0x9F) }) else { return self }
+        var aus = String.UnicodeScalarView()
+        for u in unicodeScalars {
+            if (u.value < 0x20 && u != "\n") || (u.value >= 0x7F && u.value <= 0x9F) {
+                aus.append(u == "\t" ? " " : "\u{FFFD}")
+            } else {
+                aus.append(u)
+            }
+        }
+        return String(aus)
+    }
+}

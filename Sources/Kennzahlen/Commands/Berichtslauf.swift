@@ -15,6 +15,8 @@ public enum Berichtslauf {
         public var formate: [Format] = Format.allCases
         public var csv = CsvDialekt.excel
         public var streng = false
+        /// Public reports: small counts withheld (`Geheimhaltung`).
+        public var oeffentlich = false
         /// Progress while reading the exports (terminal only).
         public var fortschritt: Fortschritt?
 
@@ -29,6 +31,8 @@ public enum Berichtslauf {
         public var ordner: String?
         public var periode: Berichtsperiode?
         public var dateien: [String] = []
+        /// Public reports: cells withheld primarily and secondarily.
+        public var geheim: (primaer: Int, sekundaer: Int)?
         /// Lights per area (name, counts per colour), for the summary.
         public var ampel: [(gebiet: String, anzahl: [Ampelfarbe: Int])] = []
     }
@@ -66,9 +70,13 @@ public enum Berichtslauf {
         if d4.contains(where: { $0.schwere == .fehler }) { return (nil, diagnosen) }
         let ampel = Ampelstand.schalte(katalog: katalog, auswertung: auswertung, periode: periode, schaltungen: schaltungen)
         Zeitmessung.markiere("Ampel")
-        let grundlage = Berichtsgrundlage(katalog: katalog, auswertung: auswertung, ampel: ampel, periode: periode,
+        var grundlage = Berichtsgrundlage(katalog: katalog, auswertung: auswertung, ampel: ampel, periode: periode,
                                           stand: bestand.stand, datenwarnungen: diagnosen.filter { $0.schwere == .warnung },
                                           datenordner: a.daten, definitionsordner: a.definitionen)
+        if a.oeffentlich {
+            grundlage.geheimhaltung = Geheimhaltung.berechne(katalog: katalog, auswertung: auswertung, periode: periode)
+            Zeitmessung.markiere("Geheimhaltung")
+        }
         return (grundlage, diagnosen)
     }
 
@@ -134,6 +142,7 @@ public enum Berichtslauf {
             return Ergebnis(exitCode: 1, diagnosen: diagnosen + [.fehler("KZ310", "\(error)", ort: Ort(datei: ziel))])
         }
         var ergebnis = Ergebnis(exitCode: 0, diagnosen: diagnosen, ordner: ziel, periode: g.periode, dateien: liste.map(\.pfad))
+        ergebnis.geheim = g.geheimhaltung.map { ($0.anzahlPrimaer, $0.anzahlSekundaer) }
         for geb in g.gebiete {
             var anzahl: [Ampelfarbe: Int] = [:]
             for i in g.katalog.kennzahlen.indices { if let l = g.ampel.licht(i, geb) { anzahl[l.farbe, default: 0] += 1 } }

@@ -20,7 +20,8 @@ public enum Kommandozeile {
 
         public static var standard: Kanaele {
             let terminal = isatty(STDERR_FILENO) == 1
-            return Kanaele(aus: { print($0) }, fehler: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+            // Whatever a definition or an export contains, the terminal gets no control characters.
+            return Kanaele(aus: { print($0.ohneSteuerzeichen) }, fehler: { FileHandle.standardError.write(Data(($0.ohneSteuerzeichen + "\n").utf8)) },
                            fortschritt: terminal ? Fortschritt { FileHandle.standardError.write(Data($0.utf8)) } : nil)
         }
     }
@@ -138,10 +139,8 @@ public enum Kommandozeile {
             k.aus(reportHilfe)
             return 0
         }
-        if o.schalter.contains("--public") || o.schalter.contains("--oeffentlich") {
-            throw Nutzungsfehler(text: "--public (öffentliche Berichte mit Geheimhaltung kleiner Fallzahlen) ist noch nicht umgesetzt; ohne diese Prüfung dürfen die Berichte nicht veröffentlicht werden", befehl: "report")
-        }
         var a = Berichtslauf.Auftrag()
+        a.oeffentlich = o.schalter.contains("--public") || o.schalter.contains("--oeffentlich")
         if let d = o.werte["--definitions"] { a.definitionen = d }
         if let d = o.werte["--data"] { a.daten = d }
         if let d = o.werte["--out"] { a.ausgabe = d }
@@ -185,6 +184,9 @@ public enum Kommandozeile {
         k.aus("Ampel" + String(repeating: " ", count: breite - 5) + Ampelfarbe.allCases.map { spalte($0.wort, 6) }.joined())
         for (gebiet, anzahl) in e.ampel {
             k.aus(gebiet + String(repeating: " ", count: breite - gebiet.count) + Ampelfarbe.allCases.map { spalte(String(anzahl[$0] ?? 0), 6) }.joined())
+        }
+        if let (primaer, sekundaer) = e.geheim {
+            k.aus("Öffentliche Berichte: \(primaer + sekundaer) Werte nicht ausgewiesen (\(primaer) mit zu kleiner Fallzahl, \(sekundaer), aus denen sie sich errechnen ließen).")
         }
         let warnungen = e.diagnosen.filter { $0.schwere == .warnung }.count
         if warnungen > 0 { k.aus("\(warnungen) Hinweise zu den Daten (siehe oben und im Abschnitt Datenqualität der Berichte).") }
@@ -362,7 +364,7 @@ public enum Kommandozeile {
 
     Aufruf:
       kennzahl report [--definitions ORDNER] [--data ORDNER] [--out ORDNER] [--period 2021-Q4|2021]
-                      [--format csv,md,html] [--csv excel|rfc4180] [--streng]
+                      [--format csv,md,html] [--csv excel|rfc4180] [--streng] [--public]
 
     Optionen:
       --definitions ORDNER  Katalog der Kennzahlen (*.kz)            Standard: Definitions/ulm
@@ -372,6 +374,9 @@ public enum Kommandozeile {
       --format LISTE        csv, md, html (kommagetrennt)             Standard: alle drei
       --csv VARIANTE        excel (Semikolon, Dezimalkomma, BOM) oder rfc4180 (Komma, Punkt)
       --streng              jede verworfene Exportzeile ist ein Fehler (Exit-Code 1)
+      --public, --oeffentlich
+                            öffentliche Berichte: Werte unter der Mindestfallzahl (Standard 3)
+                            und Werte, aus denen sie sich errechnen ließen, erscheinen als '.'
       -h, --help            diese Hilfe
 
     Ausgabe: je Gebiet (gesamt und jeder Sozialraum) produkt-N.csv/.md/.html, dazu index.html

@@ -184,8 +184,9 @@ public struct QuellenLeser {
                 statistik.verworfen[v.grund, default: 0] += 1
                 if details < QuellenLeser.detailGrenze {
                     details += 1
-                    diagnosen.append(.warnung("KZ220", "Zeile verworfen: \(v.text)",
-                                              ort: Ort(datei: datei.pfad, zeile: z.zeile), hinweis: v.hinweis))
+                    var d = Diagnose.warnung("KZ220", "Zeile verworfen: \(v.text)", ort: Ort(datei: datei.pfad, zeile: z.zeile), hinweis: v.hinweis)
+                    d.berichtstext = "Zeile verworfen: \(v.grund)"
+                    diagnosen.append(d)
                 } else {
                     weitere += 1
                 }

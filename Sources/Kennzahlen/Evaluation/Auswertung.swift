@@ -115,20 +115,51 @@ public enum Auswerter {
                 return .wert(anteil(a, z))
             }
         }
+        /// The number of cases behind a formula part (see `Kennwert.basis`): sums and
+        /// differences add their parts' bases, scaling keeps it, choices take the smallest.
+        func basis(_ t: Term, _ z: Zeitraum, _ slot: Int) -> Int64? {
+            switch t {
+            case .zahl, .anteil: return nil
+            case .zaehlung(let i):
+                guard let ai = auftragIndex[Auftrag(zaehlung: i, zeitraum: z)] else { return nil }
+                let zaehlung = katalog.zaehlungen[i]
+                return werk.basis(ai, slot: slot, quelle: katalog.quellen[zaehlung.quelle], bevoelkerung: zaehlung.quelle == katalog.einwohnerQuelle)
+            case .kennzahl(let j):
+                let w = kennwerte(j, z)[slot]
+                if let b = w.basis { return b }
+                return [w.zaehlerBasis, w.nennerBasis].compactMap { $0 }.min()
+            case .rechnung(let op, let a, let b):
+                let x = basis(a, z, slot), y = basis(b, z, slot)
+                guard let x, let y else { return x ?? y }
+                return op == .plus || op == .minus ? x &+ y : min(x, y)
+            case .funktion(_, let argumente):
+                return argumente.compactMap { basis($0, z, slot) }.min()
+            }
+        }
         func kennwerte(_ k: Int, _ z: Zeitraum) -> [Kennwert] {
             let s = Auswertung.Schluessel(kennzahl: k, zeitraum: z)
             if let w = werte[s] { return w }
             let kz = katalog.kennzahlen[k]
             var liste: [Kennwert] = (0...(n + 1)).map { slot in
                 switch kz.formel {
-                case .wert(let t): return Kennwert(term(t, z, slot).zustand)
-                case .verhaeltnis(let zt, let nt): return verhaeltnis(term(zt, z, slot), term(nt, z, slot), faktor: faktor(kz.einheit))
+                case .wert(let t):
+                    var w = Kennwert(term(t, z, slot).zustand)
+                    w.basis = basis(t, z, slot)
+                    return w
+                case .verhaeltnis(let zt, let nt):
+                    var w = verhaeltnis(term(zt, z, slot), term(nt, z, slot), faktor: faktor(kz.einheit))
+                    w.zaehlerBasis = basis(zt, z, slot)
+                    w.nennerBasis = basis(nt, z, slot)
+                    return w
                 }
             }
             if kz.gesamtAlsSumme, !liste[0...n].contains(where: { $0.zustand == .nurGesamt }) {
                 // The city as the sum of the Sozialräume and the rows without one.
                 let summe = liste[0...n].map { TermWert($0.zustand) }.reduce(TermWert.wert(Bruch.null)) { $0.verknuepft(Rechenart.plus, $1) }
-                liste[n + 1] = Kennwert(summe.zustand)
+                var gesamt = Kennwert(summe.zustand)
+                let basen = liste[0...n].compactMap(\.basis)
+                gesamt.basis = basen.isEmpty ? nil : basen.reduce(0, &+)
+                liste[n + 1] = gesamt
             }
             werte[s] = liste
             return liste
@@ -287,7 +318,7 @@ enum TermWert {
         switch z {
         case .wert(let b): self = .wert(b)
         case .nennerNull: self = .nennerNull
-        case .keineDaten: self = .keineDaten
+        case .keineDaten, .geheim: self = .keineDaten
         case .nurGesamt: self = .nurGesamt
         case .ueberlauf: self = .ueberlauf
         }

@@ -10,12 +10,25 @@ public struct Kennwert: Sendable, Equatable {
         case nurGesamt
         /// A sum exceeded the exact range (rendered `.`, reported as a warning).
         case ueberlauf
+        /// Not shown in public reports: too few cases, or a value the hidden one could be
+        /// recomputed from (rendered `.`). Set only by `Geheimhaltung`.
+        case geheim
     }
 
     public var zustand: Zustand
     /// For ratio Kennzahlen: numerator and denominator, when known.
     public var zaehler: Bruch?
     public var nenner: Bruch?
+    /// Public reports: the numerator or denominator is withheld (rendered `.`).
+    public var zaehlerGeheim = false
+    public var nennerGeheim = false
+    /// How many cases the value rests on, where it rests on cases: for counts the count, for sums
+    /// over case rows the number of rows; nil for population, fixed numbers and shares of the
+    /// year. Public reports hide values with a basis below the Mindestfallzahl.
+    public var basis: Int64?
+    /// The same for the numerator and the denominator of a ratio.
+    public var zaehlerBasis: Int64?
+    public var nennerBasis: Int64?
 
     public init(_ zustand: Zustand, zaehler: Bruch? = nil, nenner: Bruch? = nil) {
         self.zustand = zustand

@@ -5,6 +5,8 @@ struct Zaehlwerk: Sendable {
     private let slots: Int
     private let arten: [Zaehlung.Art]
     private var summen: [Int64]
+    /// Rows added per tally and slot: the case basis of sums (public reports).
+    private var zeilen: [Int64]
     /// Distinct counts: per tally the sets per slot, then one for the whole city (a value seen in
     /// two Sozialräume counts once there). Values are interned ids: bit sets, not hash sets, so a
     /// million persons cost 125 KB per set.
@@ -16,6 +18,7 @@ struct Zaehlwerk: Sendable {
         slots = n + 1
         self.arten = arten
         summen = [Int64](repeating: 0, count: arten.count * (n + 1))
+        zeilen = [Int64](repeating: 0, count: arten.count * (n + 1))
         mengen = arten.map { art in
             if case .verschieden = art { return [Bitmenge](repeating: Bitmenge(), count: n + 2) }
             return []
@@ -28,6 +31,7 @@ struct Zaehlwerk: Sendable {
         let platz = auftrag * slots + gebiet
         let (s, o) = summen[platz].addingReportingOverflow(betrag)
         if o { ueberlauf[auftrag] = true } else { summen[platz] = s }
+        zeilen[platz] &+= 1
     }
 
     mutating func merke(_ auftrag: Int, _ gebiet: Int, _ wert: Int32) {
@@ -39,7 +43,10 @@ struct Zaehlwerk: Sendable {
     /// source filled).
     mutating func uebernimm(_ anderes: Zaehlwerk, _ auftraege: [Int]) {
         for a in auftraege {
-            for g in 0..<slots { summen[a * slots + g] = anderes.summen[a * slots + g] }
+            for g in 0..<slots {
+                summen[a * slots + g] = anderes.summen[a * slots + g]
+                zeilen[a * slots + g] = anderes.zeilen[a * slots + g]
+            }
             mengen[a] = anderes.mengen[a]
             verfuegbar[a] = anderes.verfuegbar[a]
             ueberlauf[a] = anderes.ueberlauf[a]
@@ -59,6 +66,24 @@ struct Zaehlwerk: Sendable {
             return summe(auftrag, slot).map { .wert(Bruch(Int($0))) } ?? .ueberlauf
         case .summe:
             return summe(auftrag, slot).map { .wert(Bruch(Festkomma(hundertstelCent: $0))) } ?? .ueberlauf
+        }
+    }
+
+    /// How many cases a tally's value rests on (see `Kennwert.basis`): the count itself for counts
+    /// and delivered counts, the rows summed for sums over a field; nil for the population (public
+    /// statistics) and where the tally has no value.
+    func basis(_ auftrag: Int, slot: Int, quelle: Quelle, bevoelkerung: Bool) -> Int64? {
+        guard verfuegbar[auftrag], !ueberlauf[auftrag] else { return nil }
+        if case .keine = quelle.gebiet, slot != slots { return nil }
+        switch arten[auftrag] {
+        case .verschieden: return Int64(mengen[auftrag][slot].anzahl)
+        case .anzahl: return summe(auftrag, slot)
+        case .summe(nil):
+            guard !bevoelkerung, let s = summe(auftrag, slot) else { return nil }
+            return s / Festkomma.skala
+        case .summe:
+            guard slot == slots else { return zeilen[auftrag * slots + slot] }
+            return (0..<slots).reduce(Int64(0)) { $0 &+ zeilen[auftrag * slots + $1] }
         }
     }
 

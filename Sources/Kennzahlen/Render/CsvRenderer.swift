@@ -34,6 +34,7 @@ public enum CsvRenderer {
         case .ampelfolge(let folge): return feld(text: folge.map { $0?.wort ?? "." }.joined(separator: ", "), d)
         case .verlauf: return ""
         case .verweise(let v): return feld(text: v.map(\.text).joined(separator: " "), d)
+        case .geheim: return Tabellenzeichen.unbekannt
         case .leer: return ""
         }
     }
@@ -41,7 +42,7 @@ public enum CsvRenderer {
     /// A text field: formula-like starts are neutralised (OWASP CSV injection), then quoted when
     /// it holds the delimiter, a quote, a line break or surrounding spaces.
     static func feld(text roh: String, _ d: CsvDialekt) -> String {
-        var t = roh
+        var t = roh.ohneSteuerzeichen
         if let erstes = t.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(erstes) {
             t = "'" + t
         }

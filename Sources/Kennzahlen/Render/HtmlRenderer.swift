@@ -94,6 +94,8 @@ public enum HtmlRenderer {
             return "<td style=\"\(rahmen)white-space:nowrap;vertical-align:top;\">" + teile.joined(separator: " ") + "</td>"
         case .verweise(let v):
             return "<td style=\"\(rahmen)\(ausrichtung)\">" + v.map { "<a href=\"" + esc($0.ziel) + "\">" + esc($0.text) + "</a>" }.joined(separator: " ") + "</td>"
+        case .geheim:
+            return "<td style=\"\(rahmen)text-align:right;vertical-align:top;\" title=\"aus Gründen des Datenschutzes nicht ausgewiesen\">.</td>"
         case .leer: return "<td style=\"\(rahmen)\"></td>"
         }
     }

@@ -42,6 +42,7 @@ public enum MarkdownRenderer {
         case .ampelfolge(let folge): return folge.map { $0.map { $0.symbol + " " + $0.wort } ?? "\\." }.joined(separator: " → ")
         case .verlauf(let werte): return SvgDiagramm.textVerlauf(werte)
         case .verweise(let v): return v.map { $0.nurHtml ? zelleText($0.text) : "[" + zelleText($0.text) + "](" + $0.ziel + ")" }.joined(separator: " ")
+        case .geheim: return zelleText(Tabellenzeichen.unbekannt)
         case .leer: return ""
         }
     }

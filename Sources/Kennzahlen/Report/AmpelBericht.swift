@@ -24,7 +24,7 @@ enum AmpelBericht {
             z.append(g.zelle(g.kennwert(i, plan.vorjahr, gebiet), k))
             z.append(licht.map { .ampelfolge($0.verlauf) } ?? .leer)
             z.append(licht.flatMap { $0.inFolge > 0 ? .zahl(Bruch($0.inFolge), dezimalen: 0, suffix: "") : nil } ?? .leer)
-            z.append(.text(licht?.begruendung ?? "keine Ampelregel festgelegt"))
+            z.append(.text(licht.map { g.begruendung($0, i, k, gebiet) } ?? "keine Ampelregel festgelegt"))
             if let l = licht, let s = l.schaltung {
                 z.append(.text("\(s.farbe.wort) statt \(l.berechnet.wort): \(s.wer), \(s.datum.deutsch)"))
             } else {
@@ -40,7 +40,7 @@ enum AmpelBericht {
         var haupt = Tabelle(spalten: spalten, zeilen: zeilen.map(\.2))
         haupt.fussnoten = ["Ampel: ■ rot = Handlungsbedarf, ▲ gelb = Auffälligkeit, ● grün = erwartungsgemäßer Verlauf, ○ grau = nicht bewertet. Die Regeln jeder Kennzahl stehen im Katalog.",
                            "Verlauf: die nach den Regeln berechnete Ampel der letzten vier Zeiträume (Quartale, bei Jahreswerten Jahre), die älteste zuerst; „in Folge“ zählt die Zeiträume bis heute, die rot oder gelb waren. Von Hand gesetzte Ampeln nennen die berechnete Farbe, wer sie gesetzt hat und warum."]
-            + KennzahlenBericht.quellenzeile(mitAmpel.map(\.element)) + Tabellenzeichen.fussnoten(haupt)
+            + KennzahlenBericht.quellenzeile(mitAmpel.map(\.element)) + Tabellenzeichen.fussnoten(haupt, mindestfallzahl: g.katalog.mindestfallzahl)
             + g.unterjaehrigHinweis(mitAmpel.map(\.element))
         let zusammenfassung = Ampelfarbe.allCases.map { "\($0.wort): \(zaehlung[$0] ?? 0)" }.joined(separator: " · ")
         var abschnitte = [Abschnitt(titel: produkt.titel, absaetze: [zusammenfassung], tabelle: haupt)]

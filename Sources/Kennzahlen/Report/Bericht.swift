@@ -114,6 +114,8 @@ public enum Zelle: Sendable, Equatable {
     case verlauf([Bruch?])
     /// Links (HTML and Markdown), e.g. one per format; CSV shows the texts.
     case verweise([Verweis])
+    /// A value withheld in a public report (Geheimhaltung), rendered `.` like Destatis tables.
+    case geheim
     case leer
 }
 
@@ -145,10 +147,24 @@ public enum Tabellenzeichen {
         }
     }
 
-    /// Explanations for the symbols a table uses, in a fixed order.
-    public static func fussnoten(_ t: Tabelle) -> [String] {
+    /// Explanations for the symbols a table uses, in a fixed order. `mindestfallzahl`: the
+    /// smallest count public reports show, for the note on withheld values.
+    public static func fussnoten(_ t: Tabelle, mindestfallzahl: Int = 3) -> [String] {
         var genutzt = Set<String>()
-        for z in t.zeilen { for c in z { if case .symbol(let s) = c { genutzt.insert(s) } } }
-        return [keinWert, unbekannt, nichtSinnvoll].filter(genutzt.contains).compactMap(erklaerung)
+        var geheim = false
+        for z in t.zeilen {
+            for c in z {
+                if case .symbol(let s) = c { genutzt.insert(s) }
+                if c == .geheim { geheim = true }
+            }
+        }
+        var texte = [keinWert, unbekannt, nichtSinnvoll].filter(genutzt.contains).compactMap(erklaerung)
+        if geheim { texte.append(geheimText(mindestfallzahl)) }
+        return texte
+    }
+
+    /// The rule of public reports, as their footnote states it.
+    public static func geheimText(_ mindestfallzahl: Int) -> String {
+        ". = Werte unter \(mindestfallzahl) werden aus Gründen des Datenschutzes nicht ausgewiesen, ebenso Werte, aus denen sie sich errechnen ließen."
     }
 }

@@ -11,6 +11,8 @@ public struct Berichtsgrundlage: Sendable {
     /// folders are).
     public var datenordner: String
     public var definitionsordner: String
+    /// Public reports: the values to withhold; nil for internal reports (nothing withheld).
+    public var geheimhaltung: Geheimhaltung?
 
     public init(katalog: Katalog, auswertung: Auswertung, ampel: Ampelstand, periode: Berichtsperiode, stand: Tag?,
                 datenwarnungen: [Diagnose], datenordner: String, definitionsordner: String) {
@@ -37,6 +39,10 @@ public struct Berichtsgrundlage: Sendable {
     public func anzeige(_ d: Diagnose) -> String {
         var x = d
         if let o = x.ort { x.ort?.datei = anzeigepfad(o.datei) }
+        if let t = x.berichtstext {
+            x.text = t
+            x.hinweis = nil
+        }
         return x.zeile
     }
 
@@ -70,7 +76,49 @@ public struct Berichtsgrundlage: Sendable {
 
     public func zeitplan(_ k: Kennzahl) -> Zeitplan { Zeitplan(rhythmus: k.rhythmus, periode: periode) }
 
-    public func kennwert(_ k: Int, _ z: Zeitraum, _ g: Gebiet) -> Kennwert { auswertung.kennwert(k, z, g) }
+    /// The value as the reports show it: in public reports with withheld parts marked.
+    public func kennwert(_ k: Int, _ z: Zeitraum, _ g: Gebiet) -> Kennwert {
+        var w = auswertung.kennwert(k, z, g)
+        guard let geheimhaltung else { return w }
+        if geheimhaltung.geheim(k, z, g, .wert) { w.zustand = .geheim }
+        if geheimhaltung.geheim(k, z, g, .zaehler) {
+            w.zaehler = nil
+            w.zaehlerGeheim = true
+        }
+        if geheimhaltung.geheim(k, z, g, .nenner) {
+            w.nenner = nil
+            w.nennerGeheim = true
+        }
+        return w
+    }
+
+    /// Whether a public report withholds anything of this Kennzahl in the given periods for an
+    /// area or the city (then texts quoting its numbers, like Ampel reasons, are not shown).
+    public func verbirgt(_ k: Int, _ zeitraeume: [Zeitraum], _ g: Gebiet) -> Bool {
+        guard let geheimhaltung else { return false }
+        for z in zeitraeume {
+            for geb in [g, .gesamt] {
+                if geheimhaltung.geheim(k, z, geb, .wert) || geheimhaltung.geheim(k, z, geb, .zaehler) || geheimhaltung.geheim(k, z, geb, .nenner) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// A light's reason as reports show it. Reasons quote values (this period, the previous
+    /// ones, the city); in a public report a reason that would quote a withheld value is replaced.
+    public func begruendung(_ l: Licht, _ i: Int, _ k: Kennzahl, _ g: Gebiet) -> String {
+        guard oeffentlich else { return l.begruendung }
+        let plan = zeitplan(k)
+        var zeitraeume = plan.alle
+        for r in plan.ampelreihe { zeitraeume += [r.zeitraum, r.vorjahr] + (r.vorquartal.map { [$0] } ?? []) }
+        guard verbirgt(i, zeitraeume, g) else { return l.begruendung }
+        return "\(l.farbe.wort.prefix(1).uppercased() + l.farbe.wort.dropFirst()): Begründung nicht ausgewiesen – sie nennt Werte, die aus Gründen des Datenschutzes nicht ausgewiesen werden."
+    }
+
+    /// True for public reports.
+    public var oeffentlich: Bool { geheimhaltung != nil }
 
     /// The cell for a value: the number, or the Destatis symbol saying why there is none.
     public func zelle(_ w: Kennwert, _ k: Kennzahl) -> Zelle {
@@ -79,11 +127,13 @@ public struct Berichtsgrundlage: Sendable {
         case .nennerNull: return .symbol(Tabellenzeichen.keinWert)
         case .keineDaten, .ueberlauf: return .symbol(Tabellenzeichen.unbekannt)
         case .nurGesamt: return .symbol(Tabellenzeichen.nichtSinnvoll)
+        case .geheim: return .geheim
         }
     }
 
     /// A numerator or denominator: whole numbers without decimals, sums with two.
-    public func teilzelle(_ b: Bruch?) -> Zelle {
+    public func teilzelle(_ b: Bruch?, geheim: Bool = false) -> Zelle {
+        if geheim { return .geheim }
         guard let b else { return .leer }
         return .zahl(b, dezimalen: b.nenner == 1 ? 0 : 2, suffix: "")
     }

@@ -32,7 +32,9 @@ enum Datenqualitaet {
     }
 
     static func hinweise(_ g: Berichtsgrundlage) -> [String] {
-        ["Interner Bericht: kleine Fallzahlen sind nicht unterdrückt (keine Geheimhaltungsprüfung); nicht zur Veröffentlichung bestimmt.",
+        [g.oeffentlich
+            ? "Öffentlicher Bericht: Werte unter \(g.katalog.mindestfallzahl) Fällen (oder der Mindestfallzahl der Kennzahl) und Werte, aus denen sie sich errechnen ließen, sind als „.“ nicht ausgewiesen."
+            : "Interner Bericht: kleine Fallzahlen sind nicht unterdrückt (keine Geheimhaltungsprüfung); nicht zur Veröffentlichung bestimmt.",
          "Erstellt mit kennzahl aus dem Katalog „\(g.katalog.name)“. Definitionen, Formeln und Ampelregeln: katalog.html."]
     }
 
@@ -43,6 +45,7 @@ enum Datenqualitaet {
         case .nennerNull: return "– (kein Wert)"
         case .keineDaten, .ueberlauf: return ". (keine Daten)"
         case .nurGesamt: return "x (nur Gesamtstadt)"
+        case .geheim: return ". (nicht ausgewiesen)"
         }
     }
 }

@@ -61,13 +61,14 @@ enum KennzahlenBericht {
             if mitBereich { z.append(k.bereich.map { .text($0) } ?? .leer) }
             z += [.verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name), .text(g.zeitraumText(k, plan.aktuell))]
             if mitVerhaeltnis {
-                z += k.istVerhaeltnis ? [g.teilzelle(w.zaehler), g.teilzelle(w.nenner)] : [.leer, .leer]
+                z += k.istVerhaeltnis ? [g.teilzelle(w.zaehler, geheim: w.zaehlerGeheim), g.teilzelle(w.nenner, geheim: w.nennerGeheim)] : [.leer, .leer]
             }
             z += [g.zelle(w, k), .text(Zahlformat.einheitName(k.einheit))]
             if mitZielwert {
                 if let ziel = k.zielwert {
                     let e = Zielerreichung.bewerte(ziel, w)
-                    z += [.text(ziel.text(k.einheit)), e == .keinWert ? .symbol(Tabellenzeichen.keinWert) : .text(e.text)]
+                    let bewertung: Zelle = w.zustand == .geheim ? .geheim : e == .keinWert ? .symbol(Tabellenzeichen.keinWert) : .text(e.text)
+                    z += [.text(ziel.text(k.einheit)), bewertung]
                 } else {
                     z += [.text("kein Zielwert"), .leer]
                 }
@@ -80,7 +81,7 @@ enum KennzahlenBericht {
             if mitVerlauf { z.append(.verlauf(plan.verlauf.map { g.kennwert(i, $0, gebiet).wert })) }
             if mitAmpel {
                 if let l = g.ampel.licht(i, gebiet) {
-                    z += [.ampel(l.farbe), .text(l.begruendung)]
+                    z += [.ampel(l.farbe), .text(g.begruendung(l, i, k, gebiet))]
                 } else {
                     z += [.leer, .leer]
                 }
@@ -89,7 +90,7 @@ enum KennzahlenBericht {
             zeilen.append(z)
         }
         var t = Tabelle(spalten: spalten, zeilen: zeilen)
-        t.fussnoten = quellenzeile(kennzahlen) + Tabellenzeichen.fussnoten(t) + g.unterjaehrigHinweis(kennzahlen)
+        t.fussnoten = quellenzeile(kennzahlen) + Tabellenzeichen.fussnoten(t, mindestfallzahl: g.katalog.mindestfallzahl) + g.unterjaehrigHinweis(kennzahlen)
         if gebiet == .gesamt {
             t.fussnoten.append("\(g.katalog.gesamtName) enthält auch die Fälle ohne Sozialraum; die Spalte „darunter \(g.katalog.ohneZuordnungName)“ zeigt, um wie viel \(g.katalog.gesamtName) bei Anzahlen die Summe der Sozialräume übersteigt.")
         }
@@ -171,7 +172,7 @@ enum KennzahlenBericht {
             zeilen.append(zeile)
         }
         var t = Tabelle(spalten: spalten, zeilen: zeilen)
-        t.fussnoten = Tabellenzeichen.fussnoten(t)
+        t.fussnoten = Tabellenzeichen.fussnoten(t, mindestfallzahl: g.katalog.mindestfallzahl)
         return t
     }
 

@@ -1,0 +1,214 @@
+/// Which values a public report withholds (`kennzahl report --public`).
+///
+/// **Primary**: a value resting on fewer cases than the Mindestfallzahl (1 or 2 cases by default;
+/// 0 is shown), and every part of a ratio whose numerator or denominator does.
+/// **Secondary**: values from which a withheld one could be recomputed. The reports show totals
+/// and their parts – the city and its Sozialräume (and the cases without one), a Gesamt row and
+/// the rows it adds up, a ratio with its numerator and denominator. In each such relation, either
+/// no value or at least two are withheld; where exactly one would be, the smallest other part is
+/// withheld too (it loses the least information), the total only when no part is left.
+///
+/// Decided once per Kennzahl, period and area over everything the report set shows, so the same
+/// value is withheld in every report that shows it: no report can be set against another.
+public struct Geheimhaltung: Sendable {
+    public enum Teil: Int, Sendable, Hashable {
+        case wert, zaehler, nenner
+    }
+
+    struct Zelle: Hashable, Sendable {
+        var kennzahl: Int
+        var zeitraum: Zeitraum
+        var slot: Int
+        var teil: Teil
+    }
+
+    private(set) var primaer: Set<Zelle> = []
+    private(set) var sekundaer: Set<Zelle> = []
+    private let sozialraeume: Int
+
+    /// Cells withheld because they rest on too few cases.
+    public var anzahlPrimaer: Int { primaer.count }
+    /// Cells withheld so the others cannot be recomputed.
+    public var anzahlSekundaer: Int { sekundaer.count }
+
+    /// Whether a part of a value is withheld.
+    public func geheim(_ k: Int, _ z: Zeitraum, _ g: Gebiet, _ teil: Teil) -> Bool {
+        let zelle = Zelle(kennzahl: k, zeitraum: z, slot: Auswertung.slot(g, sozialraeume: sozialraeume), teil: teil)
+        return primaer.contains(zelle) || sekundaer.contains(zelle)
+    }
+
+    /// A relation among shown values: `summe` (a total and its parts: `zellen[0]` is the total)
+    /// or `verhaeltnis` (value, numerator, denominator: any two give the third).
+    struct Beziehung {
+        enum Art { case summe, verhaeltnis }
+        var art: Art
+        var zellen: [Zelle]
+    }
+
+    public static func berechne(katalog: Katalog, auswertung: Auswertung, periode: Berichtsperiode) -> Geheimhaltung {
+        let n = katalog.sozialraeume.count
+        var g = Geheimhaltung(sozialraeume: n)
+        func wert(_ z: Zelle) -> Bruch? {
+            let w = auswertung.kennwert(z.kennzahl, z.zeitraum, slotGebiet(z.slot, n))
+            switch z.teil {
+            case .wert: return w.wert
+            case .zaehler: return w.zaehler
+            case .nenner: return w.nenner
+            }
+        }
+        // What the reports show: every period of a Kennzahl's plan; numerator and denominator
+        // only for the current one.
+        var sichtbar = Set<Zelle>()
+        var plaene: [Zeitplan] = []
+        for (k, kz) in katalog.kennzahlen.enumerated() {
+            let plan = Zeitplan(rhythmus: kz.rhythmus, periode: periode)
+            plaene.append(plan)
+            for z in Set(plan.alle) {
+                for slot in 0...(n + 1) {
+                    sichtbar.insert(Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: .wert))
+                    if kz.istVerhaeltnis && z == plan.aktuell {
+                        sichtbar.insert(Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: .zaehler))
+                        sichtbar.insert(Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: .nenner))
+                    }
+                }
+            }
+        }
+        // Primary.
+        for zelle in sichtbar {
+            let kz = katalog.kennzahlen[zelle.kennzahl]
+            let w = auswertung.kennwert(zelle.kennzahl, zelle.zeitraum, slotGebiet(zelle.slot, n))
+            func klein(_ b: Int64?) -> Bool { b.map { $0 > 0 && $0 < Int64(kz.mindestfallzahl) } ?? false }
+            let geheim: Bool
+            switch (kz.istVerhaeltnis, zelle.teil) {
+            case (false, _): geheim = klein(w.basis)
+            case (true, .wert): geheim = klein(w.zaehlerBasis) || klein(w.nennerBasis)
+            case (true, .zaehler): geheim = klein(w.zaehlerBasis)
+            case (true, .nenner): geheim = klein(w.nennerBasis)
+            }
+            if geheim { g.primaer.insert(zelle) }
+        }
+        // Relations among shown values that all have a number.
+        var beziehungen: [Beziehung] = []
+        func nimm(_ art: Beziehung.Art, _ zellen: [Zelle]) {
+            guard zellen.count >= 2, zellen.allSatisfy({ sichtbar.contains($0) && wert($0) != nil }) else { return }
+            beziehungen.append(Beziehung(art: art, zellen: zellen))
+        }
+        for (k, kz) in katalog.kennzahlen.enumerated() {
+            let plan = plaene[k]
+            for z in Set(plan.alle).sorted(by: { ($0.von.index, $0.bis.index) < ($1.von.index, $1.bis.index) }) {
+                // The city and its parts.
+                var teile: [Teil] = []
+                switch kz.formel {
+                case .wert(let t): if kz.gesamtAlsSumme || additiv(t, katalog) { teile.append(.wert) }
+                case .verhaeltnis(let zt, let nt):
+                    if z == plan.aktuell {
+                        if additiv(zt, katalog) { teile.append(.zaehler) }
+                        if additiv(nt, katalog) { teile.append(.nenner) }
+                    }
+                }
+                for teil in teile {
+                    nimm(.summe, [Zelle(kennzahl: k, zeitraum: z, slot: n + 1, teil: teil)]
+                         + (0...n).map { Zelle(kennzahl: k, zeitraum: z, slot: $0, teil: teil) })
+                }
+                for slot in 0...(n + 1) {
+                    // A Gesamt row and the rows it adds up; a numerator that is another row.
+                    var formeln: [(Teil, Term)] = []
+                    switch kz.formel {
+                    case .wert(let t): formeln.append((.wert, t))
+                    case .verhaeltnis(let zt, let nt):
+                        if z == plan.aktuell {
+                            formeln += [(.zaehler, zt), (.nenner, nt)]
+                            nimm(.verhaeltnis, [.wert, .zaehler, .nenner].map { Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: $0) })
+                        }
+                    }
+                    for (teil, t) in formeln {
+                        guard let refs = kennzahlSumme(t) else { continue }
+                        nimm(.summe, [Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: teil)]
+                             + refs.map { Zelle(kennzahl: $0, zeitraum: z, slot: slot, teil: .wert) })
+                    }
+                }
+            }
+        }
+        // Secondary, until every relation has none or at least two withheld values.
+        func istGeheim(_ z: Zelle) -> Bool { g.primaer.contains(z) || g.sekundaer.contains(z) }
+        var geaendert = true
+        while geaendert {
+            geaendert = false
+            for b in beziehungen {
+                let verborgen = b.zellen.filter(istGeheim)
+                guard verborgen.count == 1 else { continue }
+                let offen = b.zellen.filter { !istGeheim($0) }
+                let wahl: Zelle?
+                switch b.art {
+                case .summe:
+                    // The smallest part (non-zero first), the total last.
+                    let teile = offen.filter { $0 != b.zellen[0] }
+                    wahl = teile.min { a, c in
+                        let wa = wert(a) ?? .null, wc = wert(c) ?? .null
+                        if wa.istNull != wc.istNull { return !wa.istNull }
+                        return wa != wc ? wa < wc : a.slot < c.slot
+                    } ?? offen.first
+                case .verhaeltnis:
+                    // The ratio itself; if that is the one withheld, the smaller of the two counts.
+                    if let w = offen.first(where: { $0.teil == .wert }) {
+                        wahl = w
+                    } else {
+                        wahl = offen.min { (wert($0) ?? .null) < (wert($1) ?? .null) }
+                    }
+                }
+                if let wahl {
+                    g.sekundaer.insert(wahl)
+                    geaendert = true
+                }
+            }
+        }
+        return g
+    }
+
+    static func slotGebiet(_ slot: Int, _ n: Int) -> Gebiet {
+        slot < n ? .sozialraum(slot) : slot == n ? .ohneZuordnung : .gesamt
+    }
+
+    /// Whether a formula part adds up over areas: the city's value is the sum of the Sozialräume
+    /// and the rows without one (counts and sums, their sums and differences, scaled by fixed
+    /// numbers; not distinct counts, choices or ratios).
+    static func additiv(_ t: Term, _ katalog: Katalog) -> Bool {
+        switch t {
+        case .zaehlung(let i):
+            if case .verschieden = katalog.zaehlungen[i].art { return false }
+            return true
+        case .kennzahl(let j):
+            let kz = katalog.kennzahlen[j]
+            if kz.gesamtAlsSumme { return true }
+            if case .wert(let t2) = kz.formel { return additiv(t2, katalog) }
+            return false
+        case .rechnung(let op, let a, let b):
+            switch op {
+            case .plus, .minus: return additiv(a, katalog) && additiv(b, katalog)
+            case .mal: return (konstant(a) && additiv(b, katalog)) || (additiv(a, katalog) && konstant(b))
+            case .geteilt: return additiv(a, katalog) && konstant(b)
+            }
+        case .zahl, .anteil, .funktion: return false
+        }
+    }
+
+    static func konstant(_ t: Term) -> Bool {
+        switch t {
+        case .zahl, .anteil: return true
+        case .rechnung(_, let a, let b): return konstant(a) && konstant(b)
+        case .zaehlung, .kennzahl, .funktion: return false
+        }
+    }
+
+    /// The Kennzahlen a formula adds up, when it is nothing but a sum or difference of them
+    /// (`P2-JH-AMB + P2-JH-STAT`, a numerator that is another Kennzahl).
+    static func kennzahlSumme(_ t: Term) -> [Int]? {
+        switch t {
+        case .kennzahl(let j): return [j]
+        case .rechnung(let op, let a, let b) where op == .plus || op == .minus:
+            guard let x = kennzahlSumme(a), let y = kennzahlSumme(b) else { return nil }
+            return x + y
+        default: return nil
+        }
+    }
+}
