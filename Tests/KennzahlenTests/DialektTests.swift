@@ -213,6 +213,26 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
         }
         #expect(gross.0.reduce(0) { $0 + $1.count } > 100_000)
     }
+
+    /// A Windows-1252 byte becomes up to three bytes of UTF-8. With less room than that left in
+    /// the buffer (an overlong row, e.g. after a stray quote), the stream must hand out what fits
+    /// and keep the rest, never write past the room it was given. Found by the export fuzzer.
+    @Test func einzelbyteKodierungSchreibtNieUeberDenPlatz() throws {
+        // "€ä" in Windows-1252 is 0x80 0xE4: six bytes of UTF-8 for two raw bytes.
+        let f = try Fixture([:])
+        try f.schreibe("cp.csv", [0x80, 0xE4, 0x41, 0x80])
+        let strom = try Dateistrom.oeffne(f.ordner + "/cp.csv", erklaert: .windows1252).get()
+        let waechter: UInt8 = 0x5A
+        var alles: [UInt8] = []
+        for platz in [1, 2, 1, 3, 2, 1, 1, 5] {
+            var puffer = [UInt8](repeating: waechter, count: platz + 8)
+            let n = puffer.withUnsafeMutableBufferPointer { strom.lies($0.baseAddress!, maximal: platz) }
+            #expect(n >= 0 && n <= platz, "Platz \(platz), geliefert \(n)")
+            #expect(puffer[max(0, n)...].allSatisfy { $0 == waechter }, "Platz \(platz): hinter den gelieferten Bytes geschrieben")
+            if n > 0 { alles += puffer[..<n] }
+        }
+        #expect(String(decoding: alles, as: UTF8.self) == "€äA€")
+    }
 }
 
 /// Nothing is lost: every data line of every export is either counted or rejected with a reason,

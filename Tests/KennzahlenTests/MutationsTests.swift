@@ -3,9 +3,10 @@ import Testing
 @testable import Kennzahlen
 
 /// Deterministic mutations of real inputs: every input must end in a result or in diagnostics,
-/// never in a trap or a hang. By default 2000 rounds over the Ulm catalogue and 300 over an export;
-/// a longer campaign: `KENNZAHL_MUTATIONEN=30000 swift test --filter MutationsTests` (the
-/// catalogue then gets 200000 rounds).
+/// never in a trap or a hang. By default 2000 rounds over the Ulm catalogue, 3000 over the heads of
+/// the Ulm sample exports and 300 over a hand-made export; a longer campaign:
+/// `KENNZAHL_MUTATIONEN=30000 swift test --filter MutationsTests` (ten times as many rounds each
+/// over catalogue and samples). Coverage-guided fuzzing with libFuzzer: `Tests/Fuzz/run`.
 @Suite struct MutationsTests {
     static let runden = Int(ProcessInfo.processInfo.environment["KENNZAHL_MUTATIONEN"] ?? "") ?? 300
 
@@ -65,5 +66,43 @@ import Testing
                 #expect(s.uebernommen + s.verworfenGesamt == s.zeilenGelesen)
             }
         }
+    }
+
+    /// Mutated heads (first 40 lines) of every Ulm sample export, read by the source's reader with a
+    /// random small block size: every data line ends up taken or rejected, counted once, or the file
+    /// ends in an error. 3000 rounds by default.
+    @Test(.timeLimit(.minutes(2)))
+    func beispielexporteEndenInZeilenOderVerwerfungen() throws {
+        let (k, d) = KatalogLeser.lade(ordner: Paket.definitionenUlm)
+        let katalog = try #require(k, "\(d)")
+        let bestand = try #require(Datenbestand.finde(ordner: Paket.beispieleUlm, katalog: katalog).0)
+        var vorlagen: [(quelle: Int, datei: Exportdatei, kopf: [UInt8])] = []
+        for (qi, dateien) in bestand.dateien.enumerated() {
+            for datei in dateien {
+                let bytes = try #require(FileManager.default.contents(atPath: datei.pfad)).map { $0 }
+                let ende = bytes.indices.filter { bytes[$0] == 0x0A }.dropFirst(39).first ?? bytes.count - 1
+                vorlagen.append((qi, datei, Array(bytes[...ende])))
+            }
+        }
+        #expect(vorlagen.count > 50)
+        let f = try Fixture([:])
+        var r = Zufall(z: 1952)
+        var zeilen = 0
+        for _ in 0..<(MutationsTests.runden * 10) {
+            let v = vorlagen[r.next(vorlagen.count)]
+            let name = (v.datei.pfad as NSString).lastPathComponent
+            try f.schreibe(name, MutationsTests.mutiere(v.kopf, &r))
+            var leser = QuellenLeser(quelle: katalog.quellen[v.quelle], katalog: katalog, blockgroesse: 64 + r.next(2000))
+            var diagnosen: [Diagnose] = []
+            var saetze = 0
+            let s = leser.lies(Exportdatei(pfad: f.ordner + "/" + name, periode: v.datei.periode), dateiIndex: 0, diagnosen: &diagnosen) { _, _ in saetze += 1 }
+            if !diagnosen.contains(where: { $0.schwere == .fehler }) {
+                #expect(s.uebernommen + s.verworfenGesamt == s.zeilenGelesen, "\(name)")
+                #expect(saetze == s.uebernommen, "\(name)")
+                zeilen += s.zeilenGelesen
+            }
+        }
+        // The mutations leave most files readable: the rounds test rows, not only broken headers.
+        #expect(zeilen > MutationsTests.runden * 100)
     }
 }

@@ -32,11 +32,13 @@ enum Ulm {
     static let q4_2020 = berechne("2020-Q4")
     static let q4_2022 = berechne("2022-Q4")
 
-    static func berechne(_ periode: String) -> Berichtsgrundlage? {
+    /// The Ulm catalogue on the Ulm samples; `oeffentlich`: as for `report --public`.
+    static func berechne(_ periode: String, oeffentlich: Bool = false) -> Berichtsgrundlage? {
         var a = Berichtslauf.Auftrag()
         a.definitionen = Paket.definitionenUlm
         a.daten = Paket.beispieleUlm
         a.periode = Berichtsperiode.parse(periode)
+        a.oeffentlich = oeffentlich
         return Berichtslauf.berechne(a).0
     }
 }

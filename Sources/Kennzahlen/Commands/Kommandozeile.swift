@@ -340,7 +340,7 @@ public enum Kommandozeile {
 
     Aufruf:
       kennzahl report  [--definitions ORDNER] [--data ORDNER] [--out ORDNER] [--period 2021-Q4|2021]
-                       [--format csv,md,html] [--csv excel|rfc4180] [--streng]
+                       [--format csv,md,html] [--csv excel|rfc4180] [--streng] [--public]
       kennzahl check   [--definitions ORDNER] [--data ORDNER]
       kennzahl test    [--definitions ORDNER]
       kennzahl samples [\(Beispiele.alle.map(\.name).joined(separator: "|"))] [--out ORDNER] [--seed S]

@@ -24,6 +24,8 @@ final class Dateistrom {
     /// Raw bytes awaiting conversion (single-byte encodings only).
     private var roh: UnsafeMutablePointer<UInt8>?
     private var rohKapazitaet = 0
+    /// Converted bytes of one character that did not fit into the caller's room (at most two).
+    private var uebertrag: [UInt8] = []
 
     private init(fd: Int32, kodierung: Kodierung, hatteBOM: Bool, groesse: Int) {
         self.fd = fd
@@ -88,15 +90,25 @@ final class Dateistrom {
         return .success(strom)
     }
 
-    /// Reads up to `maximal` bytes of UTF-8 into `ziel`; 0 at the end of the file, -1 on a read error.
+    /// Reads up to `maximal` (> 0) bytes of UTF-8 into `ziel`; 0 at the end of the file, -1 on a
+    /// read error. Never writes more than `maximal` bytes: a converted character that does not fit
+    /// is handed out in the next call.
     func lies(_ ziel: UnsafeMutablePointer<UInt8>, maximal: Int) -> Int {
+        precondition(maximal > 0, "Dateistrom.lies braucht Platz für mindestens ein Byte")
         if kodierung == .utf8 {
             let n = Dateistrom.liesVoll(fd, UnsafeMutableRawPointer(ziel), maximal)
             if n > 0 { gelesen += n }
             return n
         }
+        // First the rest of a character that did not fit last time.
+        var j = 0
+        while j < maximal && !uebertrag.isEmpty {
+            ziel[j] = uebertrag.removeFirst()
+            j += 1
+        }
+        if j == maximal { return j }
         // One byte becomes at most three in UTF-8.
-        let rohMaximal = max(1, maximal / 3)
+        let rohMaximal = max(1, (maximal - j) / 3)
         if rohKapazitaet < rohMaximal {
             roh?.deallocate()
             roh = .allocate(capacity: rohMaximal)
@@ -104,9 +116,27 @@ final class Dateistrom {
         }
         guard let roh else { return -1 }
         let n = Dateistrom.liesVoll(fd, UnsafeMutableRawPointer(roh), rohMaximal)
-        guard n > 0 else { return n }
+        guard n > 0 else { return j > 0 ? j : n }
         gelesen += n
-        return Textkodierung.umwandeln(UnsafeBufferPointer(start: roh, count: n), kodierung, nach: ziel)
+        if (maximal - j) >= 3 * n {
+            return j + Textkodierung.umwandeln(UnsafeBufferPointer(start: roh, count: n), kodierung, nach: ziel + j)
+        }
+        // Less than three bytes of room: one raw byte through a small buffer (n == 1 here).
+        var zeichen: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        let laenge = withUnsafeMutableBytes(of: &zeichen) {
+            Textkodierung.umwandeln(UnsafeBufferPointer(start: roh, count: n), kodierung, nach: $0.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        }
+        withUnsafeBytes(of: zeichen) { z in
+            for i in 0..<laenge {
+                if j < maximal {
+                    ziel[j] = z[i]
+                    j += 1
+                } else {
+                    uebertrag.append(z[i])
+                }
+            }
+        }
+        return j
     }
 
     /// `read` until `anzahl` bytes or the end of the file; -1 on an error.

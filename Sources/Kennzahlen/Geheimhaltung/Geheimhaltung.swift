@@ -5,8 +5,9 @@
 /// **Secondary**: values from which a withheld one could be recomputed. The reports show totals
 /// and their parts – the city and its Sozialräume (and the cases without one), a Gesamt row and
 /// the rows it adds up, a ratio with its numerator and denominator. In each such relation, either
-/// no value or at least two are withheld; where exactly one would be, the smallest other part is
-/// withheld too (it loses the least information), the total only when no part is left.
+/// no value or at least two are withheld; where exactly one would be, another is withheld too:
+/// first wherever a relation leaves only one choice, then the smallest other part (it loses the
+/// least information), the total only when no part is left.
 ///
 /// Decided once per Kennzahl, period and area over everything the report set shows, so the same
 /// value is withheld in every report that shows it: no report can be set against another.
@@ -129,38 +130,46 @@ public struct Geheimhaltung: Sendable {
                 }
             }
         }
-        // Secondary, until every relation has none or at least two withheld values.
+        // Secondary, until every relation has none or at least two withheld values. Choices a
+        // relation forces (one value left to withhold) come first; then one free choice (in the
+        // first open relation, by the order below), then the forced ones again, and so on. A
+        // single pass that chose freely everywhere at once withheld more than needed: a city
+        // row would take its smallest area while a Gesamt row was about to close it anyway.
         func istGeheim(_ z: Zelle) -> Bool { g.primaer.contains(z) || g.sekundaer.contains(z) }
-        var geaendert = true
-        while geaendert {
-            geaendert = false
-            for b in beziehungen {
-                let verborgen = b.zellen.filter(istGeheim)
-                guard verborgen.count == 1 else { continue }
-                let offen = b.zellen.filter { !istGeheim($0) }
-                let wahl: Zelle?
-                switch b.art {
-                case .summe:
-                    // The smallest part (non-zero first), the total last.
-                    let teile = offen.filter { $0 != b.zellen[0] }
-                    wahl = teile.min { a, c in
-                        let wa = wert(a) ?? .null, wc = wert(c) ?? .null
-                        if wa.istNull != wc.istNull { return !wa.istNull }
-                        return wa != wc ? wa < wc : a.slot < c.slot
-                    } ?? offen.first
-                case .verhaeltnis:
-                    // The ratio itself; if that is the one withheld, the smaller of the two counts.
-                    if let w = offen.first(where: { $0.teil == .wert }) {
-                        wahl = w
-                    } else {
-                        wahl = offen.min { (wert($0) ?? .null) < (wert($1) ?? .null) }
-                    }
+        /// The cells one of which must be withheld too, best first; empty when the relation is safe.
+        func kandidaten(_ b: Beziehung) -> [Zelle] {
+            guard b.zellen.lazy.filter(istGeheim).count == 1 else { return [] }
+            let offen = b.zellen.filter { !istGeheim($0) }
+            switch b.art {
+            case .summe:
+                // The smallest part (non-zero first), the total only when no part is left.
+                let teile = offen.filter { $0 != b.zellen[0] }.sorted { a, c in
+                    let wa = wert(a) ?? .null, wc = wert(c) ?? .null
+                    if wa.istNull != wc.istNull { return !wa.istNull }
+                    return wa != wc ? wa < wc : a.slot < c.slot
                 }
-                if let wahl {
-                    g.sekundaer.insert(wahl)
-                    geaendert = true
+                return teile + offen.filter { $0 == b.zellen[0] }
+            case .verhaeltnis:
+                // The ratio itself; if that is the one withheld, the smaller of the two counts.
+                if let w = offen.first(where: { $0.teil == .wert }) { return [w] }
+                return offen.sorted { (wert($0) ?? .null) < (wert($1) ?? .null) }
+            }
+        }
+        while true {
+            var erzwungen = false
+            var frei: Zelle?
+            for b in beziehungen {
+                let k = kandidaten(b)
+                if k.count == 1 {
+                    g.sekundaer.insert(k[0])
+                    erzwungen = true
+                } else if frei == nil, let erste = k.first {
+                    frei = erste
                 }
             }
+            if erzwungen { continue }
+            guard let frei else { break }
+            g.sekundaer.insert(frei)
         }
         return g
     }

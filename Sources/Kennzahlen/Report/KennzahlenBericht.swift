@@ -111,10 +111,11 @@ enum KennzahlenBericht {
             let liste = kennzahlen.filter { $0.bereich == bereich }
             guard liste.count >= 3, liste.allSatisfy({ $0.einheit == .prozent }) else { return nil }
             let gebiete: [Gebiet] = gebiet == .gesamt ? [.gesamt] : [gebiet, .gesamt]
-            let reihen = gebiete.map { geb in Reihe(g.name(geb), liste.map { k in g.kennwert(g.index(k), g.zeitplan(k).aktuell, geb).wert }) }
+            let kennwerte = gebiete.map { geb in liste.map { k in g.kennwert(g.index(k), g.zeitplan(k).aktuell, geb) } }
+            let reihen = zip(gebiete, kennwerte).map { geb, w in Reihe(g.name(geb), w.map(\.wert)) }
             let zeitpunkt = liste.first.map { g.zeitraumText($0, g.zeitplan($0).aktuell) } ?? ""
             let werte = liste.enumerated().map { i, k in
-                k.name + " " + reihen.map { r in r.werte[i].map { Zahlformat.mitEinheit($0, k.einheit, dezimalen: k.dezimalen) } ?? "keine Daten" }.joined(separator: " und ")
+                k.name + " " + kennwerte.map { diagrammText($0[i], k) }.joined(separator: " und ")
             }
             let beschreibung = "Anteile in " + gebiete.map { g.name($0) }.joined(separator: " und ") + " (\(zeitpunkt)): " + werte.joined(separator: "; ") + "."
             return .balken(titel: bereich + ": " + gebiete.map { g.name($0) }.joined(separator: " und "), beschreibung: beschreibung,
@@ -128,7 +129,8 @@ enum KennzahlenBericht {
             let i = g.index(k)
             let plan = g.zeitplan(k)
             let gebiete: [Gebiet] = gebiet == .gesamt ? [.gesamt] : [gebiet, .gesamt]
-            let reihen = gebiete.map { geb in Reihe(g.name(geb), plan.verlauf.map { g.kennwert(i, $0, geb).wert }) }
+            let kennwerte = gebiete.map { geb in plan.verlauf.map { g.kennwert(i, $0, geb) } }
+            let reihen = zip(gebiete, kennwerte).map { geb, w in Reihe(g.name(geb), w.map(\.wert)) }
             let zielwert: Bruch? = {
                 switch k.zielwert {
                 case .mindestens(let z)?, .hoechstens(let z)?: return z
@@ -137,15 +139,20 @@ enum KennzahlenBericht {
                 }
             }()
             let zeichen = Zahlformat.einheitZeichen(k.einheit)
-            let text = reihen.map { r in
-                r.name + ": " + zip(plan.verlauf, r.werte).map { z, w in
-                    z.kurz + " " + (w.map { Zahlformat.mitEinheit($0, k.einheit, dezimalen: k.dezimalen) } ?? "keine Daten")
-                }.joined(separator: ", ")
+            let text = zip(reihen, kennwerte).map { r, werte in
+                r.name + ": " + zip(plan.verlauf, werte).map { z, w in z.kurz + " " + diagrammText(w, k) }.joined(separator: ", ")
             }.joined(separator: "; ")
             let ziel = k.zielwert.map { "; Zielwert " + $0.text(k.einheit) } ?? "; kein Zielwert"
             return .linien(titel: "\(k.id) \(k.name)", beschreibung: "Verlauf – " + text + ziel + ".",
                            perioden: plan.verlauf.map(\.kurz), reihen: reihen, zielwert: zielwert, einheit: zeichen, dezimalen: k.dezimalen)
         }
+    }
+
+    /// One value in a chart's description: the number, "nicht ausgewiesen" (public reports) or
+    /// "keine Daten".
+    private static func diagrammText(_ w: Kennwert, _ k: Kennzahl) -> String {
+        if w.zustand == .geheim { return "nicht ausgewiesen" }
+        return w.wert.map { Zahlformat.mitEinheit($0, k.einheit, dezimalen: k.dezimalen) } ?? "keine Daten"
     }
 
     static func quellenzeile(_ kennzahlen: [Kennzahl]) -> [String] {

@@ -1,0 +1,51 @@
+import Foundation
+
+// libFuzzer entry for the export reader: any bytes as a case export must end in accepted or
+// rejected rows (every row counted once) or in an error diagnostic, never in a trap or a hang.
+// A small block size drives rows, quotes and multi-byte characters across block boundaries.
+// Built and run by Tests/Fuzz/run.
+
+private let katalogText = """
+katalog "Fuzz" { gesamt "Stadt"; produkt 2 "Fallzahlen" }
+sozialraum "Nord" { codes "N" }
+sozialraum "Süd" { codes "S" }
+quelle hilfen "Testsystem" {
+  art faelle
+  datei "hilfen-{quartal}.csv"
+  id "Fall"
+  sozialraum "Sozialraum"
+  beginn "Beginn"
+  ende "Ende"
+  geburtsdatum "Geburt"
+  feld form "Form" { "a" -> "ambulant"; "s" -> "stationär" }
+  feld kosten "Kosten" zahl
+}
+"""
+
+private let katalog: Katalog = {
+    guard let k = KatalogLeser.lade(texte: [(pfad: "fuzz.kz", text: katalogText)]).0 else {
+        fatalError("Fuzz-Katalog ungültig")
+    }
+    return k
+}()
+
+private let pfad = NSTemporaryDirectory() + "kennzahl-fuzz-\(getpid())-hilfen-2021-Q1.csv"
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzExport(_ daten: UnsafePointer<UInt8>, _ laenge: Int) -> CInt {
+    guard FileManager.default.createFile(atPath: pfad, contents: Data(bytes: daten, count: laenge)) else {
+        fatalError("Kann \(pfad) nicht schreiben")
+    }
+    let blockgroesse = laenge > 0 ? 16 + Int(daten[0] % 64) : 64
+    var leser = QuellenLeser(quelle: katalog.quellen[0], katalog: katalog, blockgroesse: blockgroesse)
+    var diagnosen: [Diagnose] = []
+    var saetze = 0
+    let datei = Exportdatei(pfad: pfad, periode: .quartal(Quartal(jahr: 2021, nummer: 1)))
+    let s = leser.lies(datei, dateiIndex: 0, diagnosen: &diagnosen) { _, _ in saetze += 1 }
+    if !diagnosen.contains(where: { $0.schwere == .fehler }) {
+        if s.uebernommen + s.verworfenGesamt != s.zeilenGelesen || saetze != s.uebernommen {
+            fatalError("Zeilen verloren: gelesen \(s.zeilenGelesen), übernommen \(s.uebernommen), verworfen \(s.verworfenGesamt), Datensätze \(saetze)")
+        }
+    }
+    return 0
+}
