@@ -151,6 +151,26 @@ import Testing
         #expect(zurueckgehalten > 0)
     }
 
+    /// A Kennzahl with its own Mindestfallzahl: withheld by its own threshold, and the footnote
+    /// of its table and the catalogue say so.
+    @Test func eigeneMindestfallzahlEinerKennzahl() throws {
+        let streng = GeheimhaltungTests.katalog.replacingOccurrences(
+            of: "wo form = \"stationär\"; zeitraum quartal, stichtag }",
+            with: "wo form = \"stationär\"; zeitraum quartal, stichtag; mindestfallzahl 5 }")
+        #expect(streng != GeheimhaltungTests.katalog)
+        let g = try grundlage([("Nord", 9, 4), ("Mitte", 10, 7), ("Süd", 8, 9), ("", 5, 6)], katalog: streng)
+        #expect(zeige(g, "STAT", .sozialraum(0)) == .some(nil))  // 4 < 5
+        #expect(zeige(g, "GES", .sozialraum(0)) == Bruch(13))
+        #expect(g.geheimhaltung?.anzahlPrimaer == 1)
+        // With the catalogue's 3 alone, nothing would be withheld.
+        #expect(try grundlage([("Nord", 9, 4), ("Mitte", 10, 7), ("Süd", 8, 9), ("", 5, 6)]).geheimhaltung?.anzahlPrimaer == 0)
+        let b = try #require(Berichtslauf.berichte(g).first { $0.slug == "nord" }?.bericht)
+        let md = MarkdownRenderer.render(b)
+        #expect(md.contains(". = Werte unter 3 (STAT: unter 5) werden aus Gründen des Datenschutzes nicht ausgewiesen"), "\(md)")
+        let katalog = MarkdownRenderer.render(KatalogBericht.baue(g))
+        #expect(katalog.contains("| Mindestfallzahl | 5 (öffentliche Berichte weisen Werte unter 5 nicht aus) |"), "\(katalog)")
+    }
+
     // MARK: Brute force over the public Ulm run
 
     /// A number, a withheld value, a value not shown at all (not confidential), or no number.

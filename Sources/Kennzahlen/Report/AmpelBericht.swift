@@ -40,7 +40,7 @@ enum AmpelBericht {
         var haupt = Tabelle(spalten: spalten, zeilen: zeilen.map(\.2))
         haupt.fussnoten = ["Ampel: ■ rot = Handlungsbedarf, ▲ gelb = Auffälligkeit, ● grün = erwartungsgemäßer Verlauf, ○ grau = nicht bewertet. Die Regeln jeder Kennzahl stehen im Katalog.",
                            "Verlauf: die nach den Regeln berechnete Ampel der letzten vier Zeiträume (Quartale, bei Jahreswerten Jahre), die älteste zuerst; „in Folge“ zählt die Zeiträume bis heute, die rot oder gelb waren. Von Hand gesetzte Ampeln nennen die berechnete Farbe, wer sie gesetzt hat und warum."]
-            + KennzahlenBericht.quellenzeile(mitAmpel.map(\.element)) + Tabellenzeichen.fussnoten(haupt, mindestfallzahl: g.katalog.mindestfallzahl)
+            + KennzahlenBericht.quellenzeile(mitAmpel.map(\.element)) + g.zeichenerklaerung(haupt, mitAmpel.map(\.element))
             + g.unterjaehrigHinweis(mitAmpel.map(\.element))
         let zusammenfassung = Ampelfarbe.allCases.map { "\($0.wort): \(zaehlung[$0] ?? 0)" }.joined(separator: " · ")
         var abschnitte = [Abschnitt(titel: produkt.titel, absaetze: [zusammenfassung], tabelle: haupt)]

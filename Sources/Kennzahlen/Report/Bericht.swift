@@ -148,8 +148,9 @@ public enum Tabellenzeichen {
     }
 
     /// Explanations for the symbols a table uses, in a fixed order. `mindestfallzahl`: the
-    /// smallest count public reports show, for the note on withheld values.
-    public static func fussnoten(_ t: Tabelle, mindestfallzahl: Int = 3) -> [String] {
+    /// smallest count public reports show, for the note on withheld values; `abweichend`: the
+    /// Kennzahlen of the table with a threshold of their own.
+    public static func fussnoten(_ t: Tabelle, mindestfallzahl: Int = 3, abweichend: [(id: String, mindestfallzahl: Int)] = []) -> [String] {
         var genutzt = Set<String>()
         var geheim = false
         for z in t.zeilen {
@@ -159,12 +160,13 @@ public enum Tabellenzeichen {
             }
         }
         var texte = [keinWert, unbekannt, nichtSinnvoll].filter(genutzt.contains).compactMap(erklaerung)
-        if geheim { texte.append(geheimText(mindestfallzahl)) }
+        if geheim { texte.append(geheimText(mindestfallzahl, abweichend: abweichend)) }
         return texte
     }
 
-    /// The rule of public reports, as their footnote states it.
-    public static func geheimText(_ mindestfallzahl: Int) -> String {
-        ". = Werte unter \(mindestfallzahl) werden aus Gründen des Datenschutzes nicht ausgewiesen, ebenso Werte, aus denen sie sich errechnen ließen."
+    /// The rule of public reports, as their footnote states it: "Werte unter 3 (P2-UMA-GES: unter 10) …".
+    public static func geheimText(_ mindestfallzahl: Int, abweichend: [(id: String, mindestfallzahl: Int)] = []) -> String {
+        let ausnahmen = abweichend.isEmpty ? "" : " (" + abweichend.map { "\($0.id): unter \($0.mindestfallzahl)" }.joined(separator: "; ") + ")"
+        return ". = Werte unter \(mindestfallzahl)\(ausnahmen) werden aus Gründen des Datenschutzes nicht ausgewiesen, ebenso Werte, aus denen sie sich errechnen ließen."
     }
 }

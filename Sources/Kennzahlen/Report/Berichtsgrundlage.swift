@@ -117,6 +117,13 @@ public struct Berichtsgrundlage: Sendable {
         return "\(l.farbe.wort.prefix(1).uppercased() + l.farbe.wort.dropFirst()): Begründung nicht ausgewiesen – sie nennt Werte, die aus Gründen des Datenschutzes nicht ausgewiesen werden."
     }
 
+    /// The symbol notes under a table showing these Kennzahlen; the note on withheld values names
+    /// the Kennzahlen whose Mindestfallzahl differs from the catalogue's.
+    public func zeichenerklaerung(_ t: Tabelle, _ kennzahlen: [Kennzahl]) -> [String] {
+        let abweichend = kennzahlen.filter { $0.mindestfallzahl != katalog.mindestfallzahl }.map { (id: $0.id, mindestfallzahl: $0.mindestfallzahl) }
+        return Tabellenzeichen.fussnoten(t, mindestfallzahl: katalog.mindestfallzahl, abweichend: abweichend)
+    }
+
     /// True for public reports.
     public var oeffentlich: Bool { geheimhaltung != nil }
 

@@ -59,6 +59,7 @@ enum KatalogBericht {
         z.append(("Einheit", Zahlformat.einheitName(kz.einheit) + ", \(kz.dezimalen) Nachkommastellen"))
         z.append(("Zielwert", kz.zielwert?.text(kz.einheit) ?? "kein Zielwert festgelegt"))
         z.append(("Ampelregeln", kz.ampel.isEmpty ? "keine" : kz.ampel.map(\.text).joined(separator: "; ")))
+        z.append(("Mindestfallzahl", "\(kz.mindestfallzahl) (öffentliche Berichte weisen Werte unter \(kz.mindestfallzahl) nicht aus)"))
         if let q = kz.quelle { z.append(("Quelle", q)) }
         if let v = kz.verantwortlich { z.append(("Verantwortlich", v)) }
         if let f = kz.fussnote { z.append(("Fußnote", f)) }

@@ -90,7 +90,7 @@ enum KennzahlenBericht {
             zeilen.append(z)
         }
         var t = Tabelle(spalten: spalten, zeilen: zeilen)
-        t.fussnoten = quellenzeile(kennzahlen) + Tabellenzeichen.fussnoten(t, mindestfallzahl: g.katalog.mindestfallzahl) + g.unterjaehrigHinweis(kennzahlen)
+        t.fussnoten = quellenzeile(kennzahlen) + g.zeichenerklaerung(t, kennzahlen) + g.unterjaehrigHinweis(kennzahlen)
         if gebiet == .gesamt {
             t.fussnoten.append("\(g.katalog.gesamtName) enthält auch die Fälle ohne Sozialraum; die Spalte „darunter \(g.katalog.ohneZuordnungName)“ zeigt, um wie viel \(g.katalog.gesamtName) bei Anzahlen die Summe der Sozialräume übersteigt.")
         }
@@ -179,7 +179,7 @@ enum KennzahlenBericht {
             zeilen.append(zeile)
         }
         var t = Tabelle(spalten: spalten, zeilen: zeilen)
-        t.fussnoten = Tabellenzeichen.fussnoten(t, mindestfallzahl: g.katalog.mindestfallzahl)
+        t.fussnoten = g.zeichenerklaerung(t, kennzahlen)
         return t
     }
 
