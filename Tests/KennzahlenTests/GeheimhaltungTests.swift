@@ -151,6 +151,51 @@ import Testing
         #expect(zurueckgehalten > 0)
     }
 
+    /// A sum over a field rests on the rows summed, not on its amount: 1.834,50 € from one case
+    /// is a single case. Rows with an empty amount do not count.
+    @Test func summeEinesFeldesRuhtAufDenSummiertenZeilen() throws {
+        let text = """
+        katalog "Kosten" { produkt 1 "Kosten"; mindestfallzahl 3 }
+        sozialraum "Nord"
+        sozialraum "Süd"
+        quelle hilfen "Test" {
+          art faelle
+          datei "hilfen-{quartal}.csv"
+          id "Fall"
+          sozialraum "SR"
+          beginn "Beginn"
+          ende "Ende"
+          feld kosten "Kosten" zahl
+        }
+        kennzahl K "Kosten" { produkt 1; definition "d"; wert summe kosten aus hilfen; zeitraum quartal, stichtag; einheit euro }
+        """
+        let definitionen = try Fixture(["k.kz": text])
+        let daten = try Fixture(["hilfen-2021-Q4.csv": """
+            Fall;SR;Beginn;Ende;Kosten
+            1;Nord;01.10.2021;;1.834,50
+            2;Nord;01.10.2021;;
+            3;Nord;01.10.2021;;
+            4;Süd;01.10.2021;;10,00
+            5;Süd;01.10.2021;;20,00
+            6;Süd;01.10.2021;;30,00
+
+            """])
+        var a = Berichtslauf.Auftrag()
+        a.definitionen = definitionen.ordner
+        a.daten = daten.ordner
+        a.periode = .quartal(Quartal(jahr: 2021, nummer: 4))
+        let (intern, d) = Berichtslauf.berechne(a)
+        let z = Zeitraum.quartal(Quartal(jahr: 2021, nummer: 4))
+        let i = try #require(intern, "\(d.map(\.formatiert))")
+        #expect(i.auswertung.kennwert(0, z, .sozialraum(0)).basis == 1)
+        #expect(i.auswertung.kennwert(0, z, .sozialraum(1)).basis == 3)
+        #expect(i.auswertung.kennwert(0, z, .gesamt).basis == 4)
+        a.oeffentlich = true
+        let g = try #require(Berichtslauf.berechne(a).0)
+        #expect(g.kennwert(0, z, .sozialraum(0)).zustand == .geheim)
+        #expect(g.geheimhaltung?.anzahlPrimaer == 1)
+    }
+
     /// A Kennzahl with its own Mindestfallzahl: withheld by its own threshold, and the footnote
     /// of its table and the catalogue say so.
     @Test func eigeneMindestfallzahlEinerKennzahl() throws {

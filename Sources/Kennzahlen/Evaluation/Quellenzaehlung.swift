@@ -136,7 +136,7 @@ final class Quellenzaehlung {
             case .anzahl: werk.addiere(a, satz.gebiet, 1)
             case .summe(let f?):
                 let z = satz.zahlen[f]
-                if z != Datensatz.leer { werk.addiere(a, satz.gebiet, z) }
+                if z != Datensatz.leer { werk.addiereFeld(a, satz.gebiet, z) }
             case .summe(nil): werk.addiere(a, satz.gebiet, art == .zahlen ? satz.anzahl : 0)
             case .verschieden(let f):
                 // Id 0 is the empty value; other ids are empty only where a code maps to "".

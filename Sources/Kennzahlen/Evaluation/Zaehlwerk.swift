@@ -5,7 +5,8 @@ struct Zaehlwerk: Sendable {
     private let slots: Int
     private let arten: [Zaehlung.Art]
     private var summen: [Int64]
-    /// Rows added per tally and slot: the case basis of sums (public reports).
+    /// Rows added per sum over a field and slot: the sum's case basis (public reports). Counts
+    /// need none: their value is their basis.
     private var zeilen: [Int64]
     /// Distinct counts: per tally the sets per slot, then one for the whole city (a value seen in
     /// two Sozialräume counts once there). Values are interned ids: bit sets, not hash sets, so a
@@ -31,7 +32,12 @@ struct Zaehlwerk: Sendable {
         let platz = auftrag * slots + gebiet
         let (s, o) = summen[platz].addingReportingOverflow(betrag)
         if o { ueberlauf[auftrag] = true } else { summen[platz] = s }
-        zeilen[platz] &+= 1
+    }
+
+    /// Adds one row's value to a sum over a field and counts the row (the sum's case basis).
+    mutating func addiereFeld(_ auftrag: Int, _ gebiet: Int, _ betrag: Int64) {
+        addiere(auftrag, gebiet, betrag)
+        zeilen[auftrag * slots + gebiet] &+= 1
     }
 
     mutating func merke(_ auftrag: Int, _ gebiet: Int, _ wert: Int32) {
