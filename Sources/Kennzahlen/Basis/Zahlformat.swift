@@ -77,15 +77,21 @@ public enum Zahlformat {
     }
 }
 
+extension Unicode.Scalar {
+    /// A control character: C0, DEL or C1 (tab and line breaks included; callers keep those they
+    /// allow). Every output replaces the others with U+FFFD.
+    public var istSteuerzeichen: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
+}
+
 extension String {
-    /// The text with control characters (C0 except line feed, DEL, C1) replaced by U+FFFD: no
-    /// name or value from a definition or an export can move a terminal's cursor, clear it or
+    /// The text with control characters (all but line feed) replaced by U+FFFD, a tab by a space:
+    /// no name or value from a definition or an export can move a terminal's cursor, clear it or
     /// hide text in a CSV file.
     public var ohneSteuerzeichen: String {
-        guard unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n") || ($0.value >= 0x7F && $0.value <= 0x9F) }) else { return self }
+        guard unicodeScalars.contains(where: { $0.istSteuerzeichen && $0 != "\n" }) else { return self }
         var aus = String.UnicodeScalarView()
         for u in unicodeScalars {
-            if (u.value < 0x20 && u != "\n") || (u.value >= 0x7F && u.value <= 0x9F) {
+            if u.istSteuerzeichen && u != "\n" {
                 aus.append(u == "\t" ? " " : "\u{FFFD}")
             } else {
                 aus.append(u)

@@ -121,8 +121,7 @@ public enum HtmlRenderer {
             case "\"": s += "&quot;"
             case "'": s += "&#39;"
             case "\n", "\t": s.unicodeScalars.append(c)
-            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}": s += "\u{FFFD}"
-            default: s.unicodeScalars.append(c)
+            default: s.unicodeScalars.append(c.istSteuerzeichen ? "\u{FFFD}" : c)
             }
         }
         return s

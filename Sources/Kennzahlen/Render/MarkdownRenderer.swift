@@ -68,10 +68,10 @@ public enum MarkdownRenderer {
                 if !nachCR { aus.append(" ") }
             case "\r" where einzeilig:
                 aus.append(" ")
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}":
-                aus.append("\u{FFFD}")
-            default:
+            case "\t", "\n", "\r":
                 aus.append(u)
+            default:
+                aus.append(u.istSteuerzeichen ? "\u{FFFD}" : u)
             }
         }
         var s = String(aus)
