@@ -198,6 +198,14 @@ public enum Kommandozeile {
         for x in d where x.schwere == .warnung { k.fehler(x.formatiert) }
     }
 
+    /// Loads the catalogue and prints its diagnostics; nil (after a summary line) when it has errors.
+    private static func ladeKatalog(_ ordner: String, _ k: Kanaele, folge: String = "") -> Katalog? {
+        let (katalog, d) = KatalogLeser.lade(ordner: ordner)
+        melde(d, k)
+        if katalog == nil { k.fehler("Definitionen fehlerhaft: \(d.filter { $0.schwere == .fehler }.count) Fehler\(folge).") }
+        return katalog
+    }
+
     // MARK: check
 
     private static func check(_ args: [String], _ k: Kanaele) throws -> Int32 {
@@ -207,12 +215,7 @@ public enum Kommandozeile {
             return 0
         }
         let ordner = o.werte["--definitions"] ?? "Definitions/ulm"
-        let (katalogOpt, d1) = KatalogLeser.lade(ordner: ordner)
-        melde(d1, k)
-        guard let katalog = katalogOpt else {
-            k.fehler("Definitionen fehlerhaft: \(d1.filter { $0.schwere == .fehler }.count) Fehler.")
-            return 1
-        }
+        guard let katalog = ladeKatalog(ordner, k) else { return 1 }
         guard let daten = o.werte["--data"] else {
             let (s, ds) = ManuelleSchaltungen.lade(ordner: ordner, katalog: katalog, daten: nil)
             melde(ds, k)
@@ -250,12 +253,7 @@ public enum Kommandozeile {
             return 0
         }
         let ordner = o.werte["--definitions"] ?? "Definitions/ulm"
-        let (katalogOpt, d) = KatalogLeser.lade(ordner: ordner)
-        melde(d, k)
-        guard let katalog = katalogOpt else {
-            k.fehler("Definitionen fehlerhaft: \(d.filter { $0.schwere == .fehler }.count) Fehler; keine Tests ausgeführt.")
-            return 1
-        }
+        guard let katalog = ladeKatalog(ordner, k, folge: "; keine Tests ausgeführt") else { return 1 }
         guard !katalog.tests.isEmpty else {
             k.aus("Keine Tests in \(ordner) ('test KENNUNG \"Name\" { … }' neben eine Kennzahl schreiben).")
             return 0
