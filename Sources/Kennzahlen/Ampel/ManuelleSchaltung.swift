@@ -36,10 +36,8 @@ public struct ManuelleSchaltungen: Sendable {
     public static func lade(ordner: String, katalog: Katalog, daten: ClosedRange<Int>?) -> (ManuelleSchaltungen, [Diagnose]) {
         var ergebnis = ManuelleSchaltungen()
         var diagnosen: [Diagnose] = []
-        var istOrdner: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: ordner, isDirectory: &istOrdner), istOrdner.boolValue,
-              let namen = try? FileManager.default.contentsOfDirectory(atPath: ordner) else { return (ergebnis, []) }
-        for name in namen.sorted() where name.hasPrefix("ampel-") && name.lowercased().hasSuffix(".csv") {
+        guard Dateisystem.istOrdner(ordner), case .success(let namen) = Dateisystem.inhalt(ordner) else { return (ergebnis, []) }
+        for name in namen where name.hasPrefix("ampel-") && name.lowercased().hasSuffix(".csv") {
             let pfad = Pfad.verbinde(ordner, name)
             let mitte = String(name.dropFirst("ampel-".count).dropLast(".csv".count))
             guard let periode = Berichtsperiode.parse(mitte) else {
@@ -65,8 +63,12 @@ public struct ManuelleSchaltungen: Sendable {
     }
 
     private static func lies(_ pfad: String, periode: Berichtsperiode, katalog: Katalog, in ergebnis: inout ManuelleSchaltungen) -> [Diagnose] {
-        guard let daten = FileManager.default.contents(atPath: pfad) else { return [.fehler("KZ242", "Datei nicht lesbar", ort: Ort(datei: pfad))] }
-        guard case .success(let e) = Textkodierung.nachUTF8([UInt8](daten), erklaert: nil) else {
+        let daten: [UInt8]
+        switch Dateisystem.lies(pfad, grenze: 16 << 20) {
+        case .failure(let p): return [.fehler("KZ242", p.text, ort: Ort(datei: pfad))]
+        case .success(let d): daten = d
+        }
+        guard case .success(let e) = Textkodierung.nachUTF8(daten, erklaert: nil) else {
             return [.fehler("KZ242", "Datei ist in UTF-16 gespeichert; bitte als UTF-8 oder Windows-1252 speichern", ort: Ort(datei: pfad))]
         }
         let zeilen = CsvZerleger.zeilenAlsText(e.bytes).map { ($0.zeile, $0.felder, $0.problem) }
@@ -91,7 +93,7 @@ public struct ManuelleSchaltungen: Sendable {
                 continue
             }
             let id = feld(z, "Kennzahl")
-            guard let k = katalog.kennzahlen.firstIndex(where: { $0.id == id }) else {
+            guard let k = katalog.index(id: id) else {
                 diagnosen.append(.fehler("KZ245", "unbekannte Kennzahl '\(id)'", ort: ort,
                                          hinweis: Aehnlichkeit.vorschlag(fuer: id, aus: katalog.kennzahlen.map(\.id)).map { "meinten Sie '\($0)'?" }))
                 continue

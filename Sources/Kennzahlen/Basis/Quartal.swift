@@ -36,20 +36,22 @@ public struct Quartal: Comparable, Hashable, Sendable, CustomStringConvertible {
 
     public static func < (a: Quartal, b: Quartal) -> Bool { a.index < b.index }
 
-    /// Parses `2021-Q4` (also `2021-q4`, `Q4/2021`).
+    /// Parses `2021-Q4` (also `2021-q4`, `Q4/2021`): exactly these forms, four ASCII digits for
+    /// the year, nothing before or after.
     public static func parse(_ text: String) -> Quartal? {
-        let t = text.uppercased()
-        let teile: [Substring]
-        if t.contains("-Q") {
-            teile = t.split(separator: "-")
-            guard teile.count == 2, teile[1].hasPrefix("Q"), let j = Int(teile[0]),
-                  let n = Int(teile[1].dropFirst()), (1...4).contains(n), (1000...9999).contains(j)
-            else { return nil }
+        let b = Array(text.utf8)
+        func ziffern(_ r: Range<Int>) -> Int? {
+            guard r.upperBound <= b.count, r.allSatisfy({ b[$0] >= 0x30 && b[$0] <= 0x39 }) else { return nil }
+            return r.reduce(0) { $0 * 10 + Int(b[$1] - 0x30) }
+        }
+        func q(_ i: Int) -> Bool { b[i] == 0x51 || b[i] == 0x71 }
+        guard b.count == 7 else { return nil }
+        if b[4] == 0x2D, q(5), let j = ziffern(0..<4), let n = ziffern(6..<7), (1...4).contains(n), j >= 1000 {
             return Quartal(jahr: j, nummer: n)
         }
-        teile = t.split(separator: "/")
-        guard teile.count == 2, teile[0].hasPrefix("Q"), let n = Int(teile[0].dropFirst()),
-              let j = Int(teile[1]), (1...4).contains(n), (1000...9999).contains(j) else { return nil }
-        return Quartal(jahr: j, nummer: n)
+        if q(0), b[2] == 0x2F, let n = ziffern(1..<2), let j = ziffern(3..<7), (1...4).contains(n), j >= 1000 {
+            return Quartal(jahr: j, nummer: n)
+        }
+        return nil
     }
 }

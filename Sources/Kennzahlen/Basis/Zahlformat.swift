@@ -79,14 +79,18 @@ public enum Zahlformat {
 
 extension Unicode.Scalar {
     /// A control character: C0, DEL or C1 (tab and line breaks included; callers keep those they
-    /// allow). Every output replaces the others with U+FFFD.
-    public var istSteuerzeichen: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
+    /// allow), or an invisible format character (Unicode category Cf: bidi overrides and isolates,
+    /// zero-width characters, the BOM), which can make text read differently from what it is.
+    /// Every output replaces them with U+FFFD.
+    public var istSteuerzeichen: Bool {
+        value < 0x20 || (0x7F...0x9F).contains(value) || (value >= 0xAD && properties.generalCategory == .format)
+    }
 }
 
 extension String {
-    /// The text with control characters (all but line feed) replaced by U+FFFD, a tab by a space:
-    /// no name or value from a definition or an export can move a terminal's cursor, clear it or
-    /// hide text in a CSV file.
+    /// The text with control and format characters (all but line feed) replaced by U+FFFD, a tab
+    /// by a space: no name or value from a definition or an export can move a terminal's cursor,
+    /// clear it, reverse text or hide text in a CSV file.
     public var ohneSteuerzeichen: String {
         guard unicodeScalars.contains(where: { $0.istSteuerzeichen && $0 != "\n" }) else { return self }
         var aus = String.UnicodeScalarView()

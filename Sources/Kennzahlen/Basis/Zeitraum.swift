@@ -91,7 +91,8 @@ public enum Berichtsperiode: Hashable, Sendable, CustomStringConvertible {
     /// Parses `2021-Q4` or `2021`.
     public static func parse(_ text: String) -> Berichtsperiode? {
         if let q = Quartal.parse(text) { return .quartal(q) }
-        if text.count == 4, let j = Int(text), (1000...9999).contains(j) { return .jahr(j) }
-        return nil
+        let b = Array(text.utf8)
+        guard b.count == 4, b.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let j = Int(text), j >= 1000 else { return nil }
+        return .jahr(j)
     }
 }

@@ -126,6 +126,22 @@ public enum Berichtslauf {
         return ablage.alle.flatMap { $0 }
     }
 
+    /// Whether a path inside a report set is one this program writes (for sets written before
+    /// sets recorded their files): `index.html`, `katalog.*`, `kennzahlen-*.xlsx`,
+    /// `<slug>/produkt-<n>.<format>`.
+    static func istBerichtsdatei(_ rel: String) -> Bool {
+        let teile = rel.split(separator: "/", omittingEmptySubsequences: false)
+        let formate = ["csv", "md", "html", "xlsx", "docx"]
+        if teile.count == 1 {
+            return ["index.html", "katalog.md", "katalog.html"].contains(rel) || (rel.hasPrefix("kennzahlen-") && rel.hasSuffix(".xlsx"))
+        }
+        guard teile.count == 2, !teile[0].isEmpty, teile[0].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else { return false }
+        let datei = teile[1]
+        guard datei.hasPrefix("produkt-"), let punkt = datei.lastIndex(of: ".") else { return false }
+        let nummer = datei[datei.index(datei.startIndex, offsetBy: 8)..<punkt]
+        return !nummer.isEmpty && nummer.allSatisfy(\.isNumber) && formate.contains(String(datei[datei.index(after: punkt)...]))
+    }
+
     /// Runs the whole job and writes `OUT/<period>/`.
     public static func run(_ a: Auftrag) -> Ergebnis {
         let (grundlage, diagnosen) = berechne(a)
@@ -135,11 +151,11 @@ public enum Berichtslauf {
         Zeitmessung.markiere("Berichte bauen und formatieren")
         defer { Zeitmessung.markiere("Berichte schreiben") }
         do {
-            try Ausgabe.schreibe(liste, nach: ziel)
+            try Ausgabe.schreibe(liste, nach: ziel, art: a.oeffentlich ? "oeffentlich" : "intern", eigene: istBerichtsdatei)
         } catch let f as Ausgabe.Fehler {
             return Ergebnis(exitCode: 1, diagnosen: diagnosen + [.fehler("KZ310", f.grund, ort: Ort(datei: f.pfad))])
         } catch {
-            return Ergebnis(exitCode: 1, diagnosen: diagnosen + [.fehler("KZ310", "\(error)", ort: Ort(datei: ziel))])
+            return Ergebnis(exitCode: 1, diagnosen: diagnosen + [.fehler("KZ310", "Berichte konnten nicht geschrieben werden; der vorige Stand bleibt erhalten", ort: Ort(datei: ziel))])
         }
         var ergebnis = Ergebnis(exitCode: 0, diagnosen: diagnosen, ordner: ziel, periode: g.periode, dateien: liste.map(\.pfad))
         ergebnis.geheim = g.geheimhaltung.map { ($0.anzahlPrimaer, $0.anzahlSekundaer) }

@@ -108,6 +108,9 @@ public enum Kommandozeile {
                         wert = args[i + 1]
                         i += 1
                     }
+                    if wert?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+                        throw Nutzungsfehler(text: "der Option \(name) fehlt ein Wert", befehl: befehl)
+                    }
                     if o.werte[name] != nil {
                         throw Nutzungsfehler(text: "die Option \(name) ist doppelt angegeben", befehl: befehl)
                     }
@@ -320,8 +323,9 @@ public enum Kommandozeile {
             }
         }
         let dateien = satz.dateien(seed: seed)
+        let namen = Set(dateien.map(\.pfad))
         do {
-            try Ausgabe.schreibe(dateien, nach: ziel)
+            try Ausgabe.schreibe(dateien, nach: ziel, stamm: false, eigene: { namen.contains($0) })
         } catch {
             k.fehler("\(error)")
             return 1

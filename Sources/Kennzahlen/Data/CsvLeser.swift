@@ -7,15 +7,60 @@ public struct CsvFeld: Sendable {
     public var maskiert: Bool
 }
 
+/// Why the scanner could not make a row of a line.
+public enum CsvProblem: Sendable, Equatable {
+    /// An opening quote that is not closed before the end of the file.
+    case nichtGeschlossen
+    /// A line longer than the buffer (`grenze`, e.g. "1 MB"); `anfuehrungszeichen`: it was an
+    /// opening quote that did not close within the buffer.
+    case zuLang(grenze: String, anfuehrungszeichen: Bool)
+    /// A quoted field spans lines up to `bis`, and the record then has `felder` fields instead
+    /// of `erwartet`.
+    case falscheFeldzahl(bis: Int, felder: Int, erwartet: Int)
+    /// A quoted field spans lines up to `bis` and swallows lines that are complete rows themselves
+    /// (the first is `beispiel`).
+    case verschluckt(bis: Int, beispiel: Int)
+
+    /// The full German message for the planner, about the row starting on line `zeile`.
+    public func text(zeile: Int) -> String {
+        let weiter = "Zeile \(zeile) verworfen, ab Zeile \(zeile + 1) wird einzeln weitergelesen"
+        switch self {
+        case .nichtGeschlossen:
+            return "Anführungszeichen in Zeile \(zeile) wird nicht geschlossen"
+        case .zuLang(let grenze, let anf):
+            return anf ? "Anführungszeichen in Zeile \(zeile) wird nicht geschlossen (Zeile länger als \(grenze))"
+                       : "Zeile \(zeile) ist länger als \(grenze)"
+        case .falscheFeldzahl(let bis, let felder, let erwartet):
+            return "Feld in Anführungszeichen reicht von Zeile \(zeile) bis Zeile \(bis); der Datensatz hat dann \(felder) statt \(erwartet) Felder"
+                + " – wahrscheinlich ein einzelnes Anführungszeichen in Zeile \(zeile). " + weiter
+        case .verschluckt(let bis, let beispiel):
+            return "Feld in Anführungszeichen reicht von Zeile \(zeile) bis Zeile \(bis) und enthält vollständige Datenzeilen (Zeile \(beispiel))"
+                + " – wahrscheinlich ein einzelnes Anführungszeichen in Zeile \(zeile). " + weiter
+        }
+    }
+
+    /// The short reason for reports and the data-quality table.
+    public var grund: String {
+        switch self {
+        case .nichtGeschlossen: return "Anführungszeichen nicht geschlossen"
+        case .zuLang(let grenze, let anf): return anf ? "Anführungszeichen nicht geschlossen (Zeile länger als \(grenze))" : "Zeile länger als \(grenze)"
+        case .falscheFeldzahl: return "Anführungszeichen über mehrere Zeilen, falsche Anzahl Felder"
+        case .verschluckt: return "Anführungszeichen über mehrere Zeilen verschluckt Datenzeilen"
+        }
+    }
+}
+
 /// One row of a CSV file, valid only during the callback that receives it.
 public struct CsvZeile {
     /// 1-based physical line where the row starts (quoted line breaks make rows span lines).
     public var zeile: Int
     public var felder: UnsafeBufferPointer<CsvFeld>
-    /// Set when the row is malformed (an opening quote never closed, a line too long).
-    public var problem: String?
+    /// Set when the line could not be made a row; the row then covers only its first line.
+    public var problem: CsvProblem?
     /// A line with nothing on it.
     public var istLeer: Bool
+    /// Physical lines the row spans (more than 1 when a quoted field holds line breaks).
+    public var zeilen: Int = 1
 }
 
 /// A byte-level CSV scanner (RFC 4180 and Excel habits) that works on blocks of a stream: quoted
@@ -25,10 +70,17 @@ public struct CsvZeile {
 /// A row that does not end in the block is left for the next call, with more bytes appended. An
 /// opening quote that is never closed spoils only the physical line it is on: that line is reported
 /// and reading resumes on the next one.
+///
+/// Once the header is known (`erwarteteFelder`), a record whose quoted field spans lines is
+/// checked: if it then has the wrong number of fields, or a line inside it is a complete row by
+/// itself, the quote was most likely a stray one. Only the record's first line is rejected and
+/// scanning resumes on the next physical line, so the swallowed rows are read as rows.
 public final class CsvZerleger {
     public let trennzeichen: UInt8
     /// Physical line of the next row.
     public private(set) var zeilennummer = 1
+    /// The header's field count; records spanning lines are checked against it.
+    public var erwarteteFelder: Int?
     private var felder: UnsafeMutablePointer<CsvFeld>
     private var kapazitaet = 64
     /// Discarding the rest of a line longer than the buffer.
@@ -89,6 +141,7 @@ public final class CsvZerleger {
         zeilen: while i < n {
             let start = i
             var umbrueche = 0
+            var innen = 0
             var anzahl = 0
             felder: while true {
                 if anzahl == kapazitaet { wachse() }
@@ -115,13 +168,18 @@ public final class CsvZerleger {
                         }
                         if c == lf {
                             umbrueche += 1
+                            innen += 1
                         } else if c == cr {
                             if i + 1 < n {
-                                if p[i + 1] != lf { umbrueche += 1 }
+                                if p[i + 1] != lf {
+                                    umbrueche += 1
+                                    innen += 1
+                                }
                             } else if !dateiende {
                                 return start
                             } else {
                                 umbrueche += 1
+                                innen += 1
                             }
                         }
                         i += 1
@@ -130,7 +188,7 @@ public final class CsvZerleger {
                         if !dateiende { return start }
                         // Never closed: only the physical line of the row's start is lost.
                         zeile(CsvZeile(zeile: zeilennummer, felder: UnsafeBufferPointer(start: felder, count: 0),
-                                       problem: "Anführungszeichen in Zeile \(zeilennummer) wird nicht geschlossen", istLeer: false))
+                                       problem: .nichtGeschlossen, istLeer: false))
                         i = start
                         while i < n, p[i] != lf, p[i] != cr { i += 1 }
                         if i < n { i += (p[i] == cr && i + 1 < n && p[i + 1] == lf) ? 2 : 1 }
@@ -184,11 +242,56 @@ public final class CsvZerleger {
                 umbrueche += 1
                 break felder
             }
+            if innen > 0, let erwartet = erwarteteFelder,
+               let problem = CsvZerleger.pruefeMehrzeilig(p, von: start, bis: i, felder: UnsafeBufferPointer(start: felder, count: anzahl),
+                                                         erwartet: erwartet, trennzeichen: t, ersteZeile: zeilennummer, innen: innen) {
+                // Reject the first line only; its line break lies inside the record.
+                zeile(CsvZeile(zeile: zeilennummer, felder: UnsafeBufferPointer(start: felder, count: 0), problem: problem, istLeer: false))
+                var e = start
+                while p[e] != lf && p[e] != cr { e += 1 }
+                i = e + ((p[e] == cr && p[e + 1] == lf) ? 2 : 1)
+                zeilennummer += 1
+                continue zeilen
+            }
             let leer = anzahl == 1 && felder[0].von == felder[0].bis && p[start] != anf
-            zeile(CsvZeile(zeile: zeilennummer, felder: UnsafeBufferPointer(start: felder, count: anzahl), problem: nil, istLeer: leer))
+            zeile(CsvZeile(zeile: zeilennummer, felder: UnsafeBufferPointer(start: felder, count: anzahl), problem: nil, istLeer: leer,
+                           zeilen: innen + 1))
+            if erwarteteFelder == nil && !leer { erwarteteFelder = anzahl }
             zeilennummer += umbrueche
         }
         return i
+    }
+
+    /// Checks a complete record `p[von..<bis]` whose quoted fields hold `innen` line breaks: the
+    /// field count (trailing empty fields beyond the header are tolerated, as for single lines)
+    /// and whether a line after the first is a complete row by itself.
+    static func pruefeMehrzeilig(_ p: UnsafePointer<UInt8>, von: Int, bis: Int, felder: UnsafeBufferPointer<CsvFeld>,
+                                 erwartet: Int, trennzeichen t: UInt8, ersteZeile: Int, innen: Int) -> CsvProblem? {
+        let letzteZeile = ersteZeile + innen
+        if felder.count < erwartet || (felder.count > erwartet && felder[erwartet...].contains { $0.von != $0.bis }) {
+            return .falscheFeldzahl(bis: letzteZeile, felder: felder.count, erwartet: erwartet)
+        }
+        // The lines after the first, each read on its own: a complete row has erwartet − 1
+        // delimiters outside balanced quotes.
+        var i = von
+        while i < bis && p[i] != 0x0A && p[i] != 0x0D { i += 1 }
+        var nummer = ersteZeile
+        while i < bis {
+            i += (p[i] == 0x0D && i + 1 < bis && p[i + 1] == 0x0A) ? 2 : 1
+            nummer += 1
+            guard i < bis else { break }
+            var trenner = 0
+            var inAnf = false
+            let anfang = i
+            while i < bis && p[i] != 0x0A && p[i] != 0x0D {
+                if p[i] == 0x22 { inAnf.toggle() } else if p[i] == t && !inAnf { trenner += 1 }
+                i += 1
+            }
+            if i > anfang && !inAnf && trenner == erwartet - 1 && erwartet > 1 {
+                return .verschluckt(bis: letzteZeile, beispiel: nummer)
+            }
+        }
+        return nil
     }
 
     /// For a buffer full of one unfinished row (longer than the buffer, or an opening quote that is
@@ -201,10 +304,8 @@ public final class CsvZerleger {
             if p[i] == 0x22 { inAnf.toggle() }
             i += 1
         }
-        let grund = inAnf || (n > 0 && p[0] == 0x22)
-            ? "Anführungszeichen in Zeile \(anfangsZeile) wird nicht geschlossen (Zeile länger als \(grenze))"
-            : "Zeile \(anfangsZeile) ist länger als \(grenze)"
-        zeile(CsvZeile(zeile: anfangsZeile, felder: UnsafeBufferPointer(start: felder, count: 0), problem: grund, istLeer: false))
+        let problem = CsvProblem.zuLang(grenze: grenze, anfuehrungszeichen: inAnf || (n > 0 && p[0] == 0x22))
+        zeile(CsvZeile(zeile: anfangsZeile, felder: UnsafeBufferPointer(start: felder, count: 0), problem: problem, istLeer: false))
         guard i < n else {
             ueberspringen = true
             return n
@@ -216,12 +317,15 @@ public final class CsvZerleger {
     /// Runs a scanner over a stream of bytes, block by block, in a buffer of `kapazitaet` bytes:
     /// `lies` fills up to the given count at the pointer (0 at the end, −1 on a read error). A
     /// row that does not fit in the buffer is reported and skipped. The delimiter is guessed from
-    /// the first block. Rows point into `block`. Returns false on a read error.
+    /// the first block. Rows point into `block`. Returns the number of physical lines of the
+    /// stream (line breaks, plus a last line without one), or nil on a read error.
+    @discardableResult
     public static func zerlegeStrom(block: UnsafeMutablePointer<UInt8>, kapazitaet: Int,
                                     lies: (UnsafeMutablePointer<UInt8>, Int) -> Int, nachBlock: () -> Void = {},
-                                    _ zeile: (CsvZeile) -> Void) -> Bool {
+                                    _ zeile: (CsvZeile) -> Void) -> Int? {
         var zerleger: CsvZerleger?
         var laenge = 0
+        var letztesByte: UInt8?
         /// The scanner, once the first line is complete (or the buffer full, or the file ended):
         /// the delimiter is guessed from the whole first line, however the bytes arrive.
         func erster(_ laenge: Int, _ ende: Bool) -> CsvZerleger? {
@@ -231,13 +335,17 @@ public final class CsvZerleger {
         }
         while true {
             let n = lies(block + laenge, kapazitaet - laenge)
-            if n < 0 { return false }
+            if n < 0 { return nil }
             let ende = n == 0
             laenge += n
+            if n > 0 { letztesByte = block[laenge - 1] }
             guard let z = zerleger ?? erster(laenge, ende) else { continue }
             zerleger = z
             var verbraucht = z.zerlege(block, laenge, dateiende: ende, zeile)
-            if ende { return true }
+            if ende {
+                guard let letztes = letztesByte else { return 0 }
+                return z.zeilennummer - 1 + (letztes == 0x0A || letztes == 0x0D ? 0 : 1)
+            }
             if verbraucht == 0 && laenge == kapazitaet {
                 verbraucht = z.verwirfUeberlangeZeile(block, laenge, grenze: Zahlformat.groesse(kapazitaet), zeile)
             }
@@ -265,7 +373,7 @@ public final class CsvZerleger {
             defer { puffer.deallocate() }
             CsvZerleger(trennzeichen: trennzeichen(p)).zerlegeAlles(p) { z in
                 if z.istLeer { return }
-                zeilen.append((z.zeile, z.felder.map { wert($0, basis, puffer: puffer).getrimmt.text }, z.problem))
+                zeilen.append((z.zeile, z.felder.map { wert($0, basis, puffer: puffer).getrimmt.text }, z.problem?.text(zeile: z.zeile)))
             }
         }
         return zeilen

@@ -8,7 +8,7 @@ import Foundation
 /// may declare its encoding instead.
 final class Dateistrom {
     enum Problem: Error {
-        case nichtLesbar
+        case nichtLesbar(Dateisystem.Problem)
         case utf16
         /// Declared UTF-8 but is not.
         case keinUTF8
@@ -40,30 +40,32 @@ final class Dateistrom {
     }
 
     static func oeffne(_ pfad: String, erklaert: Kodierung?) -> Result<Dateistrom, Problem> {
-        let fd = open(pfad, O_RDONLY)
-        guard fd >= 0 else { return .failure(.nichtLesbar) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            close(fd)
-            return .failure(.nichtLesbar)
+        let fd: Int32, groesse: Int
+        switch Dateisystem.oeffne(pfad) {
+        case .failure(let p): return .failure(.nichtLesbar(p))
+        case .success(let o): (fd, groesse) = (o.fd, o.groesse)
         }
-        let groesse = Int(info.st_size)
-        // The first bytes tell UTF-16 and the BOM.
-        var anfang = [UInt8](repeating: 0, count: 3)
-        let n = anfang.withUnsafeMutableBytes { Dateistrom.liesVoll(fd, $0.baseAddress!, 3) }
+        // The first bytes tell UTF-16 (with or without BOM) and the BOM, which some tools write
+        // twice.
+        var anfang = [UInt8](repeating: 0, count: 512)
+        let n = anfang.withUnsafeMutableBytes { Dateistrom.liesVoll(fd, $0.baseAddress!, 512) }
         guard n >= 0 else {
+            let e = errno
             close(fd)
-            return .failure(.nichtLesbar)
+            return .failure(.nichtLesbar(.system(e)))
         }
-        if n >= 2, (anfang[0] == 0xFF && anfang[1] == 0xFE) || (anfang[0] == 0xFE && anfang[1] == 0xFF) {
+        anfang.removeSubrange(n...)
+        if Dateistrom.istUTF16(anfang) {
             close(fd)
             return .failure(.utf16)
         }
-        let bom = n == 3 && anfang[0] == 0xEF && anfang[1] == 0xBB && anfang[2] == 0xBF
+        var boms = 0
+        while anfang.count >= 3 * (boms + 1), anfang[3 * boms] == 0xEF, anfang[3 * boms + 1] == 0xBB, anfang[3 * boms + 2] == 0xBF { boms += 1 }
+        let bom = boms > 0
         let kodierung: Kodierung
         switch erklaert {
         case .utf8?:
-            guard let gueltig = pruefeUTF8(fd, ab: bom ? 3 : 0), gueltig else {
+            guard let gueltig = pruefeUTF8(fd, ab: 3 * boms), gueltig else {
                 close(fd)
                 return .failure(.keinUTF8)
             }
@@ -75,19 +77,34 @@ final class Dateistrom {
                 kodierung = .utf8
             } else {
                 guard let gueltig = pruefeUTF8(fd, ab: 0) else {
+                    let e = errno
                     close(fd)
-                    return .failure(.nichtLesbar)
+                    return .failure(.nichtLesbar(.system(e)))
                 }
                 kodierung = gueltig ? .utf8 : .windows1252
             }
         }
-        guard lseek(fd, off_t(bom ? 3 : 0), SEEK_SET) >= 0 else {
+        guard lseek(fd, off_t(3 * boms), SEEK_SET) >= 0 else {
+            let e = errno
             close(fd)
-            return .failure(.nichtLesbar)
+            return .failure(.nichtLesbar(.system(e)))
         }
         let strom = Dateistrom(fd: fd, kodierung: kodierung, hatteBOM: bom, groesse: groesse)
-        strom.gelesen = bom ? 3 : 0
+        strom.gelesen = 3 * boms
         return .success(strom)
+    }
+
+    /// UTF-16 by its BOM, or without one by its zero bytes: text in UTF-16 has a zero in every
+    /// other byte (ASCII characters), which no CSV in UTF-8 or a single-byte encoding has.
+    static func istUTF16(_ b: [UInt8]) -> Bool {
+        if b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) { return true }
+        guard b.count >= 4 else { return false }
+        var nullGerade = 0, nullUngerade = 0
+        for (i, c) in b.enumerated() where c == 0 {
+            if i % 2 == 0 { nullGerade += 1 } else { nullUngerade += 1 }
+        }
+        let haelfte = b.count / 2
+        return nullGerade * 10 >= haelfte * 6 || nullUngerade * 10 >= haelfte * 6
     }
 
     /// Reads up to `maximal` (> 0) bytes of UTF-8 into `ziel`; 0 at the end of the file, -1 on a

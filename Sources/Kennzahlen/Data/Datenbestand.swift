@@ -46,15 +46,23 @@ public struct Datenbestand: Sendable {
 
     /// Finds the files of every source. Problems (no file for a source, gaps) become diagnostics.
     public static func finde(ordner: String, katalog: Katalog) -> (Datenbestand?, [Diagnose]) {
-        let fm = FileManager.default
-        var istOrdner: ObjCBool = false
-        guard fm.fileExists(atPath: ordner, isDirectory: &istOrdner), istOrdner.boolValue else {
+        guard let modus = Dateisystem.modus(ordner) else {
             return (nil, [.fehler("KZ200", "Datenordner nicht gefunden", ort: Ort(datei: ordner))])
+        }
+        guard modus & S_IFMT == S_IFDIR else {
+            return (nil, [.fehler("KZ200", "Datenordner ist kein Ordner (\(Dateisystem.art(modus)))", ort: Ort(datei: ordner))])
+        }
+        // One error for a folder that cannot be listed, not one per source.
+        if case .failure(let p) = Dateisystem.inhalt(ordner) {
+            let grund: String
+            if case .system(let e) = p { grund = Dateisystem.fehlertext(e) } else { grund = p.text }
+            return (nil, [.fehler("KZ205", "Datenordner nicht lesbar (\(grund))", ort: Ort(datei: ordner))])
         }
         var diagnosen: [Diagnose] = []
         var alle: [[Exportdatei]] = []
         var inhalte: [String: [String]] = [:]
         var zugeordnet = Set<String>()
+        var unlesbar = Set<String>()
         for q in katalog.quellen {
             let (unterordner, dateimuster) = teile(q.dateimuster)
             let verzeichnis = Pfad.verbinde(ordner, unterordner)
@@ -62,17 +70,33 @@ public struct Datenbestand: Sendable {
             if let n = inhalte[verzeichnis] {
                 namen = n
             } else {
-                namen = ((try? fm.contentsOfDirectory(atPath: verzeichnis)) ?? []).sorted()
+                switch Dateisystem.inhalt(verzeichnis) {
+                case .success(let n): namen = n
+                case .failure(.fehlt): namen = []
+                case .failure(let p):
+                    namen = []
+                    if unlesbar.insert(verzeichnis).inserted {
+                        let grund: String
+                        if case .system(let e) = p { grund = Dateisystem.fehlertext(e) } else { grund = p.text }
+                        diagnosen.append(.fehler("KZ205", "Ordner nicht lesbar (\(grund))", ort: Ort(datei: verzeichnis)))
+                    }
+                }
                 inhalte[verzeichnis] = namen
             }
             var gefunden: [Exportdatei] = []
             for name in namen {
                 guard let periode = passt(name, muster: dateimuster) else { continue }
-                gefunden.append(Exportdatei(pfad: Pfad.verbinde(verzeichnis, name), periode: periode))
-                zugeordnet.insert(Pfad.verbinde(verzeichnis, name))
+                let pfad = Pfad.verbinde(verzeichnis, name)
+                zugeordnet.insert(pfad)
+                // Only regular files: a FIFO would make reading wait forever.
+                if let m = Dateisystem.modus(pfad), m & S_IFMT != S_IFREG {
+                    diagnosen.append(.fehler("KZ206", Dateisystem.Problem.keineDatei(Dateisystem.art(m)).text, ort: Ort(datei: pfad)))
+                    continue
+                }
+                gefunden.append(Exportdatei(pfad: pfad, periode: periode))
             }
             gefunden.sort { $0.periode < $1.periode }
-            if gefunden.isEmpty {
+            if gefunden.isEmpty && !unlesbar.contains(verzeichnis) {
                 diagnosen.append(.fehler("KZ201", "keine Datei zur Quelle '\(q.id)' gefunden (Muster '\(q.dateimuster)')",
                                          ort: Ort(datei: verzeichnis)))
             }
@@ -88,7 +112,11 @@ public struct Datenbestand: Sendable {
         }
         var stand: Tag?
         let standPfad = Pfad.verbinde(ordner, "stand.txt")
-        if let daten = fm.contents(atPath: standPfad) {
+        switch Dateisystem.lies(standPfad, grenze: 1 << 20) {
+        case .failure(.fehlt): break
+        case .failure(let p):
+            diagnosen.append(.fehler("KZ202", p.text, ort: Ort(datei: standPfad)))
+        case .success(let daten):
             let text = String(decoding: daten, as: UTF8.self)
             let zeile = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             let datum = zeile.replacingOccurrences(of: "Stand:", with: "").trimmingCharacters(in: .whitespaces)

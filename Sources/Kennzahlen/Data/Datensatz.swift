@@ -35,11 +35,24 @@ public struct DateiStatistik: Sendable {
     public var quelle: String
     public var kodierung: Kodierung
     public var zeilenGelesen = 0
+    /// Physical lines of the file (line breaks, plus a last line without one), counted by the
+    /// scanner independently of what became of them.
+    public var physischeZeilen = 0
+    /// The header line (1 once found).
+    public var kopfzeilen = 0
+    /// Empty lines and lines of bare delimiters.
+    public var leereZeilen = 0
+    /// Lines after the first of accepted records whose quoted field spans lines.
+    public var folgezeilen = 0
     public var uebernommen = 0
     /// Rejected rows per reason.
     public var verworfen: [String: Int] = [:]
 
     public var verworfenGesamt: Int { verworfen.values.reduce(0, +) }
+
+    /// The lines the reader accounted for: header, empty, taken, rejected and continuation lines.
+    /// Equals `physischeZeilen` when nothing was lost.
+    public var verbuchteZeilen: Int { kopfzeilen + leereZeilen + uebernommen + verworfenGesamt + folgezeilen }
 }
 
 /// How export values name Sozialräume and Stadtviertel, built once from the catalogue.

@@ -37,6 +37,8 @@ public struct QuellenLeser {
     private let ersteZeile = Wachsfeld<Int32>(kapazitaet: 1024)
     /// Missing columns already reported for this source.
     private var gemeldet = Set<String>()
+    /// Suggestions for refused values, computed once per distinct value.
+    private let vorschlaege = Vorschlaege()
     private let speicher: Speicher
 
     /// Rejected rows are reported in detail up to this many per file; all are counted.
@@ -135,8 +137,8 @@ public struct QuellenLeser {
         var statistik = DateiStatistik(pfad: datei.pfad, quelle: quelle.id, kodierung: quelle.kodierung ?? .utf8)
         let strom: Dateistrom
         switch Dateistrom.oeffne(datei.pfad, erklaert: quelle.kodierung) {
-        case .failure(.nichtLesbar):
-            diagnosen.append(.fehler("KZ210", "Datei nicht lesbar", ort: Ort(datei: datei.pfad)))
+        case .failure(.nichtLesbar(let p)):
+            diagnosen.append(.fehler("KZ210", p.text, ort: Ort(datei: datei.pfad)))
             return statistik
         case .failure(.utf16):
             diagnosen.append(.fehler("KZ211", "Datei ist in UTF-16 gespeichert; bitte als UTF-8 (CSV UTF-8) oder Windows-1252 speichern", ort: Ort(datei: datei.pfad)))
@@ -154,12 +156,16 @@ public struct QuellenLeser {
         var spalten: Spalten?
         unowned(unsafe) var spaltenRoh: Spalten? = nil
         var fehlerhafteKopfzeile = false
-        var details = 0
-        var weitere = 0
+        var details = 0, weitere = 0, mehrzeiligGemeldet = 0
         func zeileGelesen(_ z: CsvZeile) {
             if fehlerhafteKopfzeile { return }
             guard let sp = spaltenRoh else {
-                if z.istLeer { return }
+                if z.istLeer {
+                    statistik.leereZeilen += z.zeilen
+                    return
+                }
+                statistik.kopfzeilen += 1
+                statistik.folgezeilen += z.zeilen - 1
                 switch Spalten.finde(z, speicher.wert, quelle: quelle, datei: datei.pfad) {
                 case .success(let s):
                     spalten = s
@@ -174,17 +180,28 @@ public struct QuellenLeser {
                 return
             }
             // Empty lines, and Excel's lines of bare delimiters, carry no data.
-            if z.istLeer || (z.problem == nil && QuellenLeser.nurLeereFelder(z.felder, speicher)) { return }
+            if z.istLeer || (z.problem == nil && QuellenLeser.nurLeereFelder(z.felder, speicher)) {
+                statistik.leereZeilen += z.zeilen
+                return
+            }
             statistik.zeilenGelesen += 1
+            statistik.folgezeilen += z.zeilen - 1
             switch zeile(z, sp, dateiIndex: dateiIndex) {
-            case .success(let satz):
+            case .uebernommen(let satz):
                 statistik.uebernommen += 1
+                if z.zeilen > 1 && mehrzeiligGemeldet < QuellenLeser.detailGrenze {
+                    mehrzeiligGemeldet += 1
+                    diagnosen.append(.warnung("KZ222", "Zeilen \(z.zeile)–\(z.zeile + z.zeilen - 1) sind ein Datensatz: Zeilenumbruch in einem Feld in Anführungszeichen; übernommen",
+                                              ort: Ort(datei: datei.pfad, zeile: z.zeile)))
+                }
                 verarbeite(satz, werte)
-            case .failure(let v):
+            case .verworfen(let v):
                 statistik.verworfen[v.grund, default: 0] += 1
                 if details < QuellenLeser.detailGrenze {
                     details += 1
-                    var d = Diagnose.warnung("KZ220", "Zeile verworfen: \(v.text)", ort: Ort(datei: datei.pfad, zeile: z.zeile), hinweis: v.hinweis)
+                    // Texts and suggestions only for the rows shown in detail.
+                    let (text, hinweis) = v.einzelheiten()
+                    var d = Diagnose.warnung("KZ220", "Zeile verworfen: \(text)", ort: Ort(datei: datei.pfad, zeile: z.zeile), hinweis: hinweis)
                     d.berichtstext = "Zeile verworfen: \(v.grund)"
                     diagnosen.append(d)
                 } else {
@@ -192,16 +209,23 @@ public struct QuellenLeser {
                 }
             }
         }
-        let gelesen = CsvZerleger.zerlegeStrom(block: block, kapazitaet: kapazitaet, lies: { strom.lies($0, maximal: $1) },
-                                               nachBlock: { fortschritt?(strom.gelesen) }, zeileGelesen)
-        if !gelesen {
-            diagnosen.append(.fehler("KZ210", "Datei nicht lesbar (Lesefehler nach \(strom.gelesen) Bytes)", ort: Ort(datei: datei.pfad)))
+        let physisch = CsvZerleger.zerlegeStrom(block: block, kapazitaet: kapazitaet, lies: { strom.lies($0, maximal: $1) },
+                                                nachBlock: { fortschritt?(strom.gelesen) }, zeileGelesen)
+        if let physisch {
+            statistik.physischeZeilen = physisch
+            // Nothing lost: the scanner's count of lines against what became of them.
+            if !fehlerhafteKopfzeile && physisch != statistik.verbuchteZeilen {
+                diagnosen.append(.fehler("KZ216", "Zeilenbilanz stimmt nicht: \(physisch) Zeilen in der Datei, \(statistik.verbuchteZeilen) davon verbucht (interner Fehler, bitte melden)",
+                                         ort: Ort(datei: datei.pfad)))
+            }
+        } else {
+            diagnosen.append(.fehler("KZ210", "Datei nicht lesbar (Lesefehler nach \(Zahlformat.groesse(strom.gelesen)))", ort: Ort(datei: datei.pfad)))
         }
         if spalten == nil && !fehlerhafteKopfzeile {
             diagnosen.append(.fehler("KZ213", "Datei ist leer: keine Kopfzeile gefunden", ort: Ort(datei: datei.pfad)))
         }
         if weitere > 0 {
-            diagnosen.append(.warnung("KZ221", "\(weitere) weitere Zeilen verworfen (Einzelheiten oben für die ersten \(QuellenLeser.detailGrenze))",
+            diagnosen.append(.warnung("KZ221", "\(Zahlformat.deutsch(Bruch(weitere), dezimalen: 0)) weitere Zeilen verworfen (Einzelheiten oben für die ersten \(QuellenLeser.detailGrenze))",
                                       ort: Ort(datei: datei.pfad)))
         }
         return statistik
@@ -214,26 +238,44 @@ public struct QuellenLeser {
         return true
     }
 
-    private struct Verwerfung: Error {
+    /// A rejected row: the reason (a fixed text, counted per file), and the details with the
+    /// row's values and a suggestion, built only for the rows shown in detail.
+    /// A rejected row: the reason (a fixed text, counted per file), and the details with the
+    /// row's values and a suggestion, built only for the rows shown in detail.
+    private struct Verwerfung {
         var grund: String
-        var text: String
-        var hinweis: String?
+        var einzelheiten: () -> (text: String, hinweis: String?)
+
+        init(_ grund: String, hinweis: @escaping () -> String? = { nil }, text: @escaping @autoclosure () -> String) {
+            self.grund = grund
+            einzelheiten = { (text(), hinweis()) }
+        }
     }
 
-    private mutating func zeile(_ z: CsvZeile, _ sp: Spalten, dateiIndex: Int) -> Result<Datensatz, Verwerfung> {
+    private enum Zeilenergebnis {
+        case uebernommen(Datensatz)
+        case verworfen(Verwerfung)
+    }
+
+    private mutating func zeile(_ z: CsvZeile, _ sp: Spalten, dateiIndex: Int) -> Zeilenergebnis {
         if let problem = z.problem {
-            return .failure(Verwerfung(grund: "Anführungszeichen nicht geschlossen", text: problem))
+            return .verworfen(Verwerfung(problem.grund, text: problem.text(zeile: z.zeile)))
         }
         let felder = z.felder
         if felder.count != sp.anzahl {
             let zuviel = felder.count > sp.anzahl && felder[sp.anzahl...].allSatisfy { speicher.wert($0).getrimmt.isEmpty }
             if !zuviel {
-                return .failure(Verwerfung(grund: "falsche Anzahl Felder",
-                                           text: "Zeile hat \(felder.count) Felder, die Kopfzeile \(sp.anzahl)"))
+                return .verworfen(Verwerfung("falsche Anzahl Felder", text: "Zeile hat \(felder.count) Felder, die Kopfzeile \(sp.anzahl)"))
             }
         }
         /// The trimmed value of column `i`; valid until the next call.
         func wert(_ i: Int) -> UnsafeBufferPointer<UInt8> { speicher.wert(felder[i]).getrimmt }
+        func unlesbaresDatum(_ r: UnsafeBufferPointer<UInt8>, _ spalte: Int) -> Zeilenergebnis {
+            .verworfen(Verwerfung("unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
+        }
+        func unlesbareZahl(_ r: UnsafeBufferPointer<UInt8>, _ spalte: Int) -> Zeilenergebnis {
+            .verworfen(Verwerfung("unlesbare Zahl", text: "unlesbare Zahl '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
+        }
         let ids = UnsafeMutableBufferPointer(start: speicher.werte, count: quelle.felder.count)
         let zahlen = UnsafeMutableBufferPointer(start: speicher.zahlen, count: quelle.felder.count)
         let rohe = UnsafeMutableBufferPointer(start: speicher.roh, count: quelle.felder.count)
@@ -244,25 +286,23 @@ public struct QuellenLeser {
         if let g = sp.gebiet {
             let r = wert(g)
             if !r.isEmpty {
-                let id = Int(gebietRoh.intern(r))
-                if id == gebietCache.count {
+                let id = gebietRoh.intern(r)
+                if Int(id) == gebietCache.count {
                     let text = r.text
                     switch quelle.gebiet {
                     case .stadtviertel: gebietCache.append(gebiete.stadtviertel(text) ?? -1)
                     default: gebietCache.append(gebiete.sozialraum(text) ?? -1)
                     }
                 }
-                let index = gebietCache[id]
+                let index = gebietCache[Int(id)]
                 if index < 0 {
-                    let text = r.text
-                    if case .stadtviertel = quelle.gebiet {
-                        return .failure(Verwerfung(grund: "unbekanntes Stadtviertel",
-                                                   text: "unbekanntes Stadtviertel '\(text)' (Spalte '\(sp.namen[g])')",
-                                                   hinweis: Aehnlichkeit.vorschlag(fuer: text, aus: gebiete.alleViertel).map { "meinten Sie '\($0)'?" }))
-                    }
-                    return .failure(Verwerfung(grund: "unbekannter Sozialraum",
-                                               text: "unbekannter Sozialraum '\(text)' (Spalte '\(sp.namen[g])')",
-                                               hinweis: Aehnlichkeit.vorschlag(fuer: text, aus: gebiete.alleNamen).map { "meinten Sie '\($0)'?" }))
+                    let viertel: Bool
+                    if case .stadtviertel = quelle.gebiet { viertel = true } else { viertel = false }
+                    let art = viertel ? "unbekanntes Stadtviertel" : "unbekannter Sozialraum"
+                    let text = r.text, spalte = sp.namen[g], vorschlaege = self.vorschlaege, gebiete = self.gebiete
+                    return .verworfen(Verwerfung(art, hinweis: {
+                        vorschlaege.fuer(feld: -1, id: id, text, aus: viertel ? gebiete.alleViertel : gebiete.alleNamen)
+                    }, text: "\(art) '\(text)' (Spalte '\(spalte)')"))
                 }
                 satz.gebiet = index
             }
@@ -271,21 +311,17 @@ public struct QuellenLeser {
         if let b = sp.beginn {
             let r = wert(b)
             if r.isEmpty {
-                return .failure(Verwerfung(grund: "Datum fehlt", text: "Datum fehlt (Spalte '\(sp.namen[b])')"))
+                return .verworfen(Verwerfung("Datum fehlt", text: "Datum fehlt (Spalte '\(sp.namen[b])')"))
             }
-            guard let t = DatumLeser.tag(r) else {
-                return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[b])')"))
-            }
+            guard let t = DatumLeser.tag(r) else { return unlesbaresDatum(r, b) }
             satz.beginn = t
         }
         if let e = sp.ende, e != sp.beginn {
             let r = wert(e)
             if !r.isEmpty {
-                guard let t = DatumLeser.tag(r) else {
-                    return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[e])')"))
-                }
+                guard let t = DatumLeser.tag(r) else { return unlesbaresDatum(r, e) }
                 if let b = satz.beginn, t < b {
-                    return .failure(Verwerfung(grund: "Ende vor Beginn", text: "Ende \(t.deutsch) liegt vor dem Beginn \(b.deutsch)"))
+                    return .verworfen(Verwerfung("Ende vor Beginn", text: "Ende \(t.deutsch) liegt vor dem Beginn \(b.deutsch)"))
                 }
                 satz.ende = t
             }
@@ -295,18 +331,14 @@ public struct QuellenLeser {
         if let g = sp.geburt {
             let r = wert(g)
             if !r.isEmpty {
-                guard let t = DatumLeser.tag(r) else {
-                    return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[g])')"))
-                }
+                guard let t = DatumLeser.tag(r) else { return unlesbaresDatum(r, g) }
                 satz.geburt = t
             }
         }
         // Count.
         if let a = sp.anzahlSpalte {
             let r = wert(a)
-            guard let f = ZahlLeser.festkomma(r) else {
-                return .failure(Verwerfung(grund: "unlesbare Zahl", text: "unlesbare Zahl '\(r.text)' (Spalte '\(sp.namen[a])')"))
-            }
+            guard let f = ZahlLeser.festkomma(r) else { return unlesbareZahl(r, a) }
             satz.anzahl = f.hundertstelCent
         }
         // Declared fields.
@@ -328,11 +360,11 @@ public struct QuellenLeser {
                     } else if let z = ZahlLeser.festkomma(r) {
                         zahlen[fi] = z.hundertstelCent
                     } else {
-                        return .failure(Verwerfung(grund: "unlesbare Zahl", text: "unlesbare Zahl '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
+                        return unlesbareZahl(r, spalte)
                     }
                     continue
                 case .datum where !r.isEmpty && DatumLeser.tag(r) == nil:
-                    return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
+                    return unlesbaresDatum(r, spalte)
                 default: continue
                 }
             }
@@ -342,17 +374,15 @@ public struct QuellenLeser {
                 if !werte.gueltig(feld: fi, id: id) { hatUngueltige[fi] = true }
             }
             if hatUngueltige[fi] && !werte.gueltig(feld: fi, id: id) {
-                let text = r.text
                 let feld = quelle.felder[fi]
                 switch feld.typ {
-                case .zahl:
-                    return .failure(Verwerfung(grund: "unlesbare Zahl", text: "unlesbare Zahl '\(text)' (Spalte '\(sp.namen[spalte])')"))
-                case .datum:
-                    return .failure(Verwerfung(grund: "unlesbares Datum", text: "unlesbares Datum '\(text)' (Spalte '\(sp.namen[spalte])')"))
+                case .zahl: return unlesbareZahl(r, spalte)
+                case .datum: return unlesbaresDatum(r, spalte)
                 case .text:
-                    return .failure(Verwerfung(grund: "unbekannter Wert",
-                                               text: "unbekannter Wert '\(text)' (Spalte '\(sp.namen[spalte])'; bekannt: \(feld.werte.keys.sorted().joined(separator: ", ")))",
-                                               hinweis: Aehnlichkeit.vorschlag(fuer: text, aus: feld.werte.keys.sorted() + feld.zielwerte).map { "meinten Sie '\($0)'?" }))
+                    let text = r.text, name = sp.namen[spalte], vorschlaege = self.vorschlaege
+                    return .verworfen(Verwerfung("unbekannter Wert", hinweis: {
+                        vorschlaege.fuer(feld: fi, id: id, text, aus: feld.werte.keys.sorted() + feld.zielwerte)
+                    }, text: "unbekannter Wert '\(text)' (Spalte '\(name)'; bekannt: \(feld.werte.keys.sorted().joined(separator: ", ")))"))
                 }
             }
             ids[fi] = id
@@ -361,7 +391,7 @@ public struct QuellenLeser {
         if let c = sp.id {
             let r = wert(c)
             if r.isEmpty {
-                return .failure(Verwerfung(grund: "Fallnummer fehlt", text: "Fallnummer fehlt (Spalte '\(sp.namen[c])')"))
+                return .verworfen(Verwerfung("Fallnummer fehlt", text: "Fallnummer fehlt (Spalte '\(sp.namen[c])')"))
             }
             let fall = Int(self.ids.intern(r))
             if fall == neuesteDatei.count {
@@ -369,14 +399,14 @@ public struct QuellenLeser {
                 ersteZeile.append(0)
             }
             if neuesteDatei[fall] == Int32(dateiIndex) {
-                return .failure(Verwerfung(grund: "doppelte Fallnummer",
-                                           text: "doppelte Fallnummer '\(r.text)' (schon in Zeile \(ersteZeile[fall]))"))
+                let erste = ersteZeile[fall]
+                return .verworfen(Verwerfung("doppelte Fallnummer", text: "doppelte Fallnummer '\(r.text)' (schon in Zeile \(erste))"))
             }
             satz.naechsteDatei = neuesteDatei[fall] == Int32.max ? Int.max : Int(neuesteDatei[fall])
             neuesteDatei[fall] = Int32(dateiIndex)
             ersteZeile[fall] = Int32(clamping: z.zeile)
         }
-        return .success(satz)
+        return .uebernommen(satz)
     }
 
     private mutating func lerneWert(feld fi: Int, id: Int32, text: String) {
@@ -426,6 +456,20 @@ extension Bedingung {
         case .und(let a, let b), .oder(let a, let b): a.felder(in: &menge); b.felder(in: &menge)
         case .nicht(let a): a.felder(in: &menge)
         }
+    }
+}
+
+/// "meinten Sie …?" for refused export values, each computed once per distinct value and only
+/// when a rejected row is shown in detail (a million distinct typos cost no edit distances).
+final class Vorschlaege {
+    private var cache: [Int64: String?] = [:]
+
+    func fuer(feld: Int, id: Int32, _ text: String, aus kandidaten: @autoclosure () -> [String]) -> String? {
+        let schluessel = Int64(feld) << 32 | Int64(UInt32(bitPattern: id))
+        if let v = cache[schluessel] { return v }
+        let v = Aehnlichkeit.vorschlag(fuer: text, aus: kandidaten()).map { "meinten Sie '\($0)'?" }
+        cache[schluessel] = v
+        return v
     }
 }
 

@@ -15,11 +15,11 @@ public enum Textkodierung {
     }
 
     public static func nachUTF8(_ roh: [UInt8], erklaert: Kodierung?) -> Result<Ergebnis, Problem> {
-        if roh.count >= 2, (roh[0] == 0xFF && roh[1] == 0xFE) || (roh[0] == 0xFE && roh[1] == 0xFF) {
-            return .failure(.utf16)
-        }
-        let bom = roh.count >= 3 && roh[0] == 0xEF && roh[1] == 0xBB && roh[2] == 0xBF
-        let ohneBOM = bom ? Array(roh[3...]) : roh
+        if Dateistrom.istUTF16(Array(roh.prefix(512))) { return .failure(.utf16) }
+        var boms = 0
+        while roh.count >= 3 * (boms + 1), roh[3 * boms] == 0xEF, roh[3 * boms + 1] == 0xBB, roh[3 * boms + 2] == 0xBF { boms += 1 }
+        let bom = boms > 0
+        let ohneBOM = bom ? Array(roh[(3 * boms)...]) : roh
         switch erklaert {
         case .utf8?:
             return istUTF8(ohneBOM) ? .success(Ergebnis(bytes: ohneBOM, kodierung: .utf8, hatteBOM: bom)) : .failure(.keinUTF8)

@@ -17,8 +17,14 @@ public struct Katalog: Sendable {
     public var einwohnerQuelle: Int?
     /// Counts below this are suppressed in public reports (Geheimhaltung); a Kennzahl may set its own.
     public var mindestfallzahl: Int
+    /// The Kennzahlen (indices) in an order where each comes after those it refers to: evaluating
+    /// in this order needs no recursion along chains of references.
+    public var reihenfolge: [Int] = []
+    /// Index of each Kennzahl by id.
+    var indexJeId: [String: Int] = [:]
 
-    public func kennzahl(id: String) -> Kennzahl? { kennzahlen.first { $0.id == id } }
+    public func index(id: String) -> Int? { indexJeId[id] }
+    public func kennzahl(id: String) -> Kennzahl? { indexJeId[id].map { kennzahlen[$0] } }
     public func produkt(_ nummer: Int) -> Produkt? { produkte.first { $0.nummer == nummer } }
     public func arbeitsfeld(_ kuerzel: String) -> Arbeitsfeld? { arbeitsfelder.first { $0.kuerzel == kuerzel } }
     public func ziel(_ nummer: Int) -> Ziel? { ziele.first { $0.nummer == nummer } }

@@ -5,17 +5,15 @@ public enum KatalogLeser {
     /// Parses and checks a whole folder (or a single `.kz` file). Returns the catalogue only when
     /// there is no error.
     public static func lade(ordner: String) -> (Katalog?, [Diagnose]) {
-        let fm = FileManager.default
-        var istOrdner: ObjCBool = false
-        guard fm.fileExists(atPath: ordner, isDirectory: &istOrdner) else {
+        guard let modus = Dateisystem.modus(ordner) else {
             return (nil, [.fehler("KZ090", "Definitionsordner nicht gefunden", ort: Ort(datei: ordner))])
         }
         let pfade: [String]
-        if istOrdner.boolValue {
-            guard let namen = try? fm.contentsOfDirectory(atPath: ordner) else {
+        if modus & S_IFMT == S_IFDIR {
+            guard case .success(let namen) = Dateisystem.inhalt(ordner) else {
                 return (nil, [.fehler("KZ091", "Definitionsordner nicht lesbar", ort: Ort(datei: ordner))])
             }
-            pfade = namen.filter { $0.hasSuffix(".kz") }.sorted().map { Pfad.verbinde(ordner, $0) }
+            pfade = namen.filter { $0.hasSuffix(".kz") }.map { Pfad.verbinde(ordner, $0) }
             guard !pfade.isEmpty else {
                 return (nil, [.fehler("KZ092", "keine Definitionsdateien (*.kz) im Ordner", ort: Ort(datei: ordner))])
             }
@@ -28,15 +26,16 @@ public enum KatalogLeser {
         var texte: [(String, String)] = []
         var diagnosen: [Diagnose] = []
         for pfad in pfade {
-            guard let daten = fm.contents(atPath: pfad) else {
-                diagnosen.append(.fehler("KZ093", "Datei nicht lesbar", ort: Ort(datei: pfad)))
-                continue
+            switch Dateisystem.lies(pfad, grenze: 16 << 20) {
+            case .failure(let p):
+                diagnosen.append(.fehler("KZ093", p.text, ort: Ort(datei: pfad)))
+            case .success(let daten):
+                guard let text = String(validating: daten, as: UTF8.self) else {
+                    diagnosen.append(.fehler("KZ094", "Datei ist kein gültiges UTF-8; Definitionen werden in UTF-8 gespeichert", ort: Ort(datei: pfad)))
+                    continue
+                }
+                texte.append((pfad, text))
             }
-            guard let text = String(data: daten, encoding: .utf8) else {
-                diagnosen.append(.fehler("KZ094", "Datei ist kein gültiges UTF-8; Definitionen werden in UTF-8 gespeichert", ort: Ort(datei: pfad)))
-                continue
-            }
-            texte.append((pfad, text))
         }
         let (katalog, weitere) = lade(texte: texte)
         return (diagnosen.isEmpty ? katalog : nil, diagnosen + weitere)

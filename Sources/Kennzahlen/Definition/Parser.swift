@@ -1,10 +1,20 @@
 /// Recursive-descent parser for definition files.
 ///
 /// Collects every problem as a diagnostic and recovers at the next statement, so one run reports
-/// all mistakes of a file. Never traps on input.
+/// all mistakes of a file. Never traps on input: recursion is bounded by `hoechsteTiefe` levels of
+/// brackets, functions and `nicht`, and every tree it builds by `hoechsteGlieder` operands per
+/// statement, so no input can exhaust the stack here or in the stages after it.
 struct Parser {
-    private let tokens: [Token]
+    /// Most levels of brackets, function calls and `nicht` one statement may nest.
+    static let hoechsteTiefe = 32
+    /// Most operands (counts, numbers, Kennzahlen, comparisons) in one statement.
+    static let hoechsteGlieder = 256
+
+    private var tokens: [Token]
     private var i = 0
+    /// Current nesting and operands of the statement being parsed.
+    private var tiefe = 0
+    private var glieder = 0
     /// Where the last error was reported: the rest of that statement is not reported again.
     private var letzterFehler: Position?
     private let datei: String
@@ -33,12 +43,10 @@ struct Parser {
         return (DefinitionsDatei(pfad: datei, zeilen: zeilen, deklarationen: deklarationen), p.diagnosen)
     }
 
-    private init(tokens: [Token], position: Int = 0, datei: String, zeilen: [String], diagnosen: [Diagnose] = []) {
+    private init(tokens: [Token], datei: String, zeilen: [String]) {
         self.tokens = tokens
-        self.i = position
         self.datei = datei
         self.zeilen = zeilen
-        self.diagnosen = diagnosen
     }
 
     // MARK: Token access
@@ -260,9 +268,7 @@ struct Parser {
                 fehler("KZ020", "unbekannte Deklaration '\(start.text)'", start.position, hinweis: "meinten Sie '\(v)'?")
                 start = Token(art: .wort, text: v, position: start.position)
                 // Parse it as the suggested declaration, so later references still resolve.
-                var korrigiert = tokens
-                korrigiert[i] = start
-                self = Parser(tokens: korrigiert, position: i, datei: datei, zeilen: zeilen, diagnosen: diagnosen)
+                tokens[i] = start
             }
             switch start.schluessel {
             case "katalog": if let k = katalog() { deklarationen.append(.katalog(k)) }
@@ -860,10 +866,36 @@ struct Parser {
         return (ergebnis, w.position)
     }
 
+    // MARK: Limits
+
+    /// Enters one level of brackets, a function call or `nicht`; false (reported) beyond the limit.
+    private mutating func tiefer() -> Bool {
+        tiefe += 1
+        guard tiefe <= Parser.hoechsteTiefe else {
+            fehler("KZ015", "zu tief verschachtelt: höchstens \(Parser.hoechsteTiefe) Ebenen aus Klammern, Funktionen und 'nicht' in einer Anweisung",
+                   aktuell.position)
+            return false
+        }
+        return true
+    }
+
+    /// Counts one operand; false (reported) beyond the limit.
+    private mutating func glied() -> Bool {
+        glieder += 1
+        guard glieder <= Parser.hoechsteGlieder else {
+            fehler("KZ016", "zu lang: höchstens \(Parser.hoechsteGlieder) Glieder (Zählungen, Zahlen, Kennzahlen, Vergleiche) in einer Anweisung; "
+                   + "lange Summen in Zwischenkennzahlen aufteilen", aktuell.position)
+            return false
+        }
+        return true
+    }
+
     // MARK: Expressions
 
     private mutating func ausdruckMitText() -> (Ausdruck, String)? {
         let start = i
+        tiefe = 0
+        glieder = 0
         guard let a = ausdruck() else {
             // The error is reported; a stand-in keeps the part present, so the checks that follow
             // do not also report it as missing.
@@ -936,10 +968,12 @@ struct Parser {
 
     private mutating func faktor() -> Ausdruck? {
         if aktuell.art == .zahl || istZeichen("-") {
-            guard let z = zahl("Zahl") else { return nil }
+            guard glied(), let z = zahl("Zahl") else { return nil }
             return .zahl(z)
         }
         if istZeichen("(") {
+            guard tiefer() else { return nil }
+            defer { tiefe -= 1 }
             _ = naechstes()
             ueberspringeZeilenendenInAusdruck()
             guard let a = ausdruck() else { return nil }
@@ -952,6 +986,7 @@ struct Parser {
             erwartet("Zählung (anzahl, summe, bevoelkerung), Kennzahl oder Zahl")
             return nil
         }
+        guard glied() else { return nil }
         let w = aktuell
         switch w.schluessel {
         case "anzahl":
@@ -973,6 +1008,8 @@ struct Parser {
             return .anteil(w.schluessel == "jahresanteil" ? .jahresanteil : .zeitraumanteil, w.position)
         case _ where vorschau().art == .zeichen && vorschau().text == "(":
             // A function call: max(a, b), min(a, b).
+            guard tiefer() else { return nil }
+            defer { tiefe -= 1 }
             let n = Name(text: w.text, position: w.position)
             _ = naechstes()
             _ = naechstes()
@@ -1038,11 +1075,15 @@ struct Parser {
 
     private mutating func filterNicht() -> Filter? {
         if istWort("nicht") {
+            guard tiefer() else { return nil }
+            defer { tiefe -= 1 }
             _ = naechstes()
             guard let f = filterNicht() else { return nil }
             return .nicht(f)
         }
         if istZeichen("(") {
+            guard tiefer() else { return nil }
+            defer { tiefe -= 1 }
             _ = naechstes()
             ueberspringeZeilenendenInAusdruck()
             guard let f = filterAusdruck() else { return nil }
@@ -1055,7 +1096,7 @@ struct Parser {
     }
 
     private mutating func filterAtom() -> Filter? {
-        guard let feld = name("Feldname") else { return nil }
+        guard glied(), let feld = name("Feldname") else { return nil }
         if aktuell.art == .zeichen, let v = Vergleich(rawValue: aktuell.text) {
             _ = naechstes()
             guard let l = literal() else { return nil }
@@ -1122,7 +1163,7 @@ struct Parser {
                 _ = naechstes()
                 return werte
             }
-            guard let l = literal() else { return nil }
+            guard glied(), let l = literal() else { return nil }
             werte.append(l)
             ueberspringeZeilenendenInAusdruck()
             if istZeichen(",") { _ = naechstes() } else if !istZeichen("]") {

@@ -2,6 +2,8 @@
 /// references and cycles, fills documented defaults. Collects all problems.
 struct Semantik {
     private var diagnosen: [Diagnose] = []
+    /// Errors among `diagnosen` (counted as they come: checking a Kennzahl compares counts).
+    private var fehlerzahl = 0
     private var warnteOhneEnde = Set<String>()
     private var zeilenJeDatei: [String: [String]] = [:]
 
@@ -23,6 +25,7 @@ struct Semantik {
 
     private mutating func fehler(_ code: String, _ text: String, _ datei: String, _ pos: Position, vorschlag: String? = nil) {
         diagnosen.append(.fehler(code, text, ort: ort(datei, pos), hinweis: vorschlag.map { "meinten Sie '\($0)'?" }))
+        fehlerzahl += 1
     }
 
     private mutating func warnung(_ code: String, _ text: String, _ datei: String, _ pos: Position) {
@@ -51,6 +54,7 @@ struct Semantik {
             }
         }
         guard let (kDatei, kSyntax) = kataloge.first else {
+            fehlerzahl += 1
             diagnosen.append(.fehler("KZ100", "keine Katalog-Deklaration gefunden: eine Datei muss 'katalog \"Name\" { … }' enthalten",
                                      ort: Ort(datei: dateien.first?.pfad ?? "Definitionen")))
             return nil
@@ -311,48 +315,89 @@ struct Semantik {
     private mutating func pruefeKennzahlen(_ liste: [(String, KennzahlSyntax)], vorlagen: [String: [AmpelRegelSyntax]],
                                            in katalog: inout Katalog) {
         var indexJeId: [String: Int] = [:]
+        var indexJeForm: [String: Int] = [:]
         var gueltig: [(String, KennzahlSyntax)] = []
         for (datei, k) in liste {
-            if indexJeId[k.id.text] != nil {
-                let erste = gueltig.first { $0.1.id.text == k.id.text }.map { ort($0.0, $0.1.id.position).kurz } ?? ""
-                fehler("KZ140", "Kennzahl '\(k.id.text)' ist doppelt deklariert (zuerst in \(erste))", datei, k.id.position)
+            let id = k.id.text
+            if let u = id.unicodeScalars.first(where: { !($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_")) }) {
+                let spalte = k.id.position.spalte + id.unicodeScalars.prefix { $0 != u }.count
+                fehler("KZ139", "Kennung '\(id)' enthält das Zeichen U+\(Semantik.hex(u.value)) – Kennungen bestehen aus ASCII-Buchstaben, Ziffern, '-' und '_'",
+                       datei, Position(zeile: k.id.position.zeile, spalte: spalte, laenge: 1))
+            }
+            // Ids that differ only in case or punctuation are one id: they would share an anchor
+            // and a reader could not tell them apart.
+            let form = Semantik.kennungsform(id)
+            if let erste = indexJeForm[form] {
+                let (ersteDatei, ersteSyntax) = gueltig[erste]
+                let wie = ersteSyntax.id.text == id ? "ist doppelt deklariert" : "ist dieselbe Kennung wie '\(ersteSyntax.id.text)' (nur Groß-/Kleinschreibung oder Satzzeichen verschieden)"
+                fehler("KZ140", "Kennzahl '\(id)' \(wie); zuerst in \(ort(ersteDatei, ersteSyntax.id.position).kurz)", datei, k.id.position)
                 continue
             }
-            indexJeId[k.id.text] = gueltig.count
+            indexJeForm[form] = gueltig.count
+            indexJeId[id] = gueltig.count
             gueltig.append((datei, k))
         }
-        // Rhythm first: derived Kennzahlen may take it from what they reference.
+        // References in dependency order (Kahn's algorithm, no recursion): rhythm and counting
+        // rule of derived Kennzahlen come from what they reference; a Kennzahl left over is on a
+        // cycle.
+        let verweise: [[Int]] = gueltig.map { Semantik.kennzahlVerweise($0.1).compactMap { indexJeId[$0.text] } }
+        let reihenfolge = Semantik.topologisch(verweise)
         var rhythmen: [Rhythmus?] = gueltig.map { $0.1.zeitraum?.0 }
-        for _ in 0..<gueltig.count {
-            for (i, (_, k)) in gueltig.enumerated() where rhythmen[i] == nil {
-                let refs = Semantik.kennzahlVerweise(k).compactMap { indexJeId[$0.text] }
-                let rs = Set(refs.compactMap { rhythmen[$0] })
-                if !refs.isEmpty, rs.count == 1, refs.allSatisfy({ rhythmen[$0] != nil }) { rhythmen[i] = rs.first }
-            }
-        }
-        // A derived Kennzahl without its own counting rule shows the Stichtag only when all it
-        // references are stocks; budget minus costs of the year is about the year.
         var regeln: [Zaehlregel?] = gueltig.map { $0.1.zeitraum?.1 }
-        for _ in 0..<gueltig.count {
-            for (i, (_, k)) in gueltig.enumerated() where regeln[i] == nil {
-                let refs = Semantik.kennzahlVerweise(k).compactMap { indexJeId[$0.text] }
-                guard !refs.isEmpty, refs.allSatisfy({ regeln[$0] != nil }) else { continue }
+        for i in reihenfolge.geordnet {
+            let refs = verweise[i]
+            guard !refs.isEmpty else { continue }
+            if rhythmen[i] == nil, refs.allSatisfy({ rhythmen[$0] != nil }), Set(refs.compactMap { rhythmen[$0] }).count == 1 {
+                rhythmen[i] = rhythmen[refs[0]]
+            }
+            // A derived Kennzahl without its own counting rule shows the Stichtag only when all it
+            // references are stocks; budget minus costs of the year is about the year.
+            if regeln[i] == nil, refs.allSatisfy({ regeln[$0] != nil }) {
                 regeln[i] = refs.compactMap { regeln[$0] }.first { $0 != .stichtag } ?? .stichtag
             }
         }
-        var kanten: [[Int]] = []
         for (i, (datei, k)) in gueltig.enumerated() {
-            var verweise: [Int] = []
+            var verwiesen: [Int] = []
             if let kz = pruefeKennzahl(k, datei: datei, rhythmus: rhythmen[i], geerbteRegel: regeln[i], indexJeId: indexJeId, vorlagen: vorlagen,
-                                       katalog: &katalog, verweise: &verweise) {
+                                       katalog: &katalog, verweise: &verwiesen) {
                 katalog.kennzahlen.append(kz)
             } else {
                 // Keep indices aligned with `indexJeId`; the catalogue is rejected anyway.
                 katalog.kennzahlen.append(Semantik.platzhalter(k, datei: datei))
             }
-            kanten.append(verweise)
         }
-        pruefeZyklen(kanten, gueltig)
+        katalog.reihenfolge = reihenfolge.geordnet
+        katalog.indexJeId = indexJeId
+        meldeZyklen(verweise, reihenfolge.imKreis, gueltig)
+    }
+
+    /// `0395` for U+0395: four hex digits at least.
+    static func hex(_ wert: UInt32) -> String {
+        let h = String(wert, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - h.count)) + h
+    }
+
+    /// How ids are compared: lower case, letters and digits only (`ZZ-A` = `zz_a`).
+    static func kennungsform(_ id: String) -> String {
+        String(String.UnicodeScalarView(id.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+    }
+
+    /// The nodes in an order where every node comes after those it refers to (`kanten[i]`: the
+    /// nodes `i` refers to), and the nodes on or behind a cycle. Linear, without recursion.
+    static func topologisch(_ kanten: [[Int]]) -> (geordnet: [Int], imKreis: [Int]) {
+        var offen = kanten.map { Set($0).count }
+        var verwendetVon = [[Int]](repeating: [], count: kanten.count)
+        for (i, refs) in kanten.enumerated() { for j in Set(refs) { verwendetVon[j].append(i) } }
+        var geordnet = kanten.indices.filter { offen[$0] == 0 }
+        var k = 0
+        while k < geordnet.count {
+            for i in verwendetVon[geordnet[k]] {
+                offen[i] -= 1
+                if offen[i] == 0 { geordnet.append(i) }
+            }
+            k += 1
+        }
+        return (geordnet, kanten.indices.filter { offen[$0] > 0 })
     }
 
     private static func platzhalter(_ k: KennzahlSyntax, datei: String) -> Kennzahl {
@@ -389,7 +434,7 @@ struct Semantik {
     private mutating func pruefeKennzahl(_ k: KennzahlSyntax, datei: String, rhythmus: Rhythmus?, geerbteRegel: Zaehlregel?, indexJeId: [String: Int],
                                          vorlagen: [String: [AmpelRegelSyntax]], katalog: inout Katalog,
                                          verweise: inout [Int]) -> Kennzahl? {
-        let fehlerVorher = diagnosen.filter { $0.schwere == .fehler }.count
+        let fehlerVorher = fehlerzahl
         let id = k.id.text
         var produkt = 0
         if let p = k.produkt {
@@ -556,7 +601,7 @@ struct Semantik {
         pruefeSchwellen(regeln, datei: datei, kennzahl: id)
         var mindestfallzahl = katalog.mindestfallzahl
         if let m = k.mindestfallzahl, let n = ganzzahl(m, bereich: 1...1000, datei: datei, was: "Mindestfallzahl") { mindestfallzahl = n }
-        guard diagnosen.filter({ $0.schwere == .fehler }).count == fehlerVorher else { return nil }
+        guard fehlerzahl == fehlerVorher else { return nil }
         var kz = Kennzahl(id: id, name: k.name.text, produkt: produkt, bereich: k.bereich?.text, arbeitsfeld: k.arbeitsfeld?.text,
                         ziel: ziel, quelle: k.quelle?.text, definition: Semantik.absatz(k.definition?.text ?? ""),
                         verantwortlich: k.verantwortlich?.text, fussnote: k.fussnote.map { Semantik.absatz($0.text) },
@@ -583,7 +628,7 @@ struct Semantik {
 
     private mutating func pruefeTest(_ t: TestSyntax, datei: String, katalog: Katalog) -> Kennzahltest? {
         var gut = true
-        let k = katalog.kennzahlen.firstIndex { $0.id == t.kennzahl.text }
+        let k = katalog.index(id: t.kennzahl.text)
         if k == nil {
             fehler("KZ160", "unbekannte Kennzahl '\(t.kennzahl.text)' im Test", datei, t.kennzahl.position,
                    vorschlag: Aehnlichkeit.vorschlag(fuer: t.kennzahl.text, aus: katalog.kennzahlen.map(\.id)))
@@ -625,7 +670,7 @@ struct Semantik {
         for e in t.erwartungen {
             var ziel = k
             if let andere = e.kennzahl {
-                ziel = katalog.kennzahlen.firstIndex { $0.id == andere.text }
+                ziel = katalog.index(id: andere.text)
                 if ziel == nil {
                     fehler("KZ160", "unbekannte Kennzahl '\(andere.text)' in der Erwartung", datei, andere.position,
                            vorschlag: Aehnlichkeit.vorschlag(fuer: andere.text, aus: katalog.kennzahlen.map(\.id)))
@@ -822,8 +867,7 @@ struct Semantik {
                     guard let z = zahlWert(w, feld: Semantik.alterFeld, datei: datei) else { return nil }
                     teile.append(.alter(.zahl(.gleich, z)))
                 }
-                guard var gesamt = teile.first else { return .alter(.inMenge([], negiert: negiert)) }
-                for t in teile.dropFirst() { gesamt = .oder(gesamt, t) }
+                guard let gesamt = Semantik.oderBalanciert(teile) else { return .alter(.inMenge([], negiert: negiert)) }
                 return negiert ? .nicht(gesamt) : gesamt
             }
             guard let fi = feld(n, quelle: quelle, datei: datei) else { return nil }
@@ -841,8 +885,7 @@ struct Semantik {
                 guard let b = vergleich(fi, .gleich, w, quelle: quelle, datei: datei) else { return nil }
                 teile.append(b)
             }
-            guard var gesamt = teile.first else { return .atom(feld: fi, .inMenge([], negiert: negiert)) }
-            for t in teile.dropFirst() { gesamt = .oder(gesamt, t) }
+            guard let gesamt = Semantik.oderBalanciert(teile) else { return .atom(feld: fi, .inMenge([], negiert: negiert)) }
             return negiert ? .nicht(gesamt) : gesamt
         case .zwischen(let n, let a, let b):
             if Semantik.istAlterAusGeburtsdatum(n, quelle) {
@@ -866,6 +909,21 @@ struct Semantik {
                 return nil
             }
         }
+    }
+
+    /// `a oder b oder …` as a balanced tree (depth log n, not n), built pairwise without recursion.
+    static func oderBalanciert(_ teile: [Bedingung]) -> Bedingung? {
+        var ebene = teile
+        while ebene.count > 1 {
+            var naechste: [Bedingung] = []
+            var i = 0
+            while i < ebene.count {
+                naechste.append(i + 1 < ebene.count ? .oder(ebene[i], ebene[i + 1]) : ebene[i])
+                i += 2
+            }
+            ebene = naechste
+        }
+        return ebene.first
     }
 
     private mutating func vergleich(_ fi: Int, _ v: Vergleich, _ l: Literal, quelle: Quelle, datei: String) -> Bedingung? {
@@ -935,30 +993,29 @@ struct Semantik {
         return tag
     }
 
-    private mutating func pruefeZyklen(_ kanten: [[Int]], _ liste: [(String, KennzahlSyntax)]) {
-        // 0 = unvisited, 1 = on stack, 2 = done.
-        var zustand = [Int](repeating: 0, count: kanten.count)
-        var gemeldet = Set<Int>()
-        func besuche(_ k: Int, _ pfad: [Int], _ s: inout Semantik) {
-            zustand[k] = 1
-            for n in kanten[k] {
-                if zustand[n] == 1 {
-                    let voll = pfad + [k]
-                    let start = voll.firstIndex(of: n) ?? 0
-                    let kreis = Array(voll[start...]) + [n]
-                    let namen = kreis.map { liste[$0].1.id.text }
-                    if !gemeldet.contains(n) {
-                        gemeldet.insert(n)
-                        let (datei, syntax) = liste[n]
-                        s.fehler("KZ180", "Kennzahlen verweisen im Kreis: \(namen.joined(separator: " → "))", datei, syntax.id.position)
-                    }
-                } else if zustand[n] == 0 {
-                    besuche(n, pfad + [k], &s)
-                }
+    /// Reports every cycle among the nodes `imKreis` once, with its path: walks from a node along
+    /// references that stay among them until a node repeats (iteratively).
+    private mutating func meldeZyklen(_ kanten: [[Int]], _ imKreis: [Int], _ liste: [(String, KennzahlSyntax)]) {
+        let kandidat = Set(imKreis)
+        var erledigt = Set<Int>()
+        for start in imKreis where !erledigt.contains(start) {
+            var pfad: [Int] = []
+            var stelle: [Int: Int] = [:]
+            var k = start
+            // A node on a cycle or behind one always has a reference that stays among them.
+            while stelle[k] == nil && !erledigt.contains(k) {
+                stelle[k] = pfad.count
+                pfad.append(k)
+                guard let n = kanten[k].first(where: { kandidat.contains($0) }) else { break }
+                k = n
             }
-            zustand[k] = 2
+            if let anfang = stelle[k], !erledigt.contains(k) {
+                let kreis = Array(pfad[anfang...]) + [k]
+                let (datei, syntax) = liste[k]
+                fehler("KZ180", "Kennzahlen verweisen im Kreis: \(kreis.map { liste[$0].1.id.text }.joined(separator: " → "))", datei, syntax.id.position)
+            }
+            erledigt.formUnion(pfad)
         }
-        for k in 0..<kanten.count where zustand[k] == 0 { besuche(k, [], &self) }
     }
 }
 

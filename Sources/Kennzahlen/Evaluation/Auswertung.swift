@@ -45,36 +45,36 @@ public enum Auswerter {
     public static func werteAus(katalog: Katalog, bestand: Datenbestand,
                                 anfragen: [(kennzahl: Int, zeitraum: Zeitraum)],
                                 fortschritt: Fortschritt? = nil) -> (Auswertung, [Diagnose]) {
-        // 1. Close the requests over referenced Kennzahlen, collect the tallies needed.
+        // 1. Close the requests over referenced Kennzahlen (an explicit stack: chains of references
+        //    may be long), collect the tallies needed.
         var benoetigt: [Auswertung.Schluessel] = []
         var gesehen = Set<Auswertung.Schluessel>()
         var auftraege: [Auftrag] = []
         var auftragIndex: [Auftrag: Int] = [:]
-        func besuche(_ k: Int, _ z: Zeitraum) {
-            let s = Auswertung.Schluessel(kennzahl: k, zeitraum: z)
-            guard !gesehen.contains(s) else { return }
+        var stapel = anfragen.reversed().map { Auswertung.Schluessel(kennzahl: $0.kennzahl, zeitraum: $0.zeitraum) }
+        while let s = stapel.popLast() {
+            guard !gesehen.contains(s) else { continue }
             gesehen.insert(s)
             benoetigt.append(s)
             func sammle(_ t: Term) {
                 switch t {
                 case .zahl, .anteil: break
-                case .kennzahl(let j): besuche(j, z)
+                case .kennzahl(let j): stapel.append(Auswertung.Schluessel(kennzahl: j, zeitraum: s.zeitraum))
                 case .rechnung(_, let a, let b): sammle(a); sammle(b)
                 case .funktion(_, let argumente): argumente.forEach(sammle)
                 case .zaehlung(let i):
-                    let a = Auftrag(zaehlung: i, zeitraum: z)
+                    let a = Auftrag(zaehlung: i, zeitraum: s.zeitraum)
                     if auftragIndex[a] == nil {
                         auftragIndex[a] = auftraege.count
                         auftraege.append(a)
                     }
                 }
             }
-            switch katalog.kennzahlen[k].formel {
+            switch katalog.kennzahlen[s.kennzahl].formel {
             case .wert(let t): sammle(t)
             case .verhaeltnis(let a, let b): sammle(a); sammle(b)
             }
         }
-        for (k, z) in anfragen { besuche(k, z) }
 
         // 2. One pass per source; sources are independent and read in parallel.
         let n = katalog.sozialraeume.count
@@ -103,7 +103,7 @@ public enum Auswerter {
                 guard let ai = auftragIndex[Auftrag(zaehlung: i, zeitraum: z)] else { return .keineDaten }
                 return werk.wert(ai, slot: slot, quelle: katalog.quellen[katalog.zaehlungen[i].quelle])
             case .kennzahl(let j):
-                return TermWert(kennwerte(j, z)[slot].zustand)
+                return TermWert(berechnet(j, z)[slot].zustand)
             case .rechnung(let op, let a, let b):
                 return term(a, z, slot).verknuepft(op, term(b, z, slot))
             case .funktion(let f, let argumente):
@@ -125,7 +125,7 @@ public enum Auswerter {
                 let zaehlung = katalog.zaehlungen[i]
                 return werk.basis(ai, slot: slot, quelle: katalog.quellen[zaehlung.quelle], bevoelkerung: zaehlung.quelle == katalog.einwohnerQuelle)
             case .kennzahl(let j):
-                let w = kennwerte(j, z)[slot]
+                let w = berechnet(j, z)[slot]
                 if let b = w.basis { return b }
                 return [w.zaehlerBasis, w.nennerBasis].compactMap { $0 }.min()
             case .rechnung(let op, let a, let b):
@@ -136,9 +136,13 @@ public enum Auswerter {
                 return argumente.compactMap { basis($0, z, slot) }.min()
             }
         }
-        func kennwerte(_ k: Int, _ z: Zeitraum) -> [Kennwert] {
+        /// The values of a Kennzahl this evaluation computed before (every reference is computed
+        /// before what refers to it).
+        func berechnet(_ k: Int, _ z: Zeitraum) -> [Kennwert] {
+            werte[Auswertung.Schluessel(kennzahl: k, zeitraum: z)] ?? Array(repeating: Kennwert(.keineDaten), count: n + 2)
+        }
+        func kennwerte(_ k: Int, _ z: Zeitraum) {
             let s = Auswertung.Schluessel(kennzahl: k, zeitraum: z)
-            if let w = werte[s] { return w }
             let kz = katalog.kennzahlen[k]
             var liste: [Kennwert] = (0...(n + 1)).map { slot in
                 switch kz.formel {
@@ -162,9 +166,13 @@ public enum Auswerter {
                 liste[n + 1] = gesamt
             }
             werte[s] = liste
-            return liste
         }
-        for s in benoetigt { _ = kennwerte(s.kennzahl, s.zeitraum) }
+        // In dependency order: references first, so no evaluation recurses along a chain.
+        var rang = [Int](repeating: Int.max, count: katalog.kennzahlen.count)
+        for (r, k) in katalog.reihenfolge.enumerated() { rang[k] = r }
+        for s in benoetigt.sorted(by: { rang[$0.kennzahl] != rang[$1.kennzahl] ? rang[$0.kennzahl] < rang[$1.kennzahl] : $0.kennzahl < $1.kennzahl }) {
+            kennwerte(s.kennzahl, s.zeitraum)
+        }
         return (Auswertung(katalog: katalog, werte: werte, statistik: statistik), diagnosen)
     }
 

@@ -89,6 +89,7 @@ public struct Geheimhaltung: Sendable {
             if geheim { g.primaer.insert(zelle) }
         }
         // Relations among shown values that all have a number.
+        let additivJe = Geheimhaltung.additivJeKennzahl(katalog)
         var beziehungen: [Beziehung] = []
         func nimm(_ art: Beziehung.Art, _ zellen: [Zelle]) {
             guard zellen.count >= 2, zellen.allSatisfy({ sichtbar.contains($0) && wert($0) != nil }) else { return }
@@ -100,11 +101,11 @@ public struct Geheimhaltung: Sendable {
                 // The city and its parts.
                 var teile: [Teil] = []
                 switch kz.formel {
-                case .wert(let t): if kz.gesamtAlsSumme || additiv(t, katalog) { teile.append(.wert) }
+                case .wert(let t): if kz.gesamtAlsSumme || additiv(t, katalog, additivJe) { teile.append(.wert) }
                 case .verhaeltnis(let zt, let nt):
                     if z == plan.aktuell {
-                        if additiv(zt, katalog) { teile.append(.zaehler) }
-                        if additiv(nt, katalog) { teile.append(.nenner) }
+                        if additiv(zt, katalog, additivJe) { teile.append(.zaehler) }
+                        if additiv(nt, katalog, additivJe) { teile.append(.nenner) }
                     }
                 }
                 for teil in teile {
@@ -178,24 +179,36 @@ public struct Geheimhaltung: Sendable {
         slot < n ? .sozialraum(slot) : slot == n ? .ohneZuordnung : .gesamt
     }
 
+    /// Per Kennzahl: whether its value adds up over areas (see `additiv`), decided in dependency
+    /// order so that no check recurses along a chain of references.
+    static func additivJeKennzahl(_ katalog: Katalog) -> [Bool] {
+        var je = [Bool](repeating: false, count: katalog.kennzahlen.count)
+        for j in katalog.reihenfolge {
+            let kz = katalog.kennzahlen[j]
+            if kz.gesamtAlsSumme {
+                je[j] = true
+            } else if case .wert(let t) = kz.formel {
+                je[j] = additiv(t, katalog, je)
+            }
+        }
+        return je
+    }
+
     /// Whether a formula part adds up over areas: the city's value is the sum of the Sozialräume
     /// and the rows without one (counts and sums, their sums and differences, scaled by fixed
-    /// numbers; not distinct counts, choices or ratios).
-    static func additiv(_ t: Term, _ katalog: Katalog) -> Bool {
+    /// numbers; not distinct counts, choices or ratios). `je`: the same per referenced Kennzahl.
+    static func additiv(_ t: Term, _ katalog: Katalog, _ je: [Bool]) -> Bool {
         switch t {
         case .zaehlung(let i):
             if case .verschieden = katalog.zaehlungen[i].art { return false }
             return true
         case .kennzahl(let j):
-            let kz = katalog.kennzahlen[j]
-            if kz.gesamtAlsSumme { return true }
-            if case .wert(let t2) = kz.formel { return additiv(t2, katalog) }
-            return false
+            return je[j]
         case .rechnung(let op, let a, let b):
             switch op {
-            case .plus, .minus: return additiv(a, katalog) && additiv(b, katalog)
-            case .mal: return (konstant(a) && additiv(b, katalog)) || (additiv(a, katalog) && konstant(b))
-            case .geteilt: return additiv(a, katalog) && konstant(b)
+            case .plus, .minus: return additiv(a, katalog, je) && additiv(b, katalog, je)
+            case .mal: return (konstant(a) && additiv(b, katalog, je)) || (additiv(a, katalog, je) && konstant(b))
+            case .geteilt: return additiv(a, katalog, je) && konstant(b)
             }
         case .zahl, .anteil, .funktion: return false
         }

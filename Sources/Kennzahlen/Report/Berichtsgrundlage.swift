@@ -192,5 +192,5 @@ public struct Berichtsgrundlage: Sendable {
     }
 
     /// Index of a Kennzahl in the catalogue.
-    public func index(_ k: Kennzahl) -> Int { katalog.kennzahlen.firstIndex { $0.id == k.id } ?? 0 }
+    public func index(_ k: Kennzahl) -> Int { katalog.index(id: k.id) ?? 0 }
 }

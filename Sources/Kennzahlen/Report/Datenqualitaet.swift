@@ -1,32 +1,38 @@
 /// The data-quality note every report carries, and the closing notes.
 enum Datenqualitaet {
     static func abschnitt(_ g: Berichtsgrundlage) -> Abschnitt {
-        var spalten = [Spalte("Quelle"), Spalte("Dateien", rechtsbuendig: true), Spalte("Zeilen gelesen", rechtsbuendig: true),
-                       Spalte("übernommen", rechtsbuendig: true), Spalte("verworfen", rechtsbuendig: true)]
-        spalten.append(Spalte("Gründe"))
+        let titel = ["Zeilen in den Dateien", "Kopfzeilen", "leer", "übernommen", "verworfen", "in mehrzeiligen Feldern"]
+        let spalten = [Spalte("Quelle"), Spalte("Dateien", rechtsbuendig: true)] + titel.map { Spalte($0, rechtsbuendig: true) } + [Spalte("Gründe")]
+        /// Per file: physical lines and what became of them (the sum of the last five is the first).
+        func bilanz(_ s: DateiStatistik) -> [Int] {
+            [s.physischeZeilen, s.kopfzeilen, s.leereZeilen, s.uebernommen, s.verworfenGesamt, s.folgezeilen]
+        }
+        func anzahl(_ n: Int) -> Zelle { .zahl(Bruch(n), dezimalen: 0, suffix: "") }
         var zeilen: [[Zelle]] = []
-        var gelesen = 0, uebernommen = 0, verworfen = 0
+        var zusammen = [Int](repeating: 0, count: titel.count)
         for q in g.katalog.quellen {
             let s = g.auswertung.statistik.filter { $0.quelle == q.id }
-            let l = s.reduce(0) { $0 + $1.zeilenGelesen }, u = s.reduce(0) { $0 + $1.uebernommen }, v = s.reduce(0) { $0 + $1.verworfenGesamt }
-            gelesen += l
-            uebernommen += u
-            verworfen += v
+            var summe = [Int](repeating: 0, count: titel.count)
             var gruende: [String: Int] = [:]
-            for d in s { for (k, n) in d.verworfen { gruende[k, default: 0] += n } }
-            let text = gruende.keys.sorted().map { "\(gruende[$0] ?? 0) × \($0)" }.joined(separator: ", ")
-            zeilen.append([.text(q.titel), .zahl(Bruch(s.count), dezimalen: 0, suffix: ""), .zahl(Bruch(l), dezimalen: 0, suffix: ""),
-                           .zahl(Bruch(u), dezimalen: 0, suffix: ""), .zahl(Bruch(v), dezimalen: 0, suffix: ""), .text(text)])
+            for d in s {
+                for (i, n) in bilanz(d).enumerated() { summe[i] += n }
+                for (k, n) in d.verworfen { gruende[k, default: 0] += n }
+            }
+            for i in summe.indices { zusammen[i] += summe[i] }
+            let text = gruende.keys.sorted().map { "\(Zahlformat.deutsch(Bruch(gruende[$0] ?? 0), dezimalen: 0)) × \($0)" }.joined(separator: ", ")
+            zeilen.append([.text(q.titel), anzahl(s.count)] + summe.map(anzahl) + [.text(text)])
         }
-        zeilen.append([.text("Zusammen"), .zahl(Bruch(g.auswertung.statistik.count), dezimalen: 0, suffix: ""),
-                       .zahl(Bruch(gelesen), dezimalen: 0, suffix: ""), .zahl(Bruch(uebernommen), dezimalen: 0, suffix: ""),
-                       .zahl(Bruch(verworfen), dezimalen: 0, suffix: ""), .leer])
+        zeilen.append([.text("Zusammen"), anzahl(g.auswertung.statistik.count)] + zusammen.map(anzahl) + [.leer])
         var a = Abschnitt(titel: "Datenqualität", tabelle: Tabelle(spalten: spalten, zeilen: zeilen))
-        a.absaetze = ["Jede Zeile jeder Exportdatei wurde entweder übernommen oder mit Grund verworfen; verworfene Zeilen zählen nicht mit."]
+        a.absaetze = ["Jede Zeile jeder Exportdatei ist verbucht: als Kopfzeile, als leere Zeile, als übernommene oder als verworfene Datenzeile "
+                      + "oder als weitere Zeile eines Datensatzes, dessen Feld in Anführungszeichen einen Zeilenumbruch enthält. "
+                      + "Verworfene Zeilen zählen nicht mit."]
         let grenze = 10
         a.liste = g.datenwarnungen.prefix(grenze).map(g.anzeige)
         if g.datenwarnungen.count > grenze {
-            a.liste.append("… und \(g.datenwarnungen.count - grenze) weitere Hinweise; alle zeigt 'kennzahl check --data'.")
+            let weitere = g.datenwarnungen.count - grenze
+            a.liste.append("… und \(Zahlformat.deutsch(Bruch(weitere), dezimalen: 0)) \(weitere == 1 ? "weiterer Hinweis" : "weitere Hinweise"); "
+                           + "'kennzahl check --data' zeigt alle Hinweise, je Datei die ersten \(QuellenLeser.detailGrenze) verworfenen Zeilen einzeln.")
         }
         return a
     }

@@ -16,7 +16,9 @@ public enum Massendaten {
 
     public static func schreibe(zeilen: Int, seed: UInt64, nach ziel: String) throws -> Ergebnis {
         var ergebnis = Ergebnis(dateien: 0, zeilen: 0, bytes: 0)
-        try Ausgabe.schreibe(nach: ziel) { ordner in
+        // The big set has the sample set's file names: only those may be replaced.
+        let namen = Set(UlmBeispiel.dateien(seed: seed).map(\.pfad))
+        try Ausgabe.schreibe(nach: ziel, eigene: { namen.contains($0) }) { ordner in
             for d in UlmBeispiel.dateien(seed: seed) where !d.pfad.hasPrefix("prosoz-jugendhilfe-") && !d.pfad.hasPrefix("open-sozialhilfe-") {
                 let text = d.pfad == "LIESMICH.txt" ? Array(liesmich(zeilen: zeilen, seed: seed).utf8) : d.inhalt
                 try Data(text).write(to: try Ausgabe.pfad(d.pfad, in: ordner))
