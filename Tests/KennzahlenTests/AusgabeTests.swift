@@ -150,6 +150,17 @@ func inhalt(_ ordner: String) -> [String: Data] {
         #expect(AusgabeTests.versteckte(aus + "/2021-Q4").filter { $0 != ".kennzahl-berichtsstand" }.isEmpty)
     }
 
+    /// A hidden folder that only looks like a leftover of a killed run is the user's: left alone.
+    @Test func fremderVersteckterOrdnerBleibt() throws {
+        let (daten, aus) = try AusgabeTests.zweiStaende()
+        let fremd = aus + "/.privat.alt-4194305"
+        try FileManager.default.createDirectory(atPath: fremd, withIntermediateDirectories: true)
+        try Data("meins".utf8).write(to: URL(fileURLWithPath: fremd + "/notiz.txt"))
+        #expect(lauf(AusgabeTests.bericht(daten, aus)).code == 0)
+        #expect(FileManager.default.contents(atPath: fremd + "/notiz.txt") == Data("meins".utf8))
+        #expect(!FileManager.default.fileExists(atPath: aus + "/privat"))
+    }
+
     /// A file the program did not write stops the run before anything is replaced.
     @Test func fremdeDateiWirdNichtGeloescht() throws {
         let (daten, aus) = try AusgabeTests.zweiStaende()

@@ -102,7 +102,7 @@ public enum Ausgabe {
         } catch {
             throw Fehler(pfad: error.pfad, grund: "Ausgabeordner lässt sich nicht anlegen (\(Dateisystem.fehlertext(error.nummer)))")
         }
-        try raeumeAuf(eltern, eigene: eigene)
+        raeumeAuf(eltern, eigene: eigene)
         if Dateisystem.modus(zielpfad) != nil { try pruefeEigene(zielpfad, eigene: eigene) }
         let kennung = String(getpid())
         let neu = Pfad.verbinde(eltern, ".\(name).neu-\(kennung)")
@@ -166,17 +166,16 @@ public enum Ausgabe {
     }
 
     /// Clears what runs that no longer run left in `eltern`: a set moved aside whose place is
-    /// empty goes back; everything else of theirs is removed.
-    static func raeumeAuf(_ eltern: String, eigene: (String) -> Bool) throws {
+    /// empty goes back; everything else of theirs is removed. A hidden folder that only looks
+    /// like a leftover (a file in it was not written by this program) is left alone.
+    static func raeumeAuf(_ eltern: String, eigene: (String) -> Bool) {
         guard case .success(let namen) = Dateisystem.inhalt(eltern) else { return }
         for n in namen {
             guard let rest = Ausgabe.rest(n), kill(rest.pid, 0) != 0 && errno == ESRCH else { continue }
             let pfad = Pfad.verbinde(eltern, n)
+            guard (try? pruefeEigene(pfad, eigene: eigene)) != nil else { continue }
             let ziel = Pfad.verbinde(eltern, rest.name)
-            if rest.art == "alt" && Dateisystem.modus(ziel) == nil {
-                if rename(pfad, ziel) == 0 { continue }
-            }
-            try pruefeEigene(pfad, eigene: eigene)
+            if rest.art == "alt" && Dateisystem.modus(ziel) == nil && rename(pfad, ziel) == 0 { continue }
             try? FileManager.default.removeItem(atPath: pfad)
         }
     }
