@@ -42,10 +42,38 @@ public func fuzzExport(_ daten: UnsafePointer<UInt8>, _ laenge: Int) -> CInt {
     var saetze = 0
     let datei = Exportdatei(pfad: pfad, periode: .quartal(Quartal(jahr: 2021, nummer: 1)))
     let s = leser.lies(datei, dateiIndex: 0, diagnosen: &diagnosen) { _, _ in saetze += 1 }
+    if diagnosen.contains(where: { $0.code == "KZ216" }) {
+        fatalError("Zeilenbilanz gemeldet: \(diagnosen.map(\.zeile))")
+    }
     if !diagnosen.contains(where: { $0.schwere == .fehler }) {
         if s.uebernommen + s.verworfenGesamt != s.zeilenGelesen || saetze != s.uebernommen {
             fatalError("Zeilen verloren: gelesen \(s.zeilenGelesen), übernommen \(s.uebernommen), verworfen \(s.verworfenGesamt), Datensätze \(saetze)")
         }
+        // Physical lines counted here, independently of the reader (after BOMs and before any
+        // conversion: Windows-1252 keeps line breaks).
+        let physisch = physischeZeilen(UnsafeBufferPointer(start: daten, count: laenge))
+        if s.physischeZeilen != physisch || s.verbuchteZeilen != physisch {
+            fatalError("Zeilenbilanz: \(physisch) Zeilen, Leser \(s.physischeZeilen), verbucht \(s.verbuchteZeilen)")
+        }
     }
     return 0
+}
+
+/// Line breaks (CRLF, LF, CR) plus a last line without one; leading UTF-8 BOMs skipped.
+private func physischeZeilen(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    var i = 0
+    while i + 3 <= b.count && b[i] == 0xEF && b[i + 1] == 0xBB && b[i + 2] == 0xBF { i += 3 }
+    let anfang = i
+    var n = 0
+    while i < b.count {
+        if b[i] == 0x0A {
+            n += 1
+        } else if b[i] == 0x0D {
+            n += 1
+            if i + 1 < b.count && b[i + 1] == 0x0A { i += 1 }
+        }
+        i += 1
+    }
+    if b.count > anfang, let letztes = b.last, letztes != 0x0A && letztes != 0x0D { n += 1 }
+    return n
 }

@@ -79,6 +79,9 @@ import Testing
         ("verschluckt vollständige Zeilen", "a;b;c\n1;\"x;y\n2;p;D\n3;r\";D\n", 2, 1, 0,
          "Feld in Anführungszeichen reicht von Zeile 2 bis Zeile 4 und enthält vollständige Datenzeilen (Zeile 3)"),
         ("nie geschlossen", "a;b;c\n1;\"offen;D\n2;y;D\n", 1, 1, 0, "Anführungszeichen in Zeile 2 wird nicht geschlossen"),
+        // Found by the export fuzzer: the last line, without a line break, counted twice.
+        ("nie geschlossen in der letzten Zeile ohne Umbruch", "a;b;c\r\n2;y;D\r\n1;\"offen;D", 1, 1, 0,
+         "Anführungszeichen in Zeile 3 wird nicht geschlossen"),
     ])
     func mehrzeiligeFelder(_ name: String, _ text: String, _ uebernommen: Int, _ verworfen: Int, _ folgezeilen: Int, _ grund: String?) throws {
         let k = try katalog("""
@@ -106,6 +109,30 @@ import Testing
             if folgezeilen > 0 {
                 // Listed as such, with the line range.
                 #expect(diagnosen.contains { $0.code == "KZ222" && $0.text.contains("Zeilenumbruch in einem Feld") }, "\(name): \(diagnosen.map(\.zeile))")
+            }
+        }
+    }
+
+    /// A line longer than the buffer that ends in CRLF, with the CR as the last byte of a block:
+    /// the LF in the next block ends the same line (found by the export fuzzer: it counted an
+    /// extra line, and every line number after it was one too high).
+    @Test func crlfNachUeberlangerZeileUeberBlockgrenze() {
+        let text = Array("a;b\r\n1;2\r\n".utf8) + Array(repeating: UInt8(ascii: "x"), count: 40) + Array("\r\n3;4\r\n5;6\r\n".utf8)
+        let erwartet = ZeilenbilanzTests.physischeZeilen(text)
+        for kapazitaet in 16...48 {
+            for schritt in [1, 3, 7, 1000] {
+                let block = UnsafeMutablePointer<UInt8>.allocate(capacity: kapazitaet)
+                defer { block.deallocate() }
+                var gelesen = 0
+                var zeilen: [Int] = []
+                let physisch = CsvZerleger.zerlegeStrom(block: block, kapazitaet: kapazitaet, lies: { ziel, maximal in
+                    let n = min(maximal, schritt, text.count - gelesen)
+                    for i in 0..<n { ziel[i] = text[gelesen + i] }
+                    gelesen += n
+                    return n
+                }) { z in zeilen.append(z.zeile) }
+                #expect(physisch == erwartet, "Puffer \(kapazitaet), Schritt \(schritt)")
+                #expect(zeilen == [1, 2, 3, 4, 5], "Puffer \(kapazitaet), Schritt \(schritt)")
             }
         }
     }

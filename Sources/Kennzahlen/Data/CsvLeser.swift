@@ -85,6 +85,9 @@ public final class CsvZerleger {
     private var kapazitaet = 64
     /// Discarding the rest of a line longer than the buffer.
     private var ueberspringen = false
+    /// That line ended with a CR as the last byte of a block: an LF starting the next block
+    /// belongs to it (CRLF).
+    private var nachCR = false
 
     public init(trennzeichen: UInt8) {
         self.trennzeichen = trennzeichen
@@ -131,10 +134,20 @@ public final class CsvZerleger {
             kapazitaet = self.kapazitaet
         }
         var i = 0
+        if nachCR {
+            guard n > 0 else { return 0 }
+            nachCR = false
+            if p[0] == lf { i = 1 }
+        }
         if ueberspringen {
             while i < n, p[i] != lf, p[i] != cr { i += 1 }
             guard i < n else { return n }
-            i += (p[i] == cr && i + 1 < n && p[i + 1] == lf) ? 2 : 1
+            if p[i] == cr && i + 1 == n && !dateiende {
+                nachCR = true
+                i += 1
+            } else {
+                i += (p[i] == cr && i + 1 < n && p[i + 1] == lf) ? 2 : 1
+            }
             ueberspringen = false
             zeilennummer += 1
         }
@@ -191,8 +204,10 @@ public final class CsvZerleger {
                                        problem: .nichtGeschlossen, istLeer: false))
                         i = start
                         while i < n, p[i] != lf, p[i] != cr { i += 1 }
-                        if i < n { i += (p[i] == cr && i + 1 < n && p[i + 1] == lf) ? 2 : 1 }
-                        zeilennummer += 1
+                        if i < n {
+                            i += (p[i] == cr && i + 1 < n && p[i + 1] == lf) ? 2 : 1
+                            zeilennummer += 1
+                        }
                         continue zeilen
                     }
                     // Text after the closing quote (not RFC, but Excel-tolerant): kept.
@@ -311,6 +326,10 @@ public final class CsvZerleger {
             return n
         }
         zeilennummer += 1
+        if p[i] == 0x0D && i + 1 == n {
+            nachCR = true
+            return n
+        }
         return i + ((p[i] == 0x0D && i + 1 < n && p[i + 1] == 0x0A) ? 2 : 1)
     }
 
