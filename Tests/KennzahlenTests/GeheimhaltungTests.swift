@@ -91,26 +91,58 @@ import Testing
         #expect(zeige(intern, "AMB", .sozialraum(0)) == Bruch(2))
     }
 
-    /// Secondary choices forced by a single relation come before free ones, so a free choice is
-    /// not spent where a forced one will do. Here (as in Ulm's HLU rows, whose Gesamt row comes
-    /// first in the catalogue): stationär Nord 2 forces ambulant Nord through Nord's Gesamt row;
-    /// the city rows ambulant and stationär then need one more area each, and one free choice
-    /// (the smallest part, "ohne Zuordnung" 6) forces the other through that area's Gesamt row.
-    /// Four withheld values; a greedy pass in catalogue order withheld six.
-    @Test func erzwungeneZurueckhaltungVorFreierWahl() throws {
+    /// The Ulm HLU pattern planted: stationär Nord 2 is withheld. Suppression relation by
+    /// relation (Nord's Gesamt row, the city's rows) withholds ambulant Nord and the cases
+    /// without an area – and an attacker who solves all rows at once still proves stationär Nord
+    /// to lie in [0, 2]. The audit withholds more until he cannot.
+    @Test func einzelneBeziehungenReichenNichtDiePruefungSchon() throws {
+        // The Gesamt row first in the catalogue, as Ulm's rows are.
         let gesamtZuerst = GeheimhaltungTests.katalog.replacingOccurrences(
             of: "kennzahl GES \"Gesamt\" { produkt 1; definition \"d\"; wert AMB + STAT }\n", with: "")
             .replacingOccurrences(of: "kennzahl AMB ", with: "kennzahl GES \"Gesamt\" { produkt 1; definition \"d\"; wert AMB + STAT }\nkennzahl AMB ")
         #expect(gesamtZuerst.components(separatedBy: "kennzahl GES").count == 2)
         let g = try grundlage([("Nord", 18, 2), ("Mitte", 39, 5), ("Süd", 53, 4), ("", 6, 0)], katalog: gesamtZuerst)
-        var verborgen: [String] = []
-        for id in ["AMB", "STAT", "GES"] {
-            for (name, gebiet) in [("Nord", Gebiet.sozialraum(0)), ("Mitte", .sozialraum(1)), ("Süd", .sozialraum(2)), ("ohne", .ohneZuordnung), ("Stadt", .gesamt)]
-            where zeige(g, id, gebiet) == .some(nil) {
-                verborgen.append("\(id) \(name)")
-            }
+        let geheim = try #require(g.geheimhaltung)
+        let stat = try #require(g.katalog.index(id: "STAT"))
+        let q4 = Zeitraum.quartal(Quartal(jahr: 2021, nummer: 4))
+        let zelle = Geheimhaltung.Zelle(kennzahl: stat, zeitraum: q4, slot: 0, teil: .wert)
+        // Relation by relation only (the first step alone), solved as a system.
+        let sichtbar = Geheimhaltung.sichtbar(g.katalog, g.periode)
+        let ersterSchritt = Geheimhaltung.stufe(katalog: g.katalog, auswertung: g.auswertung, periode: g.periode, sichtbar: sichtbar)
+        let stand = Pruefstand(modell: Angreifermodell(katalog: g.katalog, auswertung: g.auswertung, zellen: sichtbar))
+        stand.verberge(Array(ersterSchritt.keys))
+        stand.veroeffentliche(Array(sichtbar.subtracting(ersterSchritt.keys)))
+        let vorher = try #require(try stand.intervalle([zelle]).intervalle[zelle])
+        #expect(vorher.oben == Bruch(2), "Angreifer: \(vorher)")
+        #expect(stand.verrat(zelle, vorher) == "beweisbar unter 3")
+        // The audited set: no longer provable below 3.
+        let nachher = try #require(geheim.intervalle[zelle])
+        #expect(nachher.oben.map { !($0 < Bruch(3)) } ?? true, "Angreifer: \(nachher)")
+        #expect(zeige(g, "STAT", .sozialraum(0)) == .some(nil))
+        #expect(geheim.anzahl(.pruefung) > 0)
+    }
+
+    /// "Total minus known parts": AMB city 5, without an area 3, Süd 0 – Nord and Mitte (1 each,
+    /// withheld) add up to 2 and each lies in [0, 2] unless more is withheld.
+    @Test func summeMinusBekannteTeile() throws {
+        let g = try grundlage([("Nord", 1, 9), ("Mitte", 1, 8), ("Süd", 0, 7), ("", 3, 6)])
+        let geheim = try #require(g.geheimhaltung)
+        let amb = try #require(g.katalog.index(id: "AMB"))
+        let q4 = Zeitraum.quartal(Quartal(jahr: 2021, nummer: 4))
+        for slot in [0, 1] {
+            let zelle = Geheimhaltung.Zelle(kennzahl: amb, zeitraum: q4, slot: slot, teil: .wert)
+            let i = try #require(geheim.intervalle[zelle])
+            #expect(i.oben.map { !($0 < Bruch(3)) } ?? true, "Slot \(slot): \(i)")
         }
-        #expect(verborgen.sorted() == ["AMB Nord", "AMB ohne", "STAT Nord", "STAT ohne"])
+    }
+
+    /// Zeros are shown and not protected: a Kennzahl that is 0 everywhere withholds nothing.
+    @Test func nullenWerdenGezeigt() throws {
+        let g = try grundlage([("Nord", 9, 0), ("Mitte", 10, 0), ("Süd", 8, 0), ("", 5, 0)])
+        for (raum, gebiet) in [("Nord", Gebiet.sozialraum(0)), ("Mitte", .sozialraum(1)), ("Süd", .sozialraum(2)), ("Stadt", .gesamt)] {
+            #expect(zeige(g, "STAT", gebiet) == Bruch(0), "\(raum)")
+        }
+        #expect(g.geheimhaltung?.protokoll(g.katalog).isEmpty == true)
     }
 
     @Test func berichtZeigtPunktUndFussnote() throws {

@@ -25,6 +25,12 @@ public struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     private init(unsicherZaehler z: Int128, nenner n: Int128) {
+        // Whole numbers need no reduction (the common case in sums of counts).
+        if n == 1 {
+            zaehler = z
+            nenner = 1
+            return
+        }
         let g = Bruch.ggT(z.magnitude, n.magnitude)
         if g > 1 {
             zaehler = z / Int128(g)
@@ -47,6 +53,14 @@ public struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
     // MARK: Arithmetic (nil on overflow or division by zero)
 
     public func plus(_ b: Bruch) -> Bruch? {
+        if nenner == 1 && b.nenner == 1 {
+            let (s, o) = zaehler.addingReportingOverflow(b.zaehler)
+            return o ? nil : Bruch(unsicherZaehler: s, nenner: 1)
+        }
+        if nenner == b.nenner {
+            let (s, o) = zaehler.addingReportingOverflow(b.zaehler)
+            return o ? nil : Bruch(unsicherZaehler: s, nenner: nenner)
+        }
         guard let l = Bruch.mal(zaehler, b.nenner), let r = Bruch.mal(b.zaehler, nenner),
               let n = Bruch.mal(nenner, b.nenner) else { return nil }
         let (s, o) = l.addingReportingOverflow(r)
@@ -58,6 +72,11 @@ public struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     public func mal(_ b: Bruch) -> Bruch? {
+        if zaehler == 0 || b.zaehler == 0 { return .null }
+        if nenner == 1 && b.nenner == 1 {
+            let (p, o) = zaehler.multipliedReportingOverflow(by: b.zaehler)
+            return o ? nil : Bruch(unsicherZaehler: p, nenner: 1)
+        }
         guard let z = Bruch.mal(zaehler, b.zaehler), let n = Bruch.mal(nenner, b.nenner) else { return nil }
         return Bruch(unsicherZaehler: z, nenner: n)
     }
@@ -115,7 +134,15 @@ public struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     private static func ggT(_ a: UInt128, _ b: UInt128) -> UInt128 {
         var (x, y) = (a, b)
-        while y != 0 { (x, y) = (y, x % y) }
+        while y != 0 {
+            // Most numbers are small: 64-bit division in hardware from there on.
+            if x <= UInt128(UInt64.max) && y <= UInt128(UInt64.max) {
+                var (p, q) = (UInt64(x), UInt64(y))
+                while q != 0 { (p, q) = (q, p % q) }
+                return UInt128(p)
+            }
+            (x, y) = (y, x % y)
+        }
         return x
     }
 }

@@ -17,6 +17,8 @@ public enum Berichtslauf {
         public var streng = false
         /// Public reports: small counts withheld (`Geheimhaltung`).
         public var oeffentlich = false
+        /// Keep the audit's system for export (`check --public --pruefsystem`).
+        public var mitPruefsystem = false
         /// Progress while reading the exports (terminal only).
         public var fortschritt: Fortschritt?
 
@@ -31,8 +33,8 @@ public enum Berichtslauf {
         public var ordner: String?
         public var periode: Berichtsperiode?
         public var dateien: [String] = []
-        /// Public reports: cells withheld primarily and secondarily.
-        public var geheim: (primaer: Int, sekundaer: Int)?
+        /// Public reports: values withheld per reason.
+        public var geheim: [Geheimhaltung.Grund: Int]?
         /// Lights per area (name, counts per colour), for the summary.
         public var ampel: [(gebiet: String, anzahl: [Ampelfarbe: Int])] = []
     }
@@ -49,9 +51,16 @@ public enum Berichtslauf {
             diagnosen.append(.fehler("KZ300", "keine Exportdatei mit Quartal oder Jahr im Namen gefunden; bitte --period angeben", ort: Ort(datei: a.daten)))
             return (nil, diagnosen)
         }
+        // Public sets are audited together with the sets published before them: their periods
+        // are evaluated too.
+        let erstesQuartal = bestand.abdeckung.map { Quartal(index: $0.lowerBound) }
+        let perioden = a.oeffentlich ? Geheimhaltung.kette(periode, ab: erstesQuartal) : [periode]
         var anfragen: [(kennzahl: Int, zeitraum: Zeitraum)] = []
         for (i, k) in katalog.kennzahlen.enumerated() {
-            for z in Zeitplan(rhythmus: k.rhythmus, periode: periode).alle { anfragen.append((i, z)) }
+            var gesehen = Set<Zeitraum>()
+            for p in perioden {
+                for z in Zeitplan(rhythmus: k.rhythmus, periode: p).alle where gesehen.insert(z).inserted { anfragen.append((i, z)) }
+            }
         }
         Zeitmessung.markiere("Katalog und Dateiliste")
         let (auswertung, d3) = Auswerter.werteAus(katalog: katalog, bestand: bestand, anfragen: anfragen, fortschritt: a.fortschritt)
@@ -74,7 +83,16 @@ public enum Berichtslauf {
                                           stand: bestand.stand, datenwarnungen: diagnosen.filter { $0.schwere == .warnung },
                                           datenordner: a.daten, definitionsordner: a.definitionen)
         if a.oeffentlich {
-            grundlage.geheimhaltung = Geheimhaltung.berechne(katalog: katalog, auswertung: auswertung, periode: periode)
+            do throws(Geheimhaltung.Fehler) {
+                grundlage.geheimhaltung = try Geheimhaltung.berechne(katalog: katalog, auswertung: auswertung, periode: periode, ab: erstesQuartal,
+                                                                     mitSystem: a.mitPruefsystem)
+            } catch {
+                switch error {
+                case .nichtSicherbar(let grund):
+                    diagnosen.append(.fehler("KZ302", "öffentliche Berichte nicht geschrieben: \(grund)", ort: Ort(datei: a.daten)))
+                }
+                return (nil, diagnosen)
+            }
             Zeitmessung.markiere("Geheimhaltung")
         }
         return (grundlage, diagnosen)
@@ -158,7 +176,7 @@ public enum Berichtslauf {
             return Ergebnis(exitCode: 1, diagnosen: diagnosen + [.fehler("KZ310", "Berichte konnten nicht geschrieben werden; der vorige Stand bleibt erhalten", ort: Ort(datei: ziel))])
         }
         var ergebnis = Ergebnis(exitCode: 0, diagnosen: diagnosen, ordner: ziel, periode: g.periode, dateien: liste.map(\.pfad))
-        ergebnis.geheim = g.geheimhaltung.map { ($0.anzahlPrimaer, $0.anzahlSekundaer) }
+        ergebnis.geheim = g.geheimhaltung.map { h in Dictionary(uniqueKeysWithValues: Geheimhaltung.Grund.allCases.map { ($0, h.anzahl($0)) }) }
         for geb in g.gebiete {
             var anzahl: [Ampelfarbe: Int] = [:]
             for i in g.katalog.kennzahlen.indices { if let l = g.ampel.licht(i, geb) { anzahl[l.farbe, default: 0] += 1 } }

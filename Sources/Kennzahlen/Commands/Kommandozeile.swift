@@ -188,11 +188,14 @@ public enum Kommandozeile {
         for (gebiet, anzahl) in e.ampel {
             k.aus(gebiet + String(repeating: " ", count: breite - gebiet.count) + Ampelfarbe.allCases.map { spalte(String(anzahl[$0] ?? 0), 6) }.joined())
         }
-        if let (primaer, sekundaer) = e.geheim {
-            k.aus("Öffentliche Berichte: \(primaer + sekundaer) Werte nicht ausgewiesen (\(primaer) mit zu kleiner Fallzahl, \(sekundaer), aus denen sie sich errechnen ließen).")
+        if let geheim = e.geheim {
+            let primaer = geheim[.primaer] ?? 0, zusammen = geheim.values.reduce(0, +)
+            k.aus("Öffentliche Berichte: \(zusammen) Werte nicht ausgewiesen (\(primaer) mit zu kleiner Fallzahl, \(zusammen - primaer), aus denen sie sich "
+                  + "errechnen ließen – \(geheim[.sekundaer] ?? 0) über eine Beziehung, \(geheim[.pruefung] ?? 0) durch die Prüfung als Gleichungssystem, "
+                  + "\(geheim[.frueher] ?? 0) schon in früheren Berichtsständen). Einzelheiten: kennzahl check --public --period \(periode.name)")
         }
         let warnungen = e.diagnosen.filter { $0.schwere == .warnung }.count
-        if warnungen > 0 { k.aus("\(warnungen) Hinweise zu den Daten (siehe oben und im Abschnitt Datenqualität der Berichte).") }
+        if warnungen > 0 { k.aus("\(warnungen) \(warnungen == 1 ? "Hinweis" : "Hinweise") zu den Daten (siehe oben und im Abschnitt Datenqualität der Berichte).") }
         return 0
     }
 
@@ -212,10 +215,14 @@ public enum Kommandozeile {
     // MARK: check
 
     private static func check(_ args: [String], _ k: Kanaele) throws -> Int32 {
-        let o = try parse(args, befehl: "check", mitWert: ["--definitions", "--data"], schalter: [])
+        let o = try parse(args, befehl: "check", mitWert: ["--definitions", "--data", "--period", "--pruefsystem"], schalter: ["--public", "--oeffentlich"])
         if o.hilfe {
             k.aus(checkHilfe)
             return 0
+        }
+        if o.schalter.contains("--public") || o.schalter.contains("--oeffentlich") { return try pruefeOeffentlich(o, k) }
+        for option in ["--period", "--pruefsystem"] where o.werte[option] != nil {
+            throw Nutzungsfehler(text: "\(option) gibt es bei 'check' nur zusammen mit --public", befehl: "check")
         }
         let ordner = o.werte["--definitions"] ?? "Definitions/ulm"
         guard let katalog = ladeKatalog(ordner, k) else { return 1 }
@@ -244,6 +251,53 @@ public enum Kommandozeile {
             return 1
         }
         k.aus("Daten gelesen: \(s.count) Dateien, \(Zahlformat.deutsch(Bruch(gelesen), dezimalen: 0)) Zeilen, davon \(Zahlformat.deutsch(Bruch(verworfen), dezimalen: 0)) verworfen.")
+        return 0
+    }
+
+    /// `check --public`: the audit of the public set, for the data-protection officer – every
+    /// withheld value with its reason and the range an attacker can prove for it.
+    private static func pruefeOeffentlich(_ o: Optionen, _ k: Kanaele) throws -> Int32 {
+        var a = Berichtslauf.Auftrag()
+        a.oeffentlich = true
+        if let d = o.werte["--definitions"] { a.definitionen = d }
+        if let d = o.werte["--data"] { a.daten = d }
+        if let p = o.werte["--period"] {
+            guard let periode = Berichtsperiode.parse(p) else {
+                throw Nutzungsfehler(text: "ungültiger Zeitraum '\(p)': erwartet wird ein Quartal wie 2021-Q4 oder ein Jahr wie 2021", befehl: "check")
+            }
+            a.periode = periode
+        }
+        a.fortschritt = k.fortschritt
+        a.mitPruefsystem = o.werte["--pruefsystem"] != nil
+        let (grundlage, diagnosen) = Berichtslauf.berechne(a)
+        k.fortschritt?.beende()
+        melde(diagnosen, k)
+        guard let g = grundlage, let geheim = g.geheimhaltung else {
+            k.fehler("Prüfung nicht möglich: \(diagnosen.filter { $0.schwere == .fehler }.count) Fehler.")
+            return 1
+        }
+        let zeilen = geheim.protokoll(g.katalog)
+        let zaehlung = Geheimhaltung.Grund.allCases.map { "\(geheim.anzahl($0)) \($0.rawValue)" }.joined(separator: ", ")
+        k.aus("Öffentliche Berichte \(g.periode.deutsch): \(zeilen.count) Werte nicht ausgewiesen (\(zaehlung)).")
+        if let erste = geheim.kette.first, geheim.kette.count > 1 {
+            k.aus("Geprüft zusammen mit den öffentlichen Berichten von \(erste.deutsch) an (\(geheim.kette.count - 1) frühere Berichtsstände, aus denselben Daten neu berechnet).")
+        }
+        k.aus("Bereich: was ein Angreifer, der alle veröffentlichten Werte als Gleichungssystem löst, über den Wert beweisen kann.")
+        let kopf = ["Kennzahl", "Gebiet", "Zeitraum", "Teil", "Grund", "Bereich"]
+        let tabelle = [kopf] + zeilen.map { [$0.kennzahl, $0.gebiet, $0.zeitraum, $0.teil, $0.grund.rawValue, $0.bereich] }
+        let breiten = kopf.indices.map { i in tabelle.map { $0[i].count }.max() ?? 0 }
+        for z in tabelle {
+            k.aus(z.enumerated().map { i, t in i == z.count - 1 ? t : t + String(repeating: " ", count: breiten[i] - t.count) }.joined(separator: "  "))
+        }
+        if let datei = o.werte["--pruefsystem"], let system = geheim.system {
+            do {
+                try Dateisystem.schreibe(system.json(), nach: datei)
+            } catch {
+                k.fehler("\(error.pfad): Fehler: \(error.grund) [KZ310]")
+                return 1
+            }
+            k.aus("Gleichungssystem des Angreifers geschrieben nach \(datei) (\(system.variablen.count) Unbekannte, \(system.bedingungen.count) Bedingungen, \(system.ziele.count) zurückgehaltene Werte).")
+        }
         return 0
     }
 
@@ -343,7 +397,7 @@ public enum Kommandozeile {
     Aufruf:
       kennzahl report  [--definitions ORDNER] [--data ORDNER] [--out ORDNER] [--period 2021-Q4|2021]
                        [--format csv,md,html] [--csv excel|rfc4180] [--streng] [--public]
-      kennzahl check   [--definitions ORDNER] [--data ORDNER]
+      kennzahl check   [--definitions ORDNER] [--data ORDNER] [--public [--period 2021-Q4|2021] [--pruefsystem DATEI]]
       kennzahl test    [--definitions ORDNER]
       kennzahl samples [\(Beispiele.alle.map(\.name).joined(separator: "|"))] [--out ORDNER] [--seed S]
       kennzahl --help | --version
@@ -351,7 +405,8 @@ public enum Kommandozeile {
 
     Befehle:
       report   wertet die Exporte aus und schreibt die Berichte (Produkte, Index, Katalog)
-      check    prüft die Definitionen und, mit --data, die Exporte; schreibt keine Berichte
+      check    prüft die Definitionen und, mit --data, die Exporte; mit --public die Geheimhaltung
+               der öffentlichen Berichte; schreibt keine Berichte
       test     führt die Tests neben den Kennzahlen aus (Testdaten und erwartete Ergebnisse)
       samples  schreibt einen synthetischen Beispieldatensatz
 
@@ -391,10 +446,18 @@ public enum Kommandozeile {
 
     Aufruf:
       kennzahl check [--definitions ORDNER] [--data ORDNER]
+      kennzahl check --public [--definitions ORDNER] [--data ORDNER] [--period ZEITRAUM] [--pruefsystem DATEI]
 
     Optionen:
       --definitions ORDNER  Katalog der Kennzahlen (*.kz) oder eine *.kz-Datei   Standard: Definitions/ulm
       --data ORDNER         zusätzlich alle Exporte lesen und jede verworfene Zeile melden
+      --public, --oeffentlich
+                            die Geheimhaltung der öffentlichen Berichte prüfen (für Datenschutz-
+                            beauftragte): jeder zurückgehaltene Wert mit Grund und dem Bereich, den
+                            ein Angreifer aus allen veröffentlichten Werten beweisen kann
+      --period ZEITRAUM     mit --public: Quartal (2021-Q4) oder Jahr (2021); Standard: jüngstes Quartal
+      --pruefsystem DATEI   mit --public: das Gleichungssystem des Angreifers als JSON schreiben
+                            (zur Nachprüfung mit einem anderen Löser)
       -h, --help            diese Hilfe
 
     Jeder Fehler erscheint als 'datei:zeile:spalte: Fehler: …'. Exit-Code 1 bei Fehlern.

@@ -149,31 +149,13 @@ final class Filterauswertung {
 
     private func zahl(_ t: Int, _ satz: Datensatz) -> Bool {
         let z = satz.zahlen[zahlTests[t].feld]
-        switch zahlTests[t].pruefung {
-        case .leer(let negiert): return (z == Datensatz.leer) != negiert
-        case .zahl(let v, let grenze):
-            guard z != Datensatz.leer else { return v == .ungleich }
-            return Filterauswertung.vergleiche(Bruch(Festkomma(hundertstelCent: z)), v, grenze)
-        case .zahlZwischen(let x, let y):
-            guard z != Datensatz.leer else { return false }
-            let w = Bruch(Festkomma(hundertstelCent: z))
-            return x <= w && w <= y
-        default: return false
-        }
+        let wert = z == Datensatz.leer ? nil : Bruch(Festkomma(hundertstelCent: z))
+        return zahlTests[t].pruefung.gilt(text: wert == nil ? "" : "x", zahl: wert, tag: nil)
     }
 
     private func alter(_ t: Int, _ satz: Datensatz, _ stichtag: Tag?) -> Bool {
         let alter: Int? = satz.geburt.flatMap { g in stichtag.map { Filterauswertung.alter(geburt: g, am: $0) } }
-        switch alterTests[t] {
-        case .leer(let negiert): return (alter == nil) != negiert
-        case .zahl(let v, let grenze):
-            guard let a = alter else { return v == .ungleich }
-            return Filterauswertung.vergleiche(Bruch(a), v, grenze)
-        case .zahlZwischen(let x, let y):
-            guard let a = alter else { return false }
-            return x <= Bruch(a) && Bruch(a) <= y
-        default: return false
-        }
+        return alterTests[t].gilt(text: alter == nil ? "" : "x", zahl: alter.map(Bruch.init), tag: nil)
     }
 
     /// Age in whole years on a day (a birthday on 29 February counts on 1 March in other years).
@@ -185,35 +167,48 @@ final class Filterauswertung {
     }
 
     static func entscheide(_ p: Pruefung, feld: Int, id: Int32, leser: QuellenWerte) -> Bool {
-        switch p {
-        case .inMenge(let menge, let negiert):
-            return menge.contains(leser.text(feld: feld, id: id)) != negiert
-        case .leer(let negiert):
-            return leser.text(feld: feld, id: id).isEmpty != negiert
-        case .zahl(let v, let grenze):
-            guard let z = leser.zahl(feld: feld, id: id) else { return v == .ungleich }
-            return vergleiche(Bruch(z), v, grenze)
-        case .zahlZwischen(let a, let b):
-            guard let z = leser.zahl(feld: feld, id: id) else { return false }
-            let w = Bruch(z)
-            return a <= w && w <= b
-        case .tag(let v, let grenze):
-            guard let t = leser.tag(feld: feld, id: id) else { return v == .ungleich }
-            return vergleiche(t, v, grenze)
-        case .tagZwischen(let a, let b):
-            guard let t = leser.tag(feld: feld, id: id) else { return false }
-            return a <= t && t <= b
-        }
+        p.gilt(text: leser.text(feld: feld, id: id), zahl: leser.zahl(feld: feld, id: id).map(Bruch.init), tag: leser.tag(feld: feld, id: id))
     }
 
-    static func vergleiche<T: Comparable>(_ a: T, _ v: Vergleich, _ b: T) -> Bool {
-        switch v {
+    static func vergleiche<T: Comparable>(_ a: T, _ v: Vergleich, _ b: T) -> Bool { v.gilt(a, b) }
+}
+
+extension Vergleich {
+    /// `a <op> b`.
+    func gilt<T: Comparable>(_ a: T, _ b: T) -> Bool {
+        switch self {
         case .gleich: return a == b
         case .ungleich: return a != b
         case .kleiner: return a < b
         case .kleinerGleich: return a <= b
         case .groesser: return a > b
         case .groesserGleich: return a >= b
+        }
+    }
+}
+
+extension Pruefung {
+    /// Whether a value passes the test: `text` is the catalogue text ("" when empty), `zahl` and
+    /// `tag` the value read as number or date (nil when empty or not readable). The one
+    /// definition of a test's meaning, for the evaluator and for the Geheimhaltung audit.
+    func gilt(text: String, zahl: Bruch?, tag: Tag?) -> Bool {
+        switch self {
+        case .inMenge(let menge, let negiert):
+            return menge.contains(text) != negiert
+        case .leer(let negiert):
+            return text.isEmpty != negiert
+        case .zahl(let v, let grenze):
+            guard let z = zahl else { return v == .ungleich }
+            return v.gilt(z, grenze)
+        case .zahlZwischen(let a, let b):
+            guard let z = zahl else { return false }
+            return a <= z && z <= b
+        case .tag(let v, let grenze):
+            guard let t = tag else { return v == .ungleich }
+            return v.gilt(t, grenze)
+        case .tagZwischen(let a, let b):
+            guard let t = tag else { return false }
+            return a <= t && t <= b
         }
     }
 }
