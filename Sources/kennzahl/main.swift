@@ -1,5 +1,5 @@
 import Foundation
-import Kennzahlen
+import KennzahlKommandozeile
 
 // Thin entry point: all behaviour lives in the library (and is tested there).
 exit(Kommandozeile.fuehreAus(Array(CommandLine.arguments.dropFirst())))

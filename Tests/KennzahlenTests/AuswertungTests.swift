@@ -1,5 +1,13 @@
 import Testing
-@testable import Kennzahlen
+@testable import KennzahlBasis
+@testable import KennzahlDefinition
+@testable import KennzahlDaten
+@testable import KennzahlAuswertung
+@testable import KennzahlAmpel
+@testable import KennzahlGeheimhaltung
+@testable import KennzahlBericht
+@testable import KennzahlBeispiele
+@testable import KennzahlKommandozeile
 
 @Suite struct AuswertungTests {
     let q1 = Quartal(jahr: 2021, nummer: 1)

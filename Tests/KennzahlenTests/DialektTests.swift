@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Kennzahlen
+@testable import KennzahlBasis
+@testable import KennzahlDefinition
+@testable import KennzahlDaten
+@testable import KennzahlAuswertung
+@testable import KennzahlAmpel
+@testable import KennzahlGeheimhaltung
+@testable import KennzahlBericht
+@testable import KennzahlBeispiele
+@testable import KennzahlKommandozeile
 
 /// Rows of `bytes` as the streaming reader sees them with a buffer of `kapazitaet` bytes, fed
 /// `schritt` bytes at a time (non-empty rows; problems as "!" + text).
@@ -173,8 +181,8 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
     struct Zeile: Equatable {
         var zeile: Int
         var gebiet: Int
-        var beginn: Kennzahlen.Tag?
-        var ende: Kennzahlen.Tag?
+        var beginn: KennzahlBasis.Tag?
+        var ende: KennzahlBasis.Tag?
         var anzahl: Int64
         var naechsteDatei: Int
         var werte: [Int32]

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Kennzahlen
+@testable import KennzahlBasis
+@testable import KennzahlDefinition
+@testable import KennzahlDaten
+@testable import KennzahlAuswertung
+@testable import KennzahlAmpel
+@testable import KennzahlGeheimhaltung
+@testable import KennzahlBericht
+@testable import KennzahlBeispiele
+@testable import KennzahlKommandozeile
 
 /// The three formats of every report carry the same numbers; output is written atomically.
 @Suite struct FormateTests {
@@ -80,8 +88,8 @@ import Testing
         var t = text
         for suffix in [" %", " €"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
         if deutsch { t = t.replacingOccurrences(of: ".", with: "") }
-        return Parser.zahlenwert(t.replacingOccurrences(of: ",", with: "."))
-            .flatMap { t.hasPrefix("-") ? nil : $0 } ?? (t.hasPrefix("-") ? Parser.zahlenwert(String(t.dropFirst()).replacingOccurrences(of: ",", with: ".")).flatMap { Bruch.null.minus($0) } : nil)
+        return Schreibweise.zahlenwert(t.replacingOccurrences(of: ",", with: "."))
+            .flatMap { t.hasPrefix("-") ? nil : $0 } ?? (t.hasPrefix("-") ? Schreibweise.zahlenwert(String(t.dropFirst()).replacingOccurrences(of: ",", with: ".")).flatMap { Bruch.null.minus($0) } : nil)
     }
 
     @Test func csvMarkdownUndHtmlTragenDieselbenZahlen() throws {

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Kennzahlen
+@testable import KennzahlBasis
+@testable import KennzahlDefinition
+@testable import KennzahlDaten
+@testable import KennzahlAuswertung
+@testable import KennzahlAmpel
+@testable import KennzahlGeheimhaltung
+@testable import KennzahlBericht
+@testable import KennzahlBeispiele
+@testable import KennzahlKommandozeile
 
 @Suite struct GanzeZahlTests {
     /// Random 32-, 64- and 120-bit values: sums, products, quotients and remainders agree with

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Kennzahlen
+@testable import KennzahlBasis
+@testable import KennzahlDefinition
+@testable import KennzahlDaten
+@testable import KennzahlAuswertung
+@testable import KennzahlAmpel
+@testable import KennzahlGeheimhaltung
+@testable import KennzahlBericht
+@testable import KennzahlBeispiele
+@testable import KennzahlKommandozeile
 
 /// The audit of the public Ulm sets: what an attacker who solves every published value at once
 /// (of this set and the sets before it) can prove about each withheld value.
@@ -9,7 +17,7 @@ import Testing
 
     static func zelle(_ g: Berichtsgrundlage, _ id: String, _ gebiet: Gebiet, _ z: Zeitraum, _ teil: Geheimhaltung.Teil = .wert) throws -> Geheimhaltung.Zelle {
         Geheimhaltung.Zelle(kennzahl: try #require(g.katalog.index(id: id)), zeitraum: z,
-                            slot: Auswertung.slot(gebiet, sozialraeume: g.katalog.sozialraeume.count), teil: teil)
+                            slot: gebiet.slot(sozialraeume: g.katalog.sozialraeume.count), teil: teil)
     }
 
     static let q4 = Zeitraum.quartal(Quartal(jahr: 2021, nummer: 4))
@@ -52,7 +60,7 @@ import Testing
         #expect(geheim.kette.count == 8)
         var geprueft = 0
         for (c, grund) in geheim.gruende where grund == .primaer {
-            guard let i = geheim.intervalle[c], let w = g.auswertung.kennwert(c.kennzahl, c.zeitraum, Geheimhaltung.slotGebiet(c.slot, 5)).wert else { continue }
+            guard let i = geheim.intervalle[c], let w = g.auswertung.kennwert(c.kennzahl, c.zeitraum, Gebiet(slot: c.slot, sozialraeume: 5)).wert else { continue }
             guard g.katalog.kennzahlen[c.kennzahl].einheit == .anzahl, c.teil == .wert else { continue }
             #expect(i.oben.map { !($0 < Bruch(3)) } ?? true, "\(g.katalog.kennzahlen[c.kennzahl].id) \(c.zeitraum.kurz) \(c.slot): \(i), wahr \(w)")
             geprueft += 1

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Kennzahlen
+@testable import KennzahlBasis
+@testable import KennzahlDefinition
+@testable import KennzahlDaten
+@testable import KennzahlAuswertung
+@testable import KennzahlAmpel
+@testable import KennzahlGeheimhaltung
+@testable import KennzahlBericht
+@testable import KennzahlBeispiele
+@testable import KennzahlKommandozeile
 
 /// Golden files: the four reports of Wiblingen for 2021-Q4 in all three formats, reviewed by eye.
 /// Re-record on purpose with `KENNZAHL_GOLDEN=neu swift test --filter GoldenTests`.

@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Kennzahlen
+@testable import KennzahlBasis
+@testable import KennzahlDefinition
+@testable import KennzahlDaten
+@testable import KennzahlAuswertung
+@testable import KennzahlAmpel
+@testable import KennzahlGeheimhaltung
+@testable import KennzahlBericht
+@testable import KennzahlBeispiele
+@testable import KennzahlKommandozeile
 
 /// The corpus of broken definition files in `Korpus/`: each file names its expected diagnostics in
 /// its header (`# erwartet: KZ021 5:3`); `kennzahl check` must print exactly those and exit 1.

@@ -1,5 +1,13 @@
 import Testing
-@testable import Kennzahlen
+@testable import KennzahlBasis
+@testable import KennzahlDefinition
+@testable import KennzahlDaten
+@testable import KennzahlAuswertung
+@testable import KennzahlAmpel
+@testable import KennzahlGeheimhaltung
+@testable import KennzahlBericht
+@testable import KennzahlBeispiele
+@testable import KennzahlKommandozeile
 
 /// Splits CSV text into rows of field strings with the production scanner.
 func zerlege(_ bytes: [UInt8]) -> [[String]] {

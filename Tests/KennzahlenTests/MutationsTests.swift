@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Kennzahlen
+@testable import KennzahlBasis
+@testable import KennzahlDefinition
+@testable import KennzahlDaten
+@testable import KennzahlAuswertung
+@testable import KennzahlAmpel
+@testable import KennzahlGeheimhaltung
+@testable import KennzahlBericht
+@testable import KennzahlBeispiele
+@testable import KennzahlKommandozeile
 
 /// Deterministic mutations of real inputs: every input must end in a result or in diagnostics,
 /// never in a trap or a hang. By default 2000 rounds over the Ulm catalogue, 3000 over the heads of

@@ -1,5 +1,13 @@
 import Testing
-@testable import Kennzahlen
+@testable import KennzahlBasis
+@testable import KennzahlDefinition
+@testable import KennzahlDaten
+@testable import KennzahlAuswertung
+@testable import KennzahlAmpel
+@testable import KennzahlGeheimhaltung
+@testable import KennzahlBericht
+@testable import KennzahlBeispiele
+@testable import KennzahlKommandozeile
 
 /// Each construct of the definition language on a small hand-made fixture.
 @Suite struct SpracheTests {
@@ -124,7 +132,7 @@ import Testing
         ("wert max(5000 - summe kosten aus hilfen, 0) * 0,3", "596,895"),
     ])
     func maxUndMin(_ fall: (String, String)) throws {
-        #expect(try wert(fall.0).wert == Parser.zahlenwert(fall.1), "\(fall.0)")
+        #expect(try wert(fall.0).wert == Schreibweise.zahlenwert(fall.1), "\(fall.0)")
     }
 
     @Test func jahresanteilFuerEineHochrechnung() throws {
@@ -157,9 +165,9 @@ import Testing
         let z = Zeitraum.jahrBis(Quartal(jahr: 2021, nummer: 1))
         let (a, _) = try werte(k, f, [("T", z)])
         let i = try #require(k.kennzahlen.firstIndex { $0.id == "T" })
-        #expect(a.kennwert(i, z, .sozialraum(0)).wert == Parser.zahlenwert("499,85"))
+        #expect(a.kennwert(i, z, .sozialraum(0)).wert == Schreibweise.zahlenwert("499,85"))
         #expect(a.kennwert(i, z, .sozialraum(1)).wert == Bruch(0))
-        #expect(a.kennwert(i, z, .gesamt).wert == Parser.zahlenwert("1989,85"))
+        #expect(a.kennwert(i, z, .gesamt).wert == Schreibweise.zahlenwert("1989,85"))
     }
 
     @Test func gesamtAlsSummeNichtFuerAnteile() {

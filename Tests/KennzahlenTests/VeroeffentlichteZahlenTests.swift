@@ -1,5 +1,13 @@
 import Testing
-@testable import Kennzahlen
+@testable import KennzahlBasis
+@testable import KennzahlDefinition
+@testable import KennzahlDaten
+@testable import KennzahlAuswertung
+@testable import KennzahlAmpel
+@testable import KennzahlGeheimhaltung
+@testable import KennzahlBericht
+@testable import KennzahlBeispiele
+@testable import KennzahlKommandozeile
 
 /// The sample set reproduces every figure published in GD 072/23, computed by the same code path
 /// as `kennzahl report` (definitions → exports → evaluation → Ampel).

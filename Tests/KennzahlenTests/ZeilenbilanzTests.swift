@@ -1,6 +1,14 @@
 import Foundation
 import Testing
-@testable import Kennzahlen
+@testable import KennzahlBasis
+@testable import KennzahlDefinition
+@testable import KennzahlDaten
+@testable import KennzahlAuswertung
+@testable import KennzahlAmpel
+@testable import KennzahlGeheimhaltung
+@testable import KennzahlBericht
+@testable import KennzahlBeispiele
+@testable import KennzahlKommandozeile
 
 /// Nothing is lost silently: every physical line of an export is the header, empty, a counted
 /// row, a rejected row, or a line inside an accepted multi-line field – and the reports say which.

@@ -1,0 +1,147 @@
+import Foundation
+import KennzahlBasis
+import KennzahlDefinition
+import KennzahlDaten
+
+/// A light switched by hand by the Fachkoordination, with reason, who and when.
+public struct ManuelleSchaltung: Sendable, Equatable {
+    public var farbe: Ampelfarbe
+    public var begruendung: String
+    public var wer: String
+    public var datum: Tag
+    public var ort: Ort
+}
+
+/// The manual switchings of a catalogue: one file per period in the definitions folder,
+/// `ampel-2021-Q4.csv` (or `ampel-2021.csv`), with the columns
+/// `Kennzahl;Sozialraum;Farbe;Begründung;Wer;Datum`.
+public struct ManuelleSchaltungen: Sendable {
+    struct Schluessel: Hashable {
+        var periode: Berichtsperiode
+        var kennzahl: Int
+        var gebiet: Gebiet
+    }
+
+    private var eintraege: [Schluessel: ManuelleSchaltung] = [:]
+    /// The periods that have a file.
+    public private(set) var perioden: [Berichtsperiode] = []
+
+    public init() {}
+
+    public func schaltung(_ periode: Berichtsperiode, _ kennzahl: Int, _ gebiet: Gebiet) -> ManuelleSchaltung? {
+        eintraege[Schluessel(periode: periode, kennzahl: kennzahl, gebiet: gebiet)]
+    }
+
+    static let spalten = ["Kennzahl", "Sozialraum", "Farbe", "Begründung", "Wer", "Datum"]
+
+    /// Reads every `ampel-*.csv` of a definitions folder. `daten`: the quarters the data cover;
+    /// a file for a period outside them is an error (nil: not checked, e.g. `check` without data).
+    public static func lade(ordner: String, katalog: Katalog, daten: ClosedRange<Int>?) -> (ManuelleSchaltungen, [Diagnose]) {
+        var ergebnis = ManuelleSchaltungen()
+        var diagnosen: [Diagnose] = []
+        guard Dateisystem.istOrdner(ordner), case .success(let namen) = Dateisystem.inhalt(ordner) else { return (ergebnis, []) }
+        for name in namen where name.hasPrefix("ampel-") && name.lowercased().hasSuffix(".csv") {
+            let pfad = Pfad.verbinde(ordner, name)
+            let mitte = String(name.dropFirst("ampel-".count).dropLast(".csv".count))
+            guard let periode = Berichtsperiode.parse(mitte) else {
+                diagnosen.append(.fehler("KZ240", "Dateiname nennt keinen Zeitraum: erwartet ampel-2021-Q4.csv oder ampel-2021.csv", ort: Ort(datei: pfad)))
+                continue
+            }
+            if let d = daten {
+                let spanne: ClosedRange<Int>
+                switch periode {
+                case .quartal(let q): spanne = q.index...q.index
+                case .jahr(let j): spanne = (j * 4)...(j * 4 + 3)
+                }
+                if !d.overlaps(spanne) {
+                    diagnosen.append(.fehler("KZ241", "für \(periode.deutsch) liegen keine Daten vor (Daten von \(Quartal(index: d.lowerBound).kurz) bis \(Quartal(index: d.upperBound).kurz)); die Schaltung hätte keine Ampel",
+                                             ort: Ort(datei: pfad, zeile: 1)))
+                    continue
+                }
+            }
+            ergebnis.perioden.append(periode)
+            diagnosen += lies(pfad, periode: periode, katalog: katalog, in: &ergebnis)
+        }
+        return (ergebnis, diagnosen)
+    }
+
+    private static func lies(_ pfad: String, periode: Berichtsperiode, katalog: Katalog, in ergebnis: inout ManuelleSchaltungen) -> [Diagnose] {
+        let daten: [UInt8]
+        switch Dateisystem.lies(pfad, grenze: 16 << 20) {
+        case .failure(let p): return [.fehler("KZ242", p.text, ort: Ort(datei: pfad))]
+        case .success(let d): daten = d
+        }
+        guard case .success(let e) = Textkodierung.nachUTF8(daten, erklaert: nil) else {
+            return [.fehler("KZ242", "Datei ist in UTF-16 gespeichert; bitte als UTF-8 oder Windows-1252 speichern", ort: Ort(datei: pfad))]
+        }
+        let zeilen = CsvZerleger.zeilenAlsText(e.bytes).map { ($0.zeile, $0.felder, $0.problem) }
+        guard let kopf = zeilen.first else { return [.fehler("KZ243", "Datei ist leer", ort: Ort(datei: pfad))] }
+        var diagnosen: [Diagnose] = []
+        var index: [String: Int] = [:]
+        for s in spalten {
+            if let i = kopf.1.firstIndex(where: { Schreibweise.vergleichsform($0) == Schreibweise.vergleichsform(s) }) {
+                index[s] = i
+            } else {
+                diagnosen.append(.fehler("KZ243", "Spalte '\(s)' fehlt; vorhanden: \(kopf.1.map { "'\($0)'" }.joined(separator: ", "))",
+                                         ort: Ort(datei: pfad, zeile: kopf.0), hinweis: Aehnlichkeit.vorschlag(fuer: s, aus: kopf.1).map { "meinten Sie '\($0)'?" }))
+            }
+        }
+        guard diagnosen.isEmpty else { return diagnosen }
+        func feld(_ z: [String], _ s: String) -> String { index[s].flatMap { $0 < z.count ? z[$0] : nil } ?? "" }
+        let gebiete = Gebietsverzeichnis(katalog)
+        for (nummer, z, problem) in zeilen.dropFirst() {
+            let ort = Ort(datei: pfad, zeile: nummer)
+            if let problem {
+                diagnosen.append(.fehler("KZ244", problem, ort: ort))
+                continue
+            }
+            let id = feld(z, "Kennzahl")
+            guard let k = katalog.index(id: id) else {
+                diagnosen.append(.fehler("KZ245", "unbekannte Kennzahl '\(id)'", ort: ort,
+                                         hinweis: Aehnlichkeit.vorschlag(fuer: id, aus: katalog.kennzahlen.map(\.id)).map { "meinten Sie '\($0)'?" }))
+                continue
+            }
+            if katalog.kennzahlen[k].ampel.isEmpty {
+                diagnosen.append(.fehler("KZ246", "Kennzahl '\(id)' hat keine Ampelregeln; eine Ampel gibt es nur für Kennzahlen mit Regeln", ort: ort))
+                continue
+            }
+            let raum = feld(z, "Sozialraum")
+            let gebiet: Gebiet
+            if raum.isEmpty || ["gesamt", "gesamtstadt", Schreibweise.vergleichsform(katalog.gesamtName)].contains(Schreibweise.vergleichsform(raum)) {
+                gebiet = .gesamt
+            } else if let i = gebiete.sozialraum(raum) {
+                gebiet = .sozialraum(i)
+            } else {
+                diagnosen.append(.fehler("KZ247", "unbekannter Sozialraum '\(raum)' (für die Gesamtstadt: '\(katalog.gesamtName)')", ort: ort,
+                                         hinweis: Aehnlichkeit.vorschlag(fuer: raum, aus: gebiete.alleNamen + [katalog.gesamtName]).map { "meinten Sie '\($0)'?" }))
+                continue
+            }
+            let farbwort = Schreibweise.normalisiert(feld(z, "Farbe"))
+            guard let farbe = Ampelfarbe(rawValue: farbwort) else {
+                diagnosen.append(.fehler("KZ248", "unbekannte Farbe '\(feld(z, "Farbe"))': erlaubt sind rot, gelb, grün, grau", ort: ort,
+                                         hinweis: Aehnlichkeit.vorschlag(fuer: farbwort, aus: ["rot", "gelb", "gruen", "grau"]).map { "meinten Sie '\($0)'?" }))
+                continue
+            }
+            let begruendung = feld(z, "Begründung"), wer = feld(z, "Wer")
+            guard !begruendung.isEmpty else {
+                diagnosen.append(.fehler("KZ249", "Schaltung ohne Begründung: wer eine Ampel von Hand schaltet, sagt warum", ort: ort))
+                continue
+            }
+            guard !wer.isEmpty else {
+                diagnosen.append(.fehler("KZ250", "Schaltung ohne Angabe, wer sie vorgenommen hat (Spalte 'Wer')", ort: ort))
+                continue
+            }
+            guard let datum = DatumLeser.tag(aus: feld(z, "Datum")) else {
+                diagnosen.append(.fehler("KZ251", "unlesbares Datum '\(feld(z, "Datum"))' (Spalte 'Datum')", ort: ort))
+                continue
+            }
+            let schluessel = Schluessel(periode: periode, kennzahl: k, gebiet: gebiet)
+            if let frueher = ergebnis.eintraege[schluessel] {
+                diagnosen.append(.fehler("KZ252", "'\(id)' für '\(raum.isEmpty ? katalog.gesamtName : raum)' ist schon in Zeile \(frueher.ort.zeile ?? 0) geschaltet", ort: ort))
+                continue
+            }
+            ergebnis.eintraege[schluessel] = ManuelleSchaltung(farbe: farbe, begruendung: begruendung, wer: wer, datum: datum, ort: ort)
+        }
+        return diagnosen
+    }
+}

@@ -1,0 +1,175 @@
+import KennzahlBasis
+import KennzahlDefinition
+
+/// The report model: what a report says, already in German and already decided. The CSV,
+/// Markdown and HTML renderers only format it; they never count or compute.
+public struct Bericht: Sendable {
+    /// File name without extension, e.g. `produkt-3`.
+    public var dateiname: String
+    public var titel: String
+    /// The area, e.g. "Sozialraum Wiblingen".
+    public var gebiet: String
+    /// Lines under the title: period, Stand, catalogue.
+    public var kopfzeilen: [String]
+    public var abschnitte: [Abschnitt]
+    /// Notes at the end: symbols, data quality, use.
+    public var hinweise: [String]
+    /// The one table the CSV file holds (nil: no CSV for this report).
+    public var csvTabelle: Tabelle?
+}
+
+/// A titled part of a report: paragraphs, a table, a list.
+public struct Abschnitt: Sendable {
+    public var titel: String
+    /// An anchor for links into this section (ASCII, from a slug).
+    public var anker: String?
+    public var absaetze: [String] = []
+    public var tabelle: Tabelle?
+    public var liste: [String] = []
+    /// Charts (HTML only); each carries its own text alternative, the tables carry the numbers.
+    public var diagramme: [Diagramm] = []
+
+    public init(titel: String, absaetze: [String] = [], tabelle: Tabelle? = nil, liste: [String] = [], diagramme: [Diagramm] = []) {
+        self.titel = titel
+        self.absaetze = absaetze
+        self.tabelle = tabelle
+        self.liste = liste
+        self.diagramme = diagramme
+    }
+}
+
+/// One series of a chart.
+public struct Reihe: Sendable {
+    public var name: String
+    public var werte: [Bruch?]
+
+    public init(_ name: String, _ werte: [Bruch?]) {
+        self.name = name
+        self.werte = werte
+    }
+}
+
+/// A chart, drawn as inline SVG by the HTML renderer.
+public enum Diagramm: Sendable {
+    /// Horizontal bars: a group per category, a bar per series (e.g. Sozialraum against city).
+    case balken(titel: String, beschreibung: String, kategorien: [String], reihen: [Reihe], einheit: String, dezimalen: Int)
+    /// Lines over periods, with an optional target line (the Zielwert).
+    case linien(titel: String, beschreibung: String, perioden: [String], reihen: [Reihe], zielwert: Bruch?, einheit: String, dezimalen: Int)
+
+    public var titel: String {
+        switch self {
+        case .balken(let t, _, _, _, _, _), .linien(let t, _, _, _, _, _, _): return t
+        }
+    }
+
+    /// The text alternative: what the chart shows, in words and numbers.
+    public var beschreibung: String {
+        switch self {
+        case .balken(_, let b, _, _, _, _), .linien(_, let b, _, _, _, _, _): return b
+        }
+    }
+}
+
+/// A link to another file of the report set (a relative path built from slugs only).
+public struct Verweis: Sendable, Equatable {
+    public var text: String
+    public var ziel: String
+    /// A link only in HTML; Markdown and CSV show the text alone (tables pasted into papers).
+    public var nurHtml: Bool
+
+    public init(_ text: String, _ ziel: String, nurHtml: Bool = false) {
+        self.text = text
+        self.ziel = ziel
+        self.nurHtml = nurHtml
+    }
+}
+
+public struct Spalte: Sendable, Equatable {
+    public var titel: String
+    public var rechtsbuendig: Bool
+    /// A heading over several neighbouring columns (HTML shows it as a second header row).
+    public var gruppe: String?
+    /// Only in the formats people read (HTML, Markdown), not in the CSV (e.g. a trend line).
+    public var nurLesefassung: Bool
+    /// Holds sentences (a reason): HTML gives it room before narrower columns.
+    public var fliesstext: Bool
+
+    public init(_ titel: String, rechtsbuendig: Bool = false, gruppe: String? = nil, nurLesefassung: Bool = false, fliesstext: Bool = false) {
+        self.titel = titel
+        self.rechtsbuendig = rechtsbuendig
+        self.gruppe = gruppe
+        self.nurLesefassung = nurLesefassung
+        self.fliesstext = fliesstext
+    }
+}
+
+/// One table cell. Numbers stay numbers until a renderer formats them.
+public enum Zelle: Sendable, Equatable {
+    case text(String)
+    /// An exact number, shown with `dezimalen` places; `suffix` (`%`, `€`) only in readable formats.
+    case zahl(Bruch, dezimalen: Int, suffix: String)
+    /// A Destatis table symbol: `–` no value, `.` unknown, `x` not sensible.
+    case symbol(String)
+    case ampel(Ampelfarbe)
+    /// A light's history, oldest first (nil: no data in that period).
+    case ampelfolge([Ampelfarbe?])
+    /// A small trend line of values, oldest first (nil: no value in that period).
+    case verlauf([Bruch?])
+    /// Links (HTML and Markdown), e.g. one per format; CSV shows the texts.
+    case verweise([Verweis])
+    /// A value withheld in a public report (Geheimhaltung), rendered `.` like Destatis tables.
+    case geheim
+    case leer
+}
+
+public struct Tabelle: Sendable {
+    public var spalten: [Spalte]
+    public var zeilen: [[Zelle]]
+    /// Lines under the table (Quelle, symbols).
+    public var fussnoten: [String] = []
+
+    public init(spalten: [Spalte], zeilen: [[Zelle]] = [], fussnoten: [String] = []) {
+        self.spalten = spalten
+        self.zeilen = zeilen
+        self.fussnoten = fussnoten
+    }
+}
+
+/// Destatis table symbols used in reports, with their explanation.
+public enum Tabellenzeichen {
+    public static let keinWert = "–"
+    public static let unbekannt = "."
+    public static let nichtSinnvoll = "x"
+
+    public static func erklaerung(_ s: String) -> String? {
+        switch s {
+        case keinWert: return "– = kein Wert (der Nenner ist 0)"
+        case unbekannt: return ". = Zahlenwert unbekannt (für diesen Zeitraum liegen keine Daten vor)"
+        case nichtSinnvoll: return "x = Tabellenfach gesperrt, weil Aussage nicht sinnvoll (nur für die Gesamtstadt erhoben, oder kein Vorquartal bei Jahreswerten)"
+        default: return nil
+        }
+    }
+
+    /// Explanations for the symbols a table uses, in a fixed order. `mindestfallzahl`: the
+    /// smallest count public reports show, for the note on withheld values; `abweichend`: the
+    /// Kennzahlen of the table with a threshold of their own.
+    public static func fussnoten(_ t: Tabelle, mindestfallzahl: Int = 3, abweichend: [(id: String, mindestfallzahl: Int)] = []) -> [String] {
+        var genutzt = Set<String>()
+        var geheim = false
+        for z in t.zeilen {
+            for c in z {
+                if case .symbol(let s) = c { genutzt.insert(s) }
+                if c == .geheim { geheim = true }
+            }
+        }
+        var texte = [keinWert, unbekannt, nichtSinnvoll].filter(genutzt.contains).compactMap(erklaerung)
+        if geheim { texte.append(geheimText(mindestfallzahl, abweichend: abweichend)) }
+        return texte
+    }
+
+    /// The rule of public reports, as their footnote states it: "Werte unter 3 (P2-UMA-GES: unter 10) …".
+    public static func geheimText(_ mindestfallzahl: Int, abweichend: [(id: String, mindestfallzahl: Int)] = []) -> String {
+        let ausnahmen = abweichend.isEmpty ? "" : " (" + abweichend.map { "\($0.id): unter \($0.mindestfallzahl)" }.joined(separator: "; ") + ")"
+        return ". = Werte unter \(mindestfallzahl)\(ausnahmen) werden aus Gründen des Datenschutzes nicht ausgewiesen, ebenso Werte, aus denen sie sich errechnen ließen."
+    }
+}

@@ -1,0 +1,576 @@
+import Foundation
+import KennzahlBasis
+import KennzahlDefinition
+
+/// Reads the export files of one source, file by file and block by block, into `Datensatz` rows,
+/// rejecting every row it cannot trust with a German reason. Keeps interned values across the
+/// files of the source. Memory does not grow with the size of a file: only with the number of
+/// distinct case ids and values.
+///
+/// Case lists must be read newest file first: a case listed in several quarterly exports counts
+/// with its newest record (`Datensatz.naechsteDatei`).
+public struct QuellenLeser {
+    public let quelle: Quelle
+    private let gebiete: Gebietsverzeichnis
+    private let anzahlSozialraeume: Int
+    /// Per field: whether its values must be interned (a counting reads it, or its values are
+    /// checked against a mapping). Number fields are parsed per row; other fields only validated.
+    private let interniert: [Bool]
+    /// Per field: interned only when a distinct count reads it (`SpaeteWerte`).
+    private let spaet: [Bool]
+    /// The interner of such fields, shared with the tallies of this source.
+    public let spaeteWerte: SpaeteWerte
+    private let typen: [FeldTyp]
+
+    private var roh: [ByteInterner]
+    /// Per field: whether some value was refused (unknown code, unreadable date); only then does
+    /// a row look its value up among the refused ones.
+    private var hatUngueltige: [Bool]
+    /// Per field: how many values `lerneWert` has seen (ids below are known).
+    private var gelernt: [Int]
+    /// The decoded values of the interned raw values, shared with the row consumer.
+    public let werte: QuellenWerte
+    private var gebietRoh = ByteInterner()
+    /// Per raw Sozialraum value: index, or -1 when unknown.
+    private var gebietCache: [Int] = []
+    private var ids = ByteInterner(kapazitaet: 1024)
+    /// Per case id: the newest file read so far that lists it, and its line there.
+    private let neuesteDatei = Wachsfeld<Int32>(kapazitaet: 1024)
+    private let ersteZeile = Wachsfeld<Int32>(kapazitaet: 1024)
+    /// Missing columns already reported for this source.
+    private var gemeldet = Set<String>()
+    /// Suggestions for refused values, computed once per distinct value.
+    private let vorschlaege = Vorschlaege()
+    private let speicher: Speicher
+
+    /// Rejected rows are reported in detail up to this many per file; all are counted.
+    public static let detailGrenze = 50
+    /// Bytes read at a time; also the longest row.
+    public static let standardBlock = 1 << 20
+
+    /// Buffers of one reader, reused for every file.
+    private final class Speicher {
+        let block: UnsafeMutablePointer<UInt8>
+        let groesse: Int
+        /// Unescaped quoted fields; grows to the longest such field.
+        private var feldpuffer: UnsafeMutablePointer<UInt8>
+        private var feldpufferGroesse = 4096
+        /// The interned value ids, the numbers and the raw late fields of the current row.
+        let werte: UnsafeMutablePointer<Int32>
+        let zahlen: UnsafeMutablePointer<Int64>
+        let roh: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
+
+        init(groesse: Int, felder: Int) {
+            self.groesse = groesse
+            block = .allocate(capacity: groesse)
+            feldpuffer = .allocate(capacity: feldpufferGroesse)
+            werte = .allocate(capacity: max(1, felder))
+            werte.initialize(repeating: 0, count: max(1, felder))
+            zahlen = .allocate(capacity: max(1, felder))
+            zahlen.initialize(repeating: 0, count: max(1, felder))
+            roh = .allocate(capacity: max(1, felder))
+            roh.initialize(repeating: UnsafeBufferPointer(start: nil, count: 0), count: max(1, felder))
+        }
+
+        /// The bytes of a field of the current block (unescaped when quoted with doubled quotes).
+        func wert(_ f: CsvFeld) -> UnsafeBufferPointer<UInt8> {
+            guard f.maskiert else { return UnsafeBufferPointer(start: block + f.von, count: f.bis - f.von) }
+            if f.bis - f.von > feldpufferGroesse {
+                feldpuffer.deallocate()
+                feldpufferGroesse = f.bis - f.von
+                feldpuffer = .allocate(capacity: feldpufferGroesse)
+            }
+            return CsvZerleger.wert(f, block, puffer: feldpuffer)
+        }
+
+        deinit {
+            block.deallocate()
+            feldpuffer.deallocate()
+            werte.deallocate()
+            zahlen.deallocate()
+            roh.deallocate()
+        }
+    }
+
+    /// `blockgroesse`: bytes read at a time (tests use small blocks to cross block borders).
+    public init(quelle: Quelle, katalog: Katalog, blockgroesse: Int = QuellenLeser.standardBlock) {
+        self.quelle = quelle
+        gebiete = Gebietsverzeichnis(katalog)
+        anzahlSozialraeume = katalog.sozialraeume.count
+        roh = quelle.felder.map { _ in ByteInterner() }
+        hatUngueltige = quelle.felder.map { _ in false }
+        gelernt = quelle.felder.map { _ in 0 }
+        werte = QuellenWerte(felder: quelle.felder.count)
+        typen = quelle.felder.map(\.typ)
+        let qi = katalog.quellen.firstIndex { $0.id == quelle.id }
+        var gelesen = Set<Int>(), verschieden = Set<Int>()
+        for z in katalog.zaehlungen where z.quelle == qi {
+            switch z.art {
+            case .verschieden(let f): verschieden.insert(f)
+            case .summe(let f?): gelesen.insert(f)
+            case .summe(nil), .anzahl: break
+            }
+            z.bedingung?.felder(in: &gelesen)
+        }
+        // A text field that only distinct counts read (persons) is interned when a row is counted,
+        // not for every row of every file: most rows of most quarters count in no distinct tally.
+        let spaet = quelle.felder.enumerated().map { i, f in f.typ == .text && f.werte.isEmpty && verschieden.contains(i) && !gelesen.contains(i) }
+        self.spaet = spaet
+        interniert = quelle.felder.enumerated().map { i, f in
+            f.typ != .zahl && !spaet[i] && (gelesen.contains(i) || verschieden.contains(i) || !f.werte.isEmpty)
+        }
+        spaeteWerte = SpaeteWerte(felder: quelle.felder.count)
+        speicher = Speicher(groesse: max(64, blockgroesse), felder: quelle.felder.count)
+        // Id 0 of every field is the empty value: fields that are only validated point there.
+        for fi in quelle.felder.indices {
+            _ = roh[fi].intern("")
+            lerneWert(feld: fi, id: 0, text: "")
+        }
+    }
+
+    // MARK: Reading
+
+    /// Reads one file. `dateiIndex` is the file's position in the source's sorted file list.
+    /// Returns the file's statistics; problems go to `diagnosen` (missing columns are errors,
+    /// rejected rows warnings). `fortschritt` hears the raw bytes read so far.
+    public mutating func lies(_ datei: Exportdatei, dateiIndex: Int, diagnosen: inout [Diagnose],
+                              fortschritt: ((Int) -> Void)? = nil,
+                              _ verarbeite: (Datensatz, QuellenWerte) -> Void) -> DateiStatistik {
+        var statistik = DateiStatistik(pfad: datei.pfad, quelle: quelle.id, kodierung: quelle.kodierung ?? .utf8)
+        let strom: Dateistrom
+        switch Dateistrom.oeffne(datei.pfad, erklaert: quelle.kodierung) {
+        case .failure(.nichtLesbar(let p)):
+            diagnosen.append(.fehler("KZ210", p.text, ort: Ort(datei: datei.pfad)))
+            return statistik
+        case .failure(.utf16):
+            diagnosen.append(.fehler("KZ211", "Datei ist in UTF-16 gespeichert; bitte als UTF-8 (CSV UTF-8) oder Windows-1252 speichern", ort: Ort(datei: datei.pfad)))
+            return statistik
+        case .failure(.keinUTF8):
+            diagnosen.append(.fehler("KZ212", "Datei ist kein gültiges UTF-8, die Quelle erklärt aber 'kodierung \"utf-8\"'", ort: Ort(datei: datei.pfad)))
+            return statistik
+        case .success(let s):
+            strom = s
+            statistik.kodierung = s.kodierung
+        }
+        let block = speicher.block, kapazitaet = speicher.groesse
+        // Locals for the row loop: the closure reads them without reference counting per row.
+        let werte = self.werte, speicher = self.speicher
+        var spalten: Spalten?
+        unowned(unsafe) var spaltenRoh: Spalten? = nil
+        var fehlerhafteKopfzeile = false
+        var details = 0, weitere = 0, mehrzeiligGemeldet = 0
+        func zeileGelesen(_ z: CsvZeile) {
+            if fehlerhafteKopfzeile { return }
+            guard let sp = spaltenRoh else {
+                if z.istLeer {
+                    statistik.leereZeilen += z.zeilen
+                    return
+                }
+                statistik.kopfzeilen += 1
+                statistik.folgezeilen += z.zeilen - 1
+                switch Spalten.finde(z, speicher.wert, quelle: quelle, datei: datei.pfad) {
+                case .success(let s):
+                    spalten = s
+                    spaltenRoh = s
+                case .failure(let f):
+                    // Each missing column once per source, not once per quarterly file.
+                    let neu = f.diagnosen.filter { !gemeldet.contains($0.text.components(separatedBy: " gibt es in ").first ?? $0.text) }
+                    for d in neu { gemeldet.insert(d.text.components(separatedBy: " gibt es in ").first ?? d.text) }
+                    diagnosen.append(contentsOf: neu.isEmpty ? [.fehler("KZ215", "Kopfzeile passt nicht zur Quelle '\(quelle.id)' (siehe oben)", ort: Ort(datei: datei.pfad, zeile: z.zeile))] : neu)
+                    fehlerhafteKopfzeile = true
+                }
+                return
+            }
+            // Empty lines, and Excel's lines of bare delimiters, carry no data.
+            if z.istLeer || (z.problem == nil && QuellenLeser.nurLeereFelder(z.felder, speicher)) {
+                statistik.leereZeilen += z.zeilen
+                return
+            }
+            statistik.zeilenGelesen += 1
+            statistik.folgezeilen += z.zeilen - 1
+            switch zeile(z, sp, dateiIndex: dateiIndex) {
+            case .uebernommen(let satz):
+                statistik.uebernommen += 1
+                if z.zeilen > 1 && mehrzeiligGemeldet < QuellenLeser.detailGrenze {
+                    mehrzeiligGemeldet += 1
+                    diagnosen.append(.warnung("KZ222", "Zeilen \(z.zeile)–\(z.zeile + z.zeilen - 1) sind ein Datensatz: Zeilenumbruch in einem Feld in Anführungszeichen; übernommen",
+                                              ort: Ort(datei: datei.pfad, zeile: z.zeile)))
+                }
+                verarbeite(satz, werte)
+            case .verworfen(let v):
+                statistik.verworfen[v.grund, default: 0] += 1
+                if details < QuellenLeser.detailGrenze {
+                    details += 1
+                    // Texts and suggestions only for the rows shown in detail.
+                    let (text, hinweis) = v.einzelheiten()
+                    var d = Diagnose.warnung("KZ220", "Zeile verworfen: \(text)", ort: Ort(datei: datei.pfad, zeile: z.zeile), hinweis: hinweis)
+                    d.berichtstext = "Zeile verworfen: \(v.grund)"
+                    diagnosen.append(d)
+                } else {
+                    weitere += 1
+                }
+            }
+        }
+        let physisch = CsvZerleger.zerlegeStrom(block: block, kapazitaet: kapazitaet, lies: { strom.lies($0, maximal: $1) },
+                                                nachBlock: { fortschritt?(strom.gelesen) }, zeileGelesen)
+        if let physisch {
+            statistik.physischeZeilen = physisch
+            // Nothing lost: the scanner's count of lines against what became of them.
+            if !fehlerhafteKopfzeile && physisch != statistik.verbuchteZeilen {
+                diagnosen.append(.fehler("KZ216", "Zeilenbilanz stimmt nicht: \(physisch) Zeilen in der Datei, \(statistik.verbuchteZeilen) davon verbucht (interner Fehler, bitte melden)",
+                                         ort: Ort(datei: datei.pfad)))
+            }
+        } else {
+            diagnosen.append(.fehler("KZ210", "Datei nicht lesbar (Lesefehler nach \(Zahlformat.groesse(strom.gelesen)))", ort: Ort(datei: datei.pfad)))
+        }
+        if spalten == nil && !fehlerhafteKopfzeile {
+            diagnosen.append(.fehler("KZ213", "Datei ist leer: keine Kopfzeile gefunden", ort: Ort(datei: datei.pfad)))
+        }
+        if weitere > 0 {
+            diagnosen.append(.warnung("KZ221", "\(Zahlformat.deutsch(Bruch(weitere), dezimalen: 0)) weitere Zeilen verworfen (Einzelheiten oben für die ersten \(QuellenLeser.detailGrenze))",
+                                      ort: Ort(datei: datei.pfad)))
+        }
+        return statistik
+    }
+
+    /// Whether every field is empty or blank (Excel's lines of bare delimiters). Usually the
+    /// first field already says no.
+    private static func nurLeereFelder(_ felder: UnsafeBufferPointer<CsvFeld>, _ speicher: Speicher) -> Bool {
+        for f in felder where !speicher.wert(f).getrimmt.isEmpty { return false }
+        return true
+    }
+
+    /// A rejected row: the reason (a fixed text, counted per file), and the details with the
+    /// row's values and a suggestion, built only for the rows shown in detail.
+    /// A rejected row: the reason (a fixed text, counted per file), and the details with the
+    /// row's values and a suggestion, built only for the rows shown in detail.
+    private struct Verwerfung {
+        var grund: String
+        var einzelheiten: () -> (text: String, hinweis: String?)
+
+        init(_ grund: String, hinweis: @escaping () -> String? = { nil }, text: @escaping @autoclosure () -> String) {
+            self.grund = grund
+            einzelheiten = { (text(), hinweis()) }
+        }
+    }
+
+    private enum Zeilenergebnis {
+        case uebernommen(Datensatz)
+        case verworfen(Verwerfung)
+    }
+
+    private mutating func zeile(_ z: CsvZeile, _ sp: Spalten, dateiIndex: Int) -> Zeilenergebnis {
+        if let problem = z.problem {
+            return .verworfen(Verwerfung(problem.grund, text: problem.text(zeile: z.zeile)))
+        }
+        let felder = z.felder
+        if felder.count != sp.anzahl {
+            let zuviel = felder.count > sp.anzahl && felder[sp.anzahl...].allSatisfy { speicher.wert($0).getrimmt.isEmpty }
+            if !zuviel {
+                return .verworfen(Verwerfung("falsche Anzahl Felder", text: "Zeile hat \(felder.count) Felder, die Kopfzeile \(sp.anzahl)"))
+            }
+        }
+        /// The trimmed value of column `i`; valid until the next call.
+        func wert(_ i: Int) -> UnsafeBufferPointer<UInt8> { speicher.wert(felder[i]).getrimmt }
+        func unlesbaresDatum(_ r: UnsafeBufferPointer<UInt8>, _ spalte: Int) -> Zeilenergebnis {
+            .verworfen(Verwerfung("unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
+        }
+        func unlesbareZahl(_ r: UnsafeBufferPointer<UInt8>, _ spalte: Int) -> Zeilenergebnis {
+            .verworfen(Verwerfung("unlesbare Zahl", text: "unlesbare Zahl '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
+        }
+        let ids = UnsafeMutableBufferPointer(start: speicher.werte, count: quelle.felder.count)
+        let zahlen = UnsafeMutableBufferPointer(start: speicher.zahlen, count: quelle.felder.count)
+        let rohe = UnsafeMutableBufferPointer(start: speicher.roh, count: quelle.felder.count)
+        var satz = Datensatz(zeile: z.zeile, gebiet: anzahlSozialraeume, beginn: nil, ende: nil, anzahl: 0,
+                             naechsteDatei: Int.max, werte: UnsafeBufferPointer(ids), zahlen: UnsafeBufferPointer(zahlen),
+                             roh: UnsafeBufferPointer(rohe), geburt: nil)
+        // Sozialraum or Stadtviertel.
+        if let g = sp.gebiet {
+            let r = wert(g)
+            if !r.isEmpty {
+                let id = gebietRoh.intern(r)
+                if Int(id) == gebietCache.count {
+                    let text = r.text
+                    switch quelle.gebiet {
+                    case .stadtviertel: gebietCache.append(gebiete.stadtviertel(text) ?? -1)
+                    default: gebietCache.append(gebiete.sozialraum(text) ?? -1)
+                    }
+                }
+                let index = gebietCache[Int(id)]
+                if index < 0 {
+                    let viertel: Bool
+                    if case .stadtviertel = quelle.gebiet { viertel = true } else { viertel = false }
+                    let art = viertel ? "unbekanntes Stadtviertel" : "unbekannter Sozialraum"
+                    let text = r.text, spalte = sp.namen[g], vorschlaege = self.vorschlaege, gebiete = self.gebiete
+                    return .verworfen(Verwerfung(art, hinweis: {
+                        vorschlaege.fuer(feld: -1, id: id, text, aus: viertel ? gebiete.alleViertel : gebiete.alleNamen)
+                    }, text: "\(art) '\(text)' (Spalte '\(spalte)')"))
+                }
+                satz.gebiet = index
+            }
+        }
+        // Dates.
+        if let b = sp.beginn {
+            let r = wert(b)
+            if r.isEmpty {
+                return .verworfen(Verwerfung("Datum fehlt", text: "Datum fehlt (Spalte '\(sp.namen[b])')"))
+            }
+            guard let t = DatumLeser.tag(r) else { return unlesbaresDatum(r, b) }
+            satz.beginn = t
+        }
+        if let e = sp.ende, e != sp.beginn {
+            let r = wert(e)
+            if !r.isEmpty {
+                guard let t = DatumLeser.tag(r) else { return unlesbaresDatum(r, e) }
+                if let b = satz.beginn, t < b {
+                    return .verworfen(Verwerfung("Ende vor Beginn", text: "Ende \(t.deutsch) liegt vor dem Beginn \(b.deutsch)"))
+                }
+                satz.ende = t
+            }
+        } else if sp.ende != nil {
+            satz.ende = satz.beginn
+        }
+        if let g = sp.geburt {
+            let r = wert(g)
+            if !r.isEmpty {
+                guard let t = DatumLeser.tag(r) else { return unlesbaresDatum(r, g) }
+                satz.geburt = t
+            }
+        }
+        // Count.
+        if let a = sp.anzahlSpalte {
+            let r = wert(a)
+            guard let f = ZahlLeser.festkomma(r) else { return unlesbareZahl(r, a) }
+            satz.anzahl = f.hundertstelCent
+        }
+        // Declared fields.
+        for fi in 0..<ids.count {
+            let spalte = sp.felder[fi]
+            let r = wert(spalte)
+            if spaet[fi] {
+                ids[fi] = -1
+                rohe[fi] = r
+                continue
+            }
+            guard interniert[fi] else {
+                // Numbers are kept per row; other fields nobody reads are only validated.
+                ids[fi] = 0
+                switch typen[fi] {
+                case .zahl:
+                    if r.isEmpty {
+                        zahlen[fi] = Datensatz.leer
+                    } else if let z = ZahlLeser.festkomma(r) {
+                        zahlen[fi] = z.hundertstelCent
+                    } else {
+                        return unlesbareZahl(r, spalte)
+                    }
+                    continue
+                case .datum where !r.isEmpty && DatumLeser.tag(r) == nil:
+                    return unlesbaresDatum(r, spalte)
+                default: continue
+                }
+            }
+            let id = roh[fi].intern(r)
+            if Int(id) == gelernt[fi] {
+                lerneWert(feld: fi, id: id, text: r.text)
+                if !werte.gueltig(feld: fi, id: id) { hatUngueltige[fi] = true }
+            }
+            if hatUngueltige[fi] && !werte.gueltig(feld: fi, id: id) {
+                let feld = quelle.felder[fi]
+                switch feld.typ {
+                case .zahl: return unlesbareZahl(r, spalte)
+                case .datum: return unlesbaresDatum(r, spalte)
+                case .text:
+                    let text = r.text, name = sp.namen[spalte], vorschlaege = self.vorschlaege
+                    return .verworfen(Verwerfung("unbekannter Wert", hinweis: {
+                        vorschlaege.fuer(feld: fi, id: id, text, aus: feld.werte.keys.sorted() + feld.zielwerte)
+                    }, text: "unbekannter Wert '\(text)' (Spalte '\(name)'; bekannt: \(feld.werte.keys.sorted().joined(separator: ", ")))"))
+                }
+            }
+            ids[fi] = id
+        }
+        // Case id last: only accepted rows claim their id.
+        if let c = sp.id {
+            let r = wert(c)
+            if r.isEmpty {
+                return .verworfen(Verwerfung("Fallnummer fehlt", text: "Fallnummer fehlt (Spalte '\(sp.namen[c])')"))
+            }
+            let fall = Int(self.ids.intern(r))
+            if fall == neuesteDatei.count {
+                neuesteDatei.append(Int32.max)
+                ersteZeile.append(0)
+            }
+            if neuesteDatei[fall] == Int32(dateiIndex) {
+                let erste = ersteZeile[fall]
+                return .verworfen(Verwerfung("doppelte Fallnummer", text: "doppelte Fallnummer '\(r.text)' (schon in Zeile \(erste))"))
+            }
+            satz.naechsteDatei = neuesteDatei[fall] == Int32.max ? Int.max : Int(neuesteDatei[fall])
+            neuesteDatei[fall] = Int32(dateiIndex)
+            ersteZeile[fall] = Int32(clamping: z.zeile)
+        }
+        return .uebernommen(satz)
+    }
+
+    private mutating func lerneWert(feld fi: Int, id: Int32, text: String) {
+        gelernt[fi] += 1
+        let feld = quelle.felder[fi]
+        var katalogText: String? = text
+        var zahl: Festkomma?
+        var tag: Tag?
+        var ok = true
+        switch feld.typ {
+        case .text:
+            if !feld.werte.isEmpty && !text.isEmpty {
+                if let z = feld.werte[text] {
+                    katalogText = z
+                } else if feld.zielwerte.contains(text) {
+                    katalogText = text
+                } else {
+                    katalogText = nil
+                    ok = false
+                }
+            }
+        case .zahl:
+            if !text.isEmpty {
+                zahl = ZahlLeser.festkomma(aus: text)
+                ok = zahl != nil
+            }
+        case .datum:
+            if !text.isEmpty {
+                tag = DatumLeser.tag(aus: text)
+                ok = tag != nil
+            }
+        }
+        if id != 0 && (katalogText ?? "").isEmpty { werte.leereWerte[fi] = true }
+        werte.texte[fi].append(katalogText)
+        werte.zahlen[fi].append(zahl)
+        werte.tage[fi].append(tag)
+        werte.gueltig[fi].append(ok)
+    }
+}
+
+extension Bedingung {
+    /// The fields a filter reads.
+    func felder(in menge: inout Set<Int>) {
+        switch self {
+        case .atom(let f, _): menge.insert(f)
+        case .alter: break
+        case .und(let a, let b), .oder(let a, let b): a.felder(in: &menge); b.felder(in: &menge)
+        case .nicht(let a): a.felder(in: &menge)
+        }
+    }
+}
+
+/// "meinten Sie …?" for refused export values, each computed once per distinct value and only
+/// when a rejected row is shown in detail (a million distinct typos cost no edit distances).
+final class Vorschlaege {
+    private var cache: [Int64: String?] = [:]
+
+    func fuer(feld: Int, id: Int32, _ text: String, aus kandidaten: @autoclosure () -> [String]) -> String? {
+        let schluessel = Int64(feld) << 32 | Int64(UInt32(bitPattern: id))
+        if let v = cache[schluessel] { return v }
+        let v = Aehnlichkeit.vorschlag(fuer: text, aus: kandidaten()).map { "meinten Sie '\($0)'?" }
+        cache[schluessel] = v
+        return v
+    }
+}
+
+/// Interns the values of late fields (see `QuellenLeser.spaet`) when a tally asks for them.
+public final class SpaeteWerte {
+    private var interner: [ByteInterner]
+
+    init(felder: Int) { interner = (0..<felder).map { _ in ByteInterner(kapazitaet: 1024) } }
+
+    /// The id of a non-empty raw value of field `feld`.
+    package func id(_ feld: Int, _ roh: UnsafeBufferPointer<UInt8>) -> Int32 { interner[feld].intern(roh) }
+}
+
+/// The decoded meaning of every interned raw value of a source's fields.
+public final class QuellenWerte {
+    /// Per field, per raw id: catalogue text (nil = unknown value).
+    fileprivate(set) var texte: [[String?]]
+    fileprivate(set) var zahlen: [[Festkomma?]]
+    fileprivate(set) var tage: [[Tag?]]
+    fileprivate(set) var gueltig: [[Bool]]
+    fileprivate(set) var leereWerte: [Bool]
+
+    init(felder: Int) {
+        texte = Array(repeating: [], count: felder)
+        zahlen = Array(repeating: [], count: felder)
+        tage = Array(repeating: [], count: felder)
+        gueltig = Array(repeating: [], count: felder)
+        leereWerte = Array(repeating: false, count: felder)
+    }
+
+    /// The catalogue text of a field's value (after value mapping), trimmed.
+    public func text(feld: Int, id: Int32) -> String { texte[feld][Int(id)] ?? "" }
+    func gueltig(feld: Int, id: Int32) -> Bool { gueltig[feld][Int(id)] }
+    /// Whether a value other than id 0 (the empty value) reads as empty, e.g. a code mapped to "".
+    public func hatLeereWerte(feld: Int) -> Bool { leereWerte[feld] }
+    public func zahl(feld: Int, id: Int32) -> Festkomma? { zahlen[feld][Int(id)] }
+    public func tag(feld: Int, id: Int32) -> Tag? { tage[feld][Int(id)] }
+}
+
+struct KopfzeilenFehler: Error {
+    var diagnosen: [Diagnose]
+}
+
+/// Where the source's columns are in a file's header. A class with constants: rows read it
+/// without copying.
+final class Spalten {
+    let anzahl: Int
+    let namen: [String]
+    let id: Int?
+    let gebiet: Int?
+    let beginn: Int?
+    let ende: Int?
+    let anzahlSpalte: Int?
+    let geburt: Int?
+    let felder: [Int]
+
+    init(anzahl: Int, namen: [String], id: Int?, gebiet: Int?, beginn: Int?, ende: Int?, anzahlSpalte: Int?, geburt: Int?, felder: [Int]) {
+        self.anzahl = anzahl
+        self.namen = namen
+        self.id = id
+        self.gebiet = gebiet
+        self.beginn = beginn
+        self.ende = ende
+        self.anzahlSpalte = anzahlSpalte
+        self.geburt = geburt
+        self.felder = felder
+    }
+
+    static func finde(_ kopf: CsvZeile, _ wert: (CsvFeld) -> UnsafeBufferPointer<UInt8>, quelle: Quelle,
+                      datei: String) -> Result<Spalten, KopfzeilenFehler> {
+        let namen = kopf.felder.map { wert($0).getrimmt.text }
+        var fehlend: [Diagnose] = []
+        func index(_ gesucht: String?, _ rolle: String) -> Int? {
+            guard let g = gesucht else { return nil }
+            if let i = namen.firstIndex(of: g) { return i }
+            let klein = Schreibweise.vergleichsform(g)
+            if let i = namen.firstIndex(where: { Schreibweise.vergleichsform($0) == klein }) { return i }
+            let vorhanden = namen.map { "'\($0)'" }.joined(separator: ", ")
+            let dateiname = datei.split(separator: "/").last.map(String.init) ?? datei
+            // Point at the declaration in the catalogue: that is where the name is written.
+            let ort = quelle.spaltenOrte[g] ?? Ort(datei: datei, zeile: kopf.zeile)
+            fehlend.append(.fehler("KZ214", "Spalte '\(g)' (\(rolle) der Quelle '\(quelle.id)') gibt es in \(dateiname) nicht; vorhanden: \(vorhanden)",
+                                   ort: ort, hinweis: Aehnlichkeit.vorschlag(fuer: g, aus: namen).map { "meinten Sie '\($0)'?" }))
+            return nil
+        }
+        let id = index(quelle.idSpalte, "Fallnummer")
+        var gebiet: Int?
+        switch quelle.gebiet {
+        case .sozialraum(let n): gebiet = index(n, "Sozialraum")
+        case .stadtviertel(let n): gebiet = index(n, "Stadtviertel")
+        case .keine: break
+        }
+        let beginn = index(quelle.beginnSpalte, "Beginn")
+        let ende = quelle.endeSpalte == quelle.beginnSpalte ? beginn : index(quelle.endeSpalte, "Ende")
+        let anzahlSpalte = index(quelle.anzahlSpalte, "Anzahl")
+        let geburt = index(quelle.geburtsdatumSpalte, "Geburtsdatum")
+        let felder = quelle.felder.map { index($0.spalte, "Feld \($0.name)") ?? -1 }
+        let s = Spalten(anzahl: namen.count, namen: namen, id: id, gebiet: gebiet, beginn: beginn, ende: ende,
+                        anzahlSpalte: anzahlSpalte, geburt: geburt, felder: felder)
+        return fehlend.isEmpty ? .success(s) : .failure(KopfzeilenFehler(diagnosen: fehlend))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import KennzahlBasis
+
+/// Reads every `*.kz` file of a definitions folder (in file-name order) into a checked `Katalog`.
+public enum KatalogLeser {
+    /// Parses and checks a whole folder (or a single `.kz` file). Returns the catalogue only when
+    /// there is no error.
+    public static func lade(ordner: String) -> (Katalog?, [Diagnose]) {
+        guard let modus = Dateisystem.modus(ordner) else {
+            return (nil, [.fehler("KZ090", "Definitionsordner nicht gefunden", ort: Ort(datei: ordner))])
+        }
+        let pfade: [String]
+        if modus & S_IFMT == S_IFDIR {
+            guard case .success(let namen) = Dateisystem.inhalt(ordner) else {
+                return (nil, [.fehler("KZ091", "Definitionsordner nicht lesbar", ort: Ort(datei: ordner))])
+            }
+            pfade = namen.filter { $0.hasSuffix(".kz") }.map { Pfad.verbinde(ordner, $0) }
+            guard !pfade.isEmpty else {
+                return (nil, [.fehler("KZ092", "keine Definitionsdateien (*.kz) im Ordner", ort: Ort(datei: ordner))])
+            }
+        } else {
+            guard ordner.hasSuffix(".kz") else {
+                return (nil, [.fehler("KZ092", "keine Definitionsdatei: erwartet wird ein Ordner mit *.kz-Dateien oder eine *.kz-Datei", ort: Ort(datei: ordner))])
+            }
+            pfade = [ordner]
+        }
+        var texte: [(String, String)] = []
+        var diagnosen: [Diagnose] = []
+        for pfad in pfade {
+            switch Dateisystem.lies(pfad, grenze: 16 << 20) {
+            case .failure(let p):
+                diagnosen.append(.fehler("KZ093", p.text, ort: Ort(datei: pfad)))
+            case .success(let daten):
+                guard let text = String(validating: daten, as: UTF8.self) else {
+                    diagnosen.append(.fehler("KZ094", "Datei ist kein gültiges UTF-8; Definitionen werden in UTF-8 gespeichert", ort: Ort(datei: pfad)))
+                    continue
+                }
+                texte.append((pfad, text))
+            }
+        }
+        let (katalog, weitere) = lade(texte: texte)
+        return (diagnosen.isEmpty ? katalog : nil, diagnosen + weitere)
+    }
+
+    /// Parses and checks definition texts given as (path, text) pairs; used by tests and fuzzing.
+    public static func lade(texte: [(pfad: String, text: String)]) -> (Katalog?, [Diagnose]) {
+        var dateien: [DefinitionsDatei] = []
+        var diagnosen: [Diagnose] = []
+        for (pfad, text) in texte {
+            let (datei, d) = Parser.parse(datei: pfad, quelltext: text)
+            dateien.append(datei)
+            diagnosen += d
+        }
+        if diagnosen.contains(where: { $0.schwere == .fehler }) {
+            // Still run the checks on what parsed, so all problems show at once.
+            let (_, semantisch) = Semantik.pruefe(dateien)
+            return (nil, diagnosen + semantisch)
+        }
+        let (katalog, semantisch) = Semantik.pruefe(dateien)
+        return (katalog, diagnosen + semantisch)
+    }
+}

@@ -1,0 +1,435 @@
+import Foundation
+import KennzahlBasis
+import KennzahlDefinition
+import KennzahlAuswertung
+/// Which values a public report withholds (`kennzahl report --public`).
+///
+/// **Primary**: a value resting on fewer cases than the Mindestfallzahl (1 or 2 cases by default;
+/// 0 is shown), and every part of a ratio whose numerator or denominator does.
+/// **Secondary**: values from which a withheld one could be recomputed. The reports show totals
+/// and their parts – the city and its Sozialräume (and the cases without one), a Gesamt row and
+/// the rows it adds up, a ratio with its numerator and denominator. In each such relation, either
+/// no value or at least two are withheld; where exactly one would be, another is withheld too:
+/// first wherever a relation leaves only one choice, then the smallest other part (it loses the
+/// least information), the total only when no part is left.
+///
+/// Decided once per Kennzahl, period and area over everything the report set shows, so the same
+/// value is withheld in every report that shows it: no report can be set against another.
+public struct Geheimhaltung: Sendable {
+    public enum Teil: Int, Sendable, Hashable {
+        case wert, zaehler, nenner
+    }
+
+    struct Zelle: Hashable, Sendable {
+        var kennzahl: Int
+        var zeitraum: Zeitraum
+        var slot: Int
+        var teil: Teil
+    }
+
+    /// Why a value is withheld.
+    public enum Grund: String, Sendable, CaseIterable {
+        /// Too few cases behind it.
+        case primaer = "primär"
+        /// It would give a withheld value away through a relation the reports show.
+        case sekundaer = "sekundär"
+        /// The audit found that the whole public set, solved as a system, gave a value away.
+        case pruefung = "Prüfung"
+        /// An earlier public set withheld it (the same value may not appear later).
+        case frueher = "früher"
+    }
+
+    /// Why each withheld value of this set and its predecessors is withheld.
+    private(set) var gruende: [Zelle: Grund] = [:]
+    /// The values this set shows (numbers or `.`).
+    private(set) var sichtbar: Set<Zelle> = []
+    /// For each withheld value of this set: the attacker's range after the audit.
+    private(set) var intervalle: [Zelle: Pruefstand.Intervall] = [:]
+    /// The public sets the audit took together, oldest first (for the notes).
+    public private(set) var kette: [Berichtsperiode] = []
+    /// The attacker's system of this set, when asked for (`check --public --pruefsystem`).
+    public private(set) var system: Pruefsystem?
+    private let sozialraeume: Int
+
+    init(sozialraeume: Int) { self.sozialraeume = sozialraeume }
+
+    /// How many values of this set are withheld for a reason.
+    public func anzahl(_ grund: Grund) -> Int { sichtbar.filter { gruende[$0] == grund }.count }
+    /// Cells withheld because they rest on too few cases.
+    public var anzahlPrimaer: Int { anzahl(.primaer) }
+    /// Cells withheld so the others cannot be recomputed (relations and audit).
+    public var anzahlSekundaer: Int { anzahl(.sekundaer) + anzahl(.pruefung) + anzahl(.frueher) }
+
+    /// Whether a part of a value is withheld.
+    public func geheim(_ k: Int, _ z: Zeitraum, _ g: Gebiet, _ teil: Teil) -> Bool {
+        gruende[Zelle(kennzahl: k, zeitraum: z, slot: g.slot(sozialraeume: sozialraeume), teil: teil)] != nil
+    }
+
+    /// One withheld value of the set, as the audit listing shows it.
+    public struct Protokollzeile: Sendable {
+        public var kennzahl: String
+        public var gebiet: String
+        public var zeitraum: String
+        public var teil: String
+        public var grund: Grund
+        /// The attacker's range in German notation (`0 bis 4`, `12 bis unbegrenzt`).
+        public var bereich: String
+    }
+
+    /// Every withheld value this set shows, with its reason and the attacker's range, in
+    /// catalogue order.
+    public func protokoll(_ katalog: Katalog) -> [Protokollzeile] {
+        let n = katalog.sozialraeume.count
+        return gruende.keys.filter(sichtbar.contains).sorted().map { c in
+            let kz = katalog.kennzahlen[c.kennzahl]
+            let gebiet: String
+            switch Gebiet(slot: c.slot, sozialraeume: n) {
+            case .gesamt: gebiet = katalog.gesamtName
+            case .sozialraum(let i): gebiet = katalog.sozialraeume[i].name
+            case .ohneZuordnung: gebiet = katalog.ohneZuordnungName
+            }
+            let teil = c.teil == .wert ? "Wert" : c.teil == .zaehler ? "Zähler" : "Nenner"
+            return Protokollzeile(kennzahl: kz.id, gebiet: gebiet, zeitraum: c.zeitraum.kurz, teil: teil, grund: gruende[c] ?? .pruefung,
+                                  bereich: Geheimhaltung.bereich(intervalle[c], ganzzahlig: kz.einheit == .anzahl || c.teil != .wert))
+        }
+    }
+
+    /// `0 bis 4`; whole numbers for counts (the attacker knows counts are whole), two decimals
+    /// otherwise; `unbegrenzt` where the attacker has no bound.
+    static func bereich(_ i: Pruefstand.Intervall?, ganzzahlig: Bool) -> String {
+        guard let i else { return "nicht geprüft (Verhältnis oder nicht linear; geschützt über Zähler und Nenner)" }
+        func zahl(_ b: Bruch?, oben: Bool) -> String {
+            guard let b else { return oben ? "unbegrenzt" : "unbegrenzt" }
+            if ganzzahlig, let g = Bruch(zaehler: oben ? b.gerundetAbwaerts : b.gerundetAufwaerts, nenner: 1) {
+                return Zahlformat.deutsch(g, dezimalen: 0)
+            }
+            return Zahlformat.deutsch(b, dezimalen: 2)
+        }
+        return "\(zahl(i.unten, oben: false)) bis \(zahl(i.oben, oben: true))"
+    }
+
+    /// A relation among shown values: `summe` (a total and its parts: `zellen[0]` is the total)
+    /// or `verhaeltnis` (value, numerator, denominator: any two give the third).
+    struct Beziehung {
+        enum Art { case summe, verhaeltnis }
+        var art: Art
+        var zellen: [Zelle]
+    }
+
+    public enum Fehler: Error, Sendable {
+        /// The audit cannot protect a value (no public set is written then).
+        case nichtSicherbar(String)
+    }
+
+    /// The public set for `periode`, decided together with the public sets an attacker already
+    /// holds: every quarter from `ab` (the first quarter of the data, at most 24 quarters back) on
+    /// is decided in turn, each audited together with every set before it (a yearly set after
+    /// the quarters of its year). A value withheld before stays withheld; a value published
+    /// before is known.
+    public static func berechne(katalog: Katalog, auswertung: Auswertung, periode: Berichtsperiode, ab: Quartal? = nil,
+                                mitSystem: Bool = false) throws(Fehler) -> Geheimhaltung {
+        let perioden = kette(periode, ab: ab)
+        var alle = Set<Zelle>()
+        var sichtbarJe: [Set<Zelle>] = []
+        for p in perioden {
+            let s = sichtbar(katalog, p)
+            sichtbarJe.append(s)
+            alle.formUnion(s)
+        }
+        let stand = Pruefstand(modell: Angreifermodell(katalog: katalog, auswertung: auswertung, zellen: alle))
+        var gruende: [Zelle: Grund] = [:]
+        var ergebnis = Geheimhaltung(sozialraeume: katalog.sozialraeume.count)
+        /// Every value withheld for resting on too few cases, in any set of the chain.
+        var klein = Set<Zelle>()
+        for (i, p) in perioden.enumerated() {
+            // What the attacker already holds: every earlier set of the chain.
+            var bekannt = Set<Zelle>(), frueher = Set<Zelle>()
+            for (c, s) in stand.status { if s == .veroeffentlicht { bekannt.insert(c) } else { frueher.insert(c) } }
+            let sicht = sichtbarJe[i]
+            var jetzt = stufe(katalog: katalog, auswertung: auswertung, periode: p, sichtbar: sicht, bekannt: bekannt, frueher: frueher)
+            let neu = sicht.subtracting(bekannt).subtracting(frueher)
+            let neuGeheim = neu.filter { jetzt[$0] != nil }
+            stand.verberge(Array(neuGeheim))
+            stand.veroeffentliche(Array(neu.subtracting(neuGeheim)))
+            for (c, g) in jetzt where g == .primaer { klein.insert(c) }
+            // The audit: this set together with the earlier ones, solved as one system; only
+            // components that this set's values touch can have changed. It protects the small
+            // values; a withheld larger value that the system pins exactly is shown again (its
+            // constraint is implied: showing it tells an attacker nothing new).
+            do throws(Pruefstand.Fehler) {
+                let ziele = stand.betroffen(Array(neu)).filter(klein.contains)
+                let hinzu = try stand.sichere(ziele, waehlbar: neu.subtracting(neuGeheim))
+                for c in hinzu { jetzt[c] = .pruefung }
+                // Backward elimination over this set's own choices (the simple stage's secondary
+                // values first chosen, then the audit's): what the rest already protects is shown.
+                // Decided by linear programs; then the integer attacker's repair puts back what
+                // whole numbers need, and only those are pruned again with integer checks.
+                let sekundaer = neuGeheim.filter { jetzt[$0] == .sekundaer }.sorted()
+                let gelichtet = try stand.lichte(sekundaer + hinzu, ziele: klein, ganzzahlig: false)
+                for c in gelichtet { jetzt[c] = nil }
+                let nachziele = stand.betroffen(gelichtet).filter(klein.contains)
+                let zurueck = try stand.sichere(nachziele, waehlbar: neu.subtracting(neuGeheim).union(sekundaer))
+                for c in zurueck { jetzt[c] = .pruefung }
+                for c in try stand.lichte(zurueck, ziele: klein) { jetzt[c] = nil }
+                let gross = sicht.filter { stand.status[$0] == .geheim && !klein.contains($0) }
+                var bereiche = try stand.intervalle(Array(gross)).intervalle
+                var freigegeben = false
+                for c in gross.sorted() {
+                    guard let b = bereiche[c], let u = b.unten, let o = b.oben, u == o else { continue }
+                    stand.gibFrei(c)
+                    jetzt[c] = nil
+                    freigegeben = true
+                }
+                if freigegeben { bereiche = [:] }
+                if i == perioden.count - 1 {
+                    // The ranges of every value this set withholds (those of the larger ones are
+                    // still valid unless one was shown again).
+                    let geheim = sicht.filter { stand.status[$0] == .geheim }
+                    let fehlen = geheim.filter { bereiche[$0] == nil }
+                    ergebnis.intervalle = bereiche.filter { geheim.contains($0.key) }.merging(try stand.intervalle(Array(fehlen)).intervalle) { $1 }
+                    if mitSystem {
+                        var gruendeJetzt: [Zelle: Grund] = [:]
+                        for c in geheim { gruendeJetzt[c] = jetzt[c] == .primaer ? .primaer : frueher.contains(c) ? .frueher : jetzt[c] ?? .pruefung }
+                        ergebnis.system = stand.system(periode: p, ziele: gruendeJetzt, klein: klein, intervalle: ergebnis.intervalle, sichtbar: sicht)
+                    }
+                }
+            } catch {
+                throw .nichtSicherbar(Geheimhaltung.beschreibe(error, katalog))
+            }
+            // A value keeps the reason it was first withheld for; this set's own reasons first
+            // where it shows the value (primary before earlier before secondary and audit).
+            var eigene: [Zelle: Grund] = [:]
+            for c in sicht where stand.status[c] == .geheim {
+                if jetzt[c] == .primaer { eigene[c] = .primaer } else if frueher.contains(c) { eigene[c] = .frueher } else { eigene[c] = jetzt[c] ?? .pruefung }
+            }
+            for (c, g) in eigene where gruende[c] == nil { gruende[c] = g }
+            if i == perioden.count - 1 {
+                ergebnis.sichtbar = sicht
+                ergebnis.gruende = eigene
+            }
+        }
+        ergebnis.kette = perioden
+        return ergebnis
+    }
+
+    /// The periods decided in turn for `periode`: quarters from `ab` (at most 24 before) to the
+    /// report's last quarter, then the year for a yearly report.
+    package static func kette(_ periode: Berichtsperiode, ab: Quartal?) -> [Berichtsperiode] {
+        let letztes = periode.letztesQuartal
+        let start = max(ab ?? letztes.verschoben(um: -4), letztes.verschoben(um: -24))
+        var liste: [Berichtsperiode] = []
+        var q = min(start, letztes)
+        while q <= letztes {
+            liste.append(.quartal(q))
+            q = q.verschoben(um: 1)
+        }
+        if case .jahr = periode { liste.append(periode) }
+        return liste
+    }
+
+    private static func beschreibe(_ f: Pruefstand.Fehler, _ k: Katalog) -> String {
+        switch f {
+        case .widerspruch: return "die veröffentlichten Werte widersprechen dem Modell der Prüfung (interner Fehler, bitte melden)"
+        case .ueberlauf: return "eine Zahl der Prüfung übersteigt den exakten Zahlenbereich"
+        case .nichtSicherbar(let c):
+            return "der Wert von \(k.kennzahlen[c.kennzahl].id) für \(c.zeitraum.kurz) lässt sich nicht schützen: alle Werte um ihn herum sind schon veröffentlicht"
+        }
+    }
+
+    /// What a report set for `periode` shows: every period of a Kennzahl's plan, numerator and
+    /// denominator only for the current one; all areas, the city and the cases without an area.
+    static func sichtbar(_ katalog: Katalog, _ periode: Berichtsperiode) -> Set<Zelle> {
+        let n = katalog.sozialraeume.count
+        var sichtbar = Set<Zelle>()
+        for (k, kz) in katalog.kennzahlen.enumerated() {
+            let plan = Zeitplan(rhythmus: kz.rhythmus, periode: periode)
+            for z in Set(plan.alle) {
+                for slot in 0...(n + 1) {
+                    sichtbar.insert(Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: .wert))
+                    if kz.istVerhaeltnis && z == plan.aktuell {
+                        sichtbar.insert(Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: .zaehler))
+                        sichtbar.insert(Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: .nenner))
+                    }
+                }
+            }
+        }
+        return sichtbar
+    }
+
+    /// Primary and secondary suppression of one set (the first step, before the audit). Values
+    /// `bekannt` from earlier sets are never chosen; values withheld `frueher` count as withheld.
+    static func stufe(katalog: Katalog, auswertung: Auswertung, periode: Berichtsperiode, sichtbar: Set<Zelle>,
+                      bekannt: Set<Zelle> = [], frueher: Set<Zelle> = []) -> [Zelle: Grund] {
+        let n = katalog.sozialraeume.count
+        var primaer = Set<Zelle>(), sekundaer = Set<Zelle>()
+        func wert(_ z: Zelle) -> Bruch? {
+            let w = auswertung.kennwert(z.kennzahl, z.zeitraum, Gebiet(slot: z.slot, sozialraeume: n))
+            switch z.teil {
+            case .wert: return w.wert
+            case .zaehler: return w.zaehler
+            case .nenner: return w.nenner
+            }
+        }
+        var plaene: [Zeitplan] = []
+        for kz in katalog.kennzahlen { plaene.append(Zeitplan(rhythmus: kz.rhythmus, periode: periode)) }
+        // Primary.
+        for zelle in sichtbar {
+            let kz = katalog.kennzahlen[zelle.kennzahl]
+            let w = auswertung.kennwert(zelle.kennzahl, zelle.zeitraum, Gebiet(slot: zelle.slot, sozialraeume: n))
+            func klein(_ b: Int64?) -> Bool { b.map { $0 > 0 && $0 < Int64(kz.mindestfallzahl) } ?? false }
+            let geheim: Bool
+            switch (kz.istVerhaeltnis, zelle.teil) {
+            case (false, _): geheim = klein(w.basis)
+            case (true, .wert): geheim = klein(w.zaehlerBasis) || klein(w.nennerBasis)
+            case (true, .zaehler): geheim = klein(w.zaehlerBasis)
+            case (true, .nenner): geheim = klein(w.nennerBasis)
+            }
+            if geheim { primaer.insert(zelle) }
+        }
+        // Relations among shown values that all have a number.
+        let additivJe = Geheimhaltung.additivJeKennzahl(katalog)
+        var beziehungen: [Beziehung] = []
+        func nimm(_ art: Beziehung.Art, _ zellen: [Zelle]) {
+            guard zellen.count >= 2, zellen.allSatisfy({ sichtbar.contains($0) && wert($0) != nil }) else { return }
+            beziehungen.append(Beziehung(art: art, zellen: zellen))
+        }
+        for (k, kz) in katalog.kennzahlen.enumerated() {
+            let plan = plaene[k]
+            for z in Set(plan.alle).sorted(by: { ($0.von.index, $0.bis.index) < ($1.von.index, $1.bis.index) }) {
+                // The city and its parts.
+                var teile: [Teil] = []
+                switch kz.formel {
+                case .wert(let t): if kz.gesamtAlsSumme || additiv(t, katalog, additivJe) { teile.append(.wert) }
+                case .verhaeltnis(let zt, let nt):
+                    if z == plan.aktuell {
+                        if additiv(zt, katalog, additivJe) { teile.append(.zaehler) }
+                        if additiv(nt, katalog, additivJe) { teile.append(.nenner) }
+                    }
+                }
+                for teil in teile {
+                    nimm(.summe, [Zelle(kennzahl: k, zeitraum: z, slot: n + 1, teil: teil)]
+                         + (0...n).map { Zelle(kennzahl: k, zeitraum: z, slot: $0, teil: teil) })
+                }
+                for slot in 0...(n + 1) {
+                    // A Gesamt row and the rows it adds up; a numerator that is another row.
+                    var formeln: [(Teil, Term)] = []
+                    switch kz.formel {
+                    case .wert(let t): formeln.append((.wert, t))
+                    case .verhaeltnis(let zt, let nt):
+                        if z == plan.aktuell {
+                            formeln += [(.zaehler, zt), (.nenner, nt)]
+                            nimm(.verhaeltnis, [.wert, .zaehler, .nenner].map { Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: $0) })
+                        }
+                    }
+                    for (teil, t) in formeln {
+                        guard let refs = kennzahlSumme(t) else { continue }
+                        nimm(.summe, [Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: teil)]
+                             + refs.map { Zelle(kennzahl: $0, zeitraum: z, slot: slot, teil: .wert) })
+                    }
+                }
+            }
+        }
+        // Secondary, until every relation has none or at least two withheld values. Choices a
+        // relation forces (one value left to withhold) come first; then one free choice (in the
+        // first open relation, by the order below), then the forced ones again, and so on. A
+        // single pass that chose freely everywhere at once withheld more than needed: a city
+        // row would take its smallest area while a Gesamt row was about to close it anyway.
+        func istGeheim(_ z: Zelle) -> Bool { primaer.contains(z) || sekundaer.contains(z) || frueher.contains(z) }
+        /// The cells one of which must be withheld too, best first; empty when the relation is safe.
+        func kandidaten(_ b: Beziehung) -> [Zelle] {
+            guard b.zellen.lazy.filter(istGeheim).count == 1 else { return [] }
+            // Values an earlier set published are known: withholding them protects nothing.
+            let offen = b.zellen.filter { !istGeheim($0) && !bekannt.contains($0) }
+            switch b.art {
+            case .summe:
+                // The smallest part (non-zero first), the total only when no part is left.
+                let teile = offen.filter { $0 != b.zellen[0] }.sorted { a, c in
+                    let wa = wert(a) ?? .null, wc = wert(c) ?? .null
+                    if wa.istNull != wc.istNull { return !wa.istNull }
+                    return wa != wc ? wa < wc : a.slot < c.slot
+                }
+                return teile + offen.filter { $0 == b.zellen[0] }
+            case .verhaeltnis:
+                // The ratio itself; if that is the one withheld, the smaller of the two counts.
+                if let w = offen.first(where: { $0.teil == .wert }) { return [w] }
+                return offen.sorted { (wert($0) ?? .null) < (wert($1) ?? .null) }
+            }
+        }
+        while true {
+            var erzwungen = false
+            var frei: Zelle?
+            for b in beziehungen {
+                let k = kandidaten(b)
+                if k.count == 1 {
+                    sekundaer.insert(k[0])
+                    erzwungen = true
+                } else if frei == nil, let erste = k.first {
+                    frei = erste
+                }
+            }
+            if erzwungen { continue }
+            guard let frei else { break }
+            sekundaer.insert(frei)
+        }
+        var gruende: [Zelle: Grund] = [:]
+        for c in sekundaer { gruende[c] = .sekundaer }
+        for c in primaer { gruende[c] = .primaer }
+        return gruende
+    }
+
+
+    /// Per Kennzahl: whether its value adds up over areas (see `additiv`), decided in dependency
+    /// order so that no check recurses along a chain of references.
+    static func additivJeKennzahl(_ katalog: Katalog) -> [Bool] {
+        var je = [Bool](repeating: false, count: katalog.kennzahlen.count)
+        for j in katalog.reihenfolge {
+            let kz = katalog.kennzahlen[j]
+            if kz.gesamtAlsSumme {
+                je[j] = true
+            } else if case .wert(let t) = kz.formel {
+                je[j] = additiv(t, katalog, je)
+            }
+        }
+        return je
+    }
+
+    /// Whether a formula part adds up over areas: the city's value is the sum of the Sozialräume
+    /// and the rows without one (counts and sums, their sums and differences, scaled by fixed
+    /// numbers; not distinct counts, choices or ratios). `je`: the same per referenced Kennzahl.
+    static func additiv(_ t: Term, _ katalog: Katalog, _ je: [Bool]) -> Bool {
+        switch t {
+        case .zaehlung(let i):
+            if case .verschieden = katalog.zaehlungen[i].art { return false }
+            return true
+        case .kennzahl(let j):
+            return je[j]
+        case .rechnung(let op, let a, let b):
+            switch op {
+            case .plus, .minus: return additiv(a, katalog, je) && additiv(b, katalog, je)
+            case .mal: return (konstant(a) && additiv(b, katalog, je)) || (additiv(a, katalog, je) && konstant(b))
+            case .geteilt: return additiv(a, katalog, je) && konstant(b)
+            }
+        case .zahl, .anteil, .funktion: return false
+        }
+    }
+
+    static func konstant(_ t: Term) -> Bool {
+        switch t {
+        case .zahl, .anteil: return true
+        case .rechnung(_, let a, let b): return konstant(a) && konstant(b)
+        case .zaehlung, .kennzahl, .funktion: return false
+        }
+    }
+
+    /// The Kennzahlen a formula adds up, when it is nothing but a sum or difference of them
+    /// (`P2-JH-AMB + P2-JH-STAT`, a numerator that is another Kennzahl).
+    static func kennzahlSumme(_ t: Term) -> [Int]? {
+        switch t {
+        case .kennzahl(let j): return [j]
+        case .rechnung(let op, let a, let b) where op == .plus || op == .minus:
+            guard let x = kennzahlSumme(a), let y = kennzahlSumme(b) else { return nil }
+            return x + y
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,518 @@
+import Foundation
+import KennzahlBasis
+/// The audit of public reports: for every withheld value, the range an attacker who solves all
+/// published values together (of this set and every public set before it) can prove, computed
+/// exactly by linear programming over the `Angreifermodell`. Where a range gives a value away,
+/// more values are withheld until none does.
+///
+/// The state is kept between steps: publishing or withholding a value changes only the
+/// constraints it owns, and a range is computed on the component of the system that holds the
+/// value (found by a search from its unknowns), so the chain of sets stays cheap.
+///
+/// Changed by one thread only; `intervalle` reads it from several threads at once (one
+/// component each), which is why it is `@unchecked Sendable`.
+final class Pruefstand: @unchecked Sendable {
+    typealias Zelle = Geheimhaltung.Zelle
+    typealias Beziehung = Angreifermodell.Beziehung
+
+    /// An attacker's range for a value; nil bounds are unbounded.
+    struct Intervall: Sendable, Equatable {
+        var unten: Bruch?
+        var oben: Bruch?
+    }
+
+    enum Fehler: Error {
+        /// The published values contradict the model (a bug: the true values satisfy it).
+        case widerspruch
+        /// A number outgrew the exact range.
+        case ueberlauf
+        /// A value cannot be protected: every value around it is already public.
+        case nichtSicherbar(Zelle)
+    }
+
+    enum Status { case veroeffentlicht, geheim }
+
+    let modell: Angreifermodell
+    private(set) var status: [Zelle: Status] = [:]
+    private var beziehungen: [Beziehung] = []
+    private var aktiv: [Bool] = []
+    /// The constraints each cell owns (a published value, a ratio, a withheld ratio's tie).
+    private var eigene: [Zelle: [Int]] = [:]
+    /// Constraints per unknown.
+    private var jeVariable: [[Int]]
+    /// Published exact quantities by expression, and how many cells publish each.
+    private var bekannt: [Angreifermodell.Linear.Signatur: Bruch] = [:]
+    private var bekanntAnzahl: [Angreifermodell.Linear.Signatur: Int] = [:]
+    /// Ratio cells whose constraints used a known quantity as a number.
+    private var nutzer: [Angreifermodell.Linear.Signatur: Set<Zelle>] = [:]
+
+    init(modell: Angreifermodell) {
+        self.modell = modell
+        jeVariable = [[Int]](repeating: [], count: modell.basis.count)
+        for b in modell.feste { hinzufuegen(b) }
+    }
+
+    // MARK: Status
+
+    /// Publishes values (counts and sums first, then ratios, which may use them as numbers).
+    func veroeffentliche(_ zellen: [Zelle]) {
+        let sortiert = zellen.sorted { (istVerhaeltnis($0) ? 1 : 0, $0) < (istVerhaeltnis($1) ? 1 : 0, $1) }
+        for c in sortiert where status[c] == nil {
+            status[c] = .veroeffentlicht
+            if let s = exakteSignatur(c), let w = modell.wahrerWert(c) {
+                bekannt[s] = w
+                bekanntAnzahl[s, default: 0] += 1
+            }
+        }
+        for c in sortiert { erzeuge(c) }
+        // A published denominator ties its withheld ratio to the numerator.
+        for c in sortiert where c.teil == .nenner {
+            let v = Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .wert)
+            if status[v] == .geheim { erzeuge(v) }
+        }
+    }
+
+    /// Withholds values (new ones, or published ones of the set being decided).
+    func verberge(_ zellen: [Zelle]) {
+        var neu: Set<Zelle> = []
+        for c in zellen.sorted() where status[c] != .geheim {
+            if status[c] == .veroeffentlicht, let s = exakteSignatur(c), let anzahl = bekanntAnzahl[s] {
+                if anzahl <= 1 {
+                    bekannt[s] = nil
+                    bekanntAnzahl[s] = nil
+                    neu.formUnion(nutzer[s] ?? [])
+                    nutzer[s] = nil
+                } else {
+                    bekanntAnzahl[s] = anzahl - 1
+                }
+            }
+            status[c] = .geheim
+            neu.insert(c)
+            if c.teil == .nenner { neu.insert(Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .wert)) }
+        }
+        for c in neu.sorted() where status[c] != nil { erzeuge(c) }
+    }
+
+    /// Publishes a withheld value again (one the system pins anyway: showing it adds nothing).
+    func gibFrei(_ c: Zelle) {
+        guard status[c] == .geheim else { return }
+        status[c] = .veroeffentlicht
+        var neu: Set<Zelle> = [c]
+        if let s = exakteSignatur(c), let w = modell.wahrerWert(c) {
+            if bekannt[s] == nil {
+                // The quantity becomes known again: ratios may use it as a number once more.
+                neu.formUnion((modell.verhaeltnisseJeTeil[s] ?? []).filter { status[$0] == .veroeffentlicht })
+            }
+            bekannt[s] = w
+            bekanntAnzahl[s, default: 0] += 1
+        }
+        if c.teil == .nenner { neu.insert(Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .wert)) }
+        for z in neu.sorted() where status[z] != nil { erzeuge(z) }
+    }
+
+    private func istVerhaeltnis(_ c: Zelle) -> Bool {
+        if case .verhaeltnis = modell.katalog.kennzahlen[c.kennzahl].formel { return c.teil == .wert }
+        return false
+    }
+
+    /// The signature of a value published exactly (a count), nil otherwise.
+    private func exakteSignatur(_ c: Zelle) -> Angreifermodell.Linear.Signatur? {
+        guard modell.schutzart[c] == .anzahl, let e = modell.ausdruck[c], let w = modell.wahrerWert(c), w.nenner == 1 else { return nil }
+        return e.signatur
+    }
+
+    /// (Re)builds the constraints a cell owns in its current status.
+    private func erzeuge(_ c: Zelle) {
+        for i in eigene[c] ?? [] { aktiv[i] = false }
+        eigene[c] = []
+        let liste: [Beziehung]
+        switch status[c] {
+        case .veroeffentlicht?:
+            if istVerhaeltnis(c) {
+                let (b, genutzt) = modell.verhaeltnis(c, bekannt: bekannt)
+                for s in genutzt { nutzer[s, default: []].insert(c) }
+                liste = b
+            } else {
+                liste = modell.veroeffentlicht(c)
+            }
+        case .geheim?:
+            liste = istVerhaeltnis(c) ? modell.geheimesVerhaeltnis(c, nenner: status[nennerZelle(c)] == .veroeffentlicht) : []
+        case nil:
+            liste = []
+        }
+        for b in liste { eigene[c, default: []].append(hinzufuegen(b)) }
+    }
+
+    private func nennerZelle(_ c: Zelle) -> Zelle { Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .nenner) }
+
+    @discardableResult
+    private func hinzufuegen(_ b: Beziehung) -> Int {
+        let i = beziehungen.count
+        beziehungen.append(b)
+        aktiv.append(true)
+        for v in b.ausdruck.terme.keys { jeVariable[v].append(i) }
+        return i
+    }
+
+    // MARK: Ranges
+
+    /// A connected part of the system: its unknowns and its active constraints.
+    private struct Komponente {
+        var variablen: [Int]
+        var beziehungen: [Int]
+        var ziele: [Zelle]
+    }
+
+    /// The components that hold `ziele` (targets connect their own unknowns too).
+    private func komponenten(_ ziele: [Zelle]) -> [Komponente] {
+        var zielJeVariable: [Int: [Zelle]] = [:]
+        for z in ziele { for v in modell.ausdruck[z]?.terme.keys ?? [:].keys { zielJeVariable[v, default: []].append(z) } }
+        var besucht = Set<Int>(), zielBesucht = Set<Zelle>(), beziehungBesucht = Set<Int>()
+        var ergebnis: [Komponente] = []
+        for start in ziele.sorted() where !zielBesucht.contains(start) {
+            var k = Komponente(variablen: [], beziehungen: [], ziele: [])
+            var stapel: [Int] = []
+            func nimmZiel(_ z: Zelle) {
+                guard zielBesucht.insert(z).inserted else { return }
+                k.ziele.append(z)
+                for v in modell.ausdruck[z]?.terme.keys ?? [:].keys where besucht.insert(v).inserted { stapel.append(v) }
+            }
+            nimmZiel(start)
+            while let v = stapel.popLast() {
+                k.variablen.append(v)
+                for z in zielJeVariable[v] ?? [] { nimmZiel(z) }
+                for i in jeVariable[v] where aktiv[i] && beziehungBesucht.insert(i).inserted {
+                    k.beziehungen.append(i)
+                    for w in beziehungen[i].ausdruck.terme.keys where besucht.insert(w).inserted { stapel.append(w) }
+                }
+            }
+            ergebnis.append(k)
+        }
+        return ergebnis
+    }
+
+    /// The attacker's ranges of `ziele`, and the component (index) of each.
+    /// A solved component: its targets, constraints and feasible program (reused for proofs).
+    struct Geloest {
+        var ziele: [Zelle]
+        var beziehungen: [Int]
+        fileprivate var simplex: Simplex
+        fileprivate var lokal: [Int: Int]
+        fileprivate var zeilen: [Int]
+        fileprivate var programm: LinearesProgramm
+        /// The component's constraints by content (order-independent): the same system again
+        /// has the same fingerprint, whichever ids its constraints got.
+        fileprivate var fingerabdruck: [Int]
+        /// Targets whose maximising vertex is an integer point reaching the Mindestfallzahl.
+        fileprivate var ganzeEcke: Set<Zelle>
+    }
+
+    /// Integer verdicts per small value, valid while its component's constraints are the same.
+    private var ganzzahligGeprueft: [Zelle: (fingerabdruck: [Int], verraten: Bool)] = [:]
+
+    func intervalle(_ ziele: [Zelle]) throws(Fehler) -> (intervalle: [Zelle: Intervall], komponenten: [Geloest]) {
+        var ergebnis: [Zelle: Intervall] = [:]
+        var teile: [Geloest] = []
+        for z in ziele {
+            if let e = modell.ausdruck[z], e.terme.isEmpty { ergebnis[z] = Intervall(unten: e.konstante, oben: e.konstante) }
+        }
+        // Components are independent: solved on all cores, collected in order.
+        let liste = komponenten(ziele.filter { !(modell.ausdruck[$0]?.terme.isEmpty ?? true) })
+        let ablage = Ablage<Result<(Geloest, [Zelle: Intervall]), Fehler>>(anzahl: liste.count)
+        let naechste = Laufnummer()
+        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, max(1, liste.count))) { _ in
+            while let n = naechste.weiter(bis: liste.count) { ablage.setze(n, loese(liste[n])) }
+        }
+        for r in ablage.alle {
+            let (geloest, bereiche) = try r.get()
+            teile.append(geloest)
+            ergebnis.merge(bereiche) { $1 }
+        }
+        return (ergebnis, teile)
+    }
+
+    /// Solves one component: the range of each of its targets.
+    private func loese(_ k: Komponente) -> Result<(Geloest, [Zelle: Intervall]), Fehler> {
+        var simplex: Simplex, lokal: [Int: Int], zeilen: [Int], lp: LinearesProgramm
+        do {
+            (simplex, lokal, zeilen, lp) = try programm(k)
+        } catch {
+            return .failure(error)
+        }
+        var bereiche: [Zelle: Intervall] = [:]
+        var ganzeEcke = Set<Zelle>()
+        var ganz = Set<Int>()
+        for (v, l) in lokal where istGanzzahlig(v) { ganz.insert(l) }
+        for z in k.ziele.sorted() {
+            guard let e = modell.ausdruck[z] else { continue }
+            let ziel = Pruefstand.ziel(e, lokal)
+            let oben = simplex.optimum(ziel, maximieren: true).flatMap { $0.plus(e.konstante) }
+            // The maximising vertex with whole case counts is an integer point already.
+            if let o = oben, !(o < Bruch(modell.katalog.kennzahlen[z.kennzahl].mindestfallzahl)) {
+                let x = simplex.loesung()
+                if ganz.allSatisfy({ x[$0].istGanz }) { ganzeEcke.insert(z) }
+            }
+            let unten = simplex.optimum(ziel, maximieren: false).flatMap { $0.plus(e.konstante) }
+            bereiche[z] = Intervall(unten: unten, oben: oben)
+        }
+        var summe = 0, xor = 0
+        for i in k.beziehungen {
+            var h = Hasher()
+            h.combine(beziehungen[i].schluessel)
+            let wert = h.finalize()
+            summe &+= wert
+            xor ^= wert
+        }
+        let fingerabdruck = [k.beziehungen.count, summe, xor, k.variablen.count]
+        return .success((Geloest(ziele: k.ziele, beziehungen: k.beziehungen, simplex: simplex, lokal: lokal, zeilen: zeilen, programm: lp,
+                                 fingerabdruck: fingerabdruck, ganzeEcke: ganzeEcke), bereiche))
+    }
+
+    /// The linear program of a component, solved to a feasible basis; the local index of each
+    /// unknown; the constraint behind each program row.
+    private func programm(_ k: Komponente) throws(Fehler) -> (Simplex, [Int: Int], [Int], LinearesProgramm) {
+        var lp = LinearesProgramm()
+        var lokal: [Int: Int] = [:]
+        for v in k.variablen.sorted() { lokal[v] = lp.variable(nichtnegativ: modell.nichtnegativ[v]) }
+        // The same constraint from several values (a quantity several Kennzahlen show) once.
+        var gesehen = Set<Angreifermodell.Beziehung.Schluessel>()
+        let zeilen = k.beziehungen.sorted().filter { gesehen.insert(beziehungen[$0].schluessel).inserted }
+        for i in zeilen {
+            let b = beziehungen[i]
+            var a: [Int: Bruch] = [:]
+            for (v, c) in b.ausdruck.terme { if let l = lokal[v] { a[l] = c } }
+            lp.bedingung(a, b.art, Bruch.null.minus(b.ausdruck.konstante) ?? .null)
+        }
+        do {
+            return (try Simplex(lp), lokal, zeilen, lp)
+        } catch {
+            throw .widerspruch
+        }
+    }
+
+    private static func ziel(_ e: Angreifermodell.Linear, _ lokal: [Int: Int]) -> [Int: Bruch] {
+        var ziel: [Int: Bruch] = [:]
+        for (v, c) in e.terme { if let l = lokal[v] { ziel[l] = c } }
+        return ziel
+    }
+
+    /// The published values whose constraints prove `x`'s upper (or lower) bound in its solved
+    /// component: the constraints with a non-zero dual value at the optimum.
+    private func beweis(_ x: Zelle, _ k: inout Geloest, oben: Bool) -> [Zelle] {
+        guard let e = modell.ausdruck[x] else { return [] }
+        // `bedingung` was called once per constraint of the component, in the order of `zeilen`.
+        let (_, beweis) = k.simplex.optimumMitBeweis(Pruefstand.ziel(e, k.lokal), maximieren: oben)
+        var zellen: [Zelle] = []
+        for r in beweis { zellen += beziehungen[k.zeilen[r]].zellen }
+        return zellen
+    }
+
+    /// Why a range gives a withheld value away, nil when it does not. Counts: provably below the
+    /// Mindestfallzahl, or pinned to one value; amounts: narrowed to within 10 % of their value.
+    /// Values that are 0 are not protected (reports show 0 openly).
+    func verrat(_ c: Zelle, _ i: Intervall) -> String? {
+        guard let w = modell.wahrerWert(c), !w.istNull else { return nil }
+        let mindestfallzahl = modell.katalog.kennzahlen[c.kennzahl].mindestfallzahl
+        switch modell.schutzart[c] ?? .keiner {
+        case .keiner:
+            return nil
+        case .anzahl:
+            let oben = i.oben.flatMap { Bruch(zaehler: $0.gerundetAbwaerts, nenner: 1) }
+            let unten = i.unten.flatMap { Bruch(zaehler: $0.gerundetAufwaerts, nenner: 1) }
+            if let o = oben, o < Bruch(mindestfallzahl) { return "beweisbar unter \(mindestfallzahl)" }
+            if let o = oben, let u = unten, o == u { return "genau bestimmbar" }
+            return nil
+        case .betrag:
+            guard let zehntel = Bruch(zaehler: 1, nenner: 10), let spanne = w.betrag.mal(zehntel),
+                  let tief = w.minus(spanne), let hoch = w.plus(spanne) else { return "nicht prüfbar" }
+            if let u = i.unten, tief < u { return "auf weniger als ±10 % eingrenzbar" }
+            if let o = i.oben, o < hoch { return "auf weniger als ±10 % eingrenzbar" }
+            return nil
+        }
+    }
+
+    /// The withheld cells a check must look at after `zellen` changed: those in the components
+    /// of their unknowns and of the constraints they own (a ratio's constraints lie on its
+    /// numerator and denominator, not on its own unknown).
+    func betroffen(_ zellen: [Zelle]) -> [Zelle] {
+        var besucht = Set<Int>(), beziehungBesucht = Set<Int>()
+        var stapel: [Int] = []
+        for c in zellen {
+            var vars = Array(modell.ausdruck[c]?.terme.keys ?? [:].keys)
+            for i in eigene[c] ?? [] where aktiv[i] { vars += beziehungen[i].ausdruck.terme.keys }
+            for v in vars where besucht.insert(v).inserted { stapel.append(v) }
+        }
+        while let v = stapel.popLast() {
+            for i in jeVariable[v] where aktiv[i] && beziehungBesucht.insert(i).inserted {
+                for w in beziehungen[i].ausdruck.terme.keys where besucht.insert(w).inserted { stapel.append(w) }
+            }
+        }
+        return status.compactMap { c, s in
+            s == .geheim && modell.schutzart[c] != nil && modell.schutzart[c] != .keiner
+                && (modell.ausdruck[c]?.terme.keys.contains(where: besucht.contains) ?? false) ? c : nil
+        }
+    }
+
+    /// Withholds further values of `waehlbar` until none of `ziele` (the small values) is given
+    /// away. Returns the values it withheld, in order. For the first value given away, the LP's
+    /// proof of the offending bound names the published values it rests on; the smallest of
+    /// them is withheld. Withholding only loosens the system, so a range once safe stays safe:
+    /// after each choice only the affected component is solved again.
+    func sichere(_ ziele: [Zelle], waehlbar: Set<Zelle>) throws(Fehler) -> [Zelle] {
+        var hinzu: [Zelle] = []
+        var offen = Set(ziele.filter { status[$0] == .geheim && modell.schutzart[$0] != nil && modell.schutzart[$0] != .keiner })
+        let ziele = offen
+        var verletzt = Set<Zelle>()
+        while !offen.isEmpty {
+            let r = try intervalle(Array(offen))
+            verletzt.subtract(offen)
+            verletzt.formUnion(verraten(r).intersection(ziele))
+            guard !verletzt.isEmpty else { return hinzu }
+            // Every value given away in a component solved in this pass gets one choice: the
+            // smallest published value its proof rests on (the next pass checks again).
+            var gewaehlt = Set<Zelle>()
+            var naechste = Set<Zelle>()
+            for var k in r.komponenten {
+                for x in k.ziele.sorted() where verletzt.contains(x) {
+                    let oben = verratOben(x, r.intervalle[x])
+                    var kandidaten = Set(beweis(x, &k, oben: oben).filter { waehlbar.contains($0) && status[$0] == .veroeffentlicht })
+                    if kandidaten.isEmpty { kandidaten = Set(beweis(x, &k, oben: !oben).filter { waehlbar.contains($0) && status[$0] == .veroeffentlicht }) }
+                    if let i = r.intervalle[x], verrat(x, i) == nil {
+                        // Given away to the integer attacker only: rounded values (a percentage
+                        // of whole numbers) cut the integers; they are candidates too.
+                        for b in k.beziehungen where beziehungen[b].art != .gleich {
+                            kandidaten.formUnion(beziehungen[b].zellen.filter { waehlbar.contains($0) && status[$0] == .veroeffentlicht })
+                        }
+                    }
+                    kandidaten.subtract(gewaehlt)
+                    let wahl = kandidaten.min { a, b in
+                        let wa = modell.wahrerWert(a)?.betrag ?? .null, wb = modell.wahrerWert(b)?.betrag ?? .null
+                        if wa.istNull != wb.istNull { return !wa.istNull }
+                        return wa != wb ? wa < wb : a < b
+                    }
+                    guard let wahl else {
+                        // Nothing left to choose for x here unless another choice of this pass helps.
+                        if gewaehlt.isEmpty { throw .nichtSicherbar(x) }
+                        continue
+                    }
+                    gewaehlt.insert(wahl)
+                    naechste.formUnion(k.ziele)
+                }
+            }
+            if gewaehlt.isEmpty {
+                // Violations found earlier, in components this pass did not solve.
+                offen = verletzt
+                continue
+            }
+            verberge(Array(gewaehlt))
+            hinzu += gewaehlt.sorted()
+            // Only the targets of the components touched can change.
+            offen = naechste.intersection(ziele)
+        }
+        return hinzu
+    }
+
+    /// Tries to show each of `zellen` again, last first; keeps it shown when no value of
+    /// `ziele` is then given away (a greedy choice made early may be covered by later ones).
+    /// Returns the values shown again.
+    func lichte(_ zellen: [Zelle], ziele: Set<Zelle>, ganzzahlig: Bool = true) throws(Fehler) -> [Zelle] {
+        var frei: [Zelle] = []
+        for c in zellen.reversed() where status[c] == .geheim {
+            gibFrei(c)
+            let betroffen = betroffen([c]).filter(ziele.contains)
+            let r = try intervalle(betroffen)
+            let verraten = ganzzahlig ? verraten(r) : Set(r.intervalle.filter { verrat($0.key, $0.value) != nil }.keys)
+            if !verraten.isEmpty {
+                verberge([c])
+            } else {
+                frei.append(c)
+            }
+        }
+        return frei
+    }
+
+    /// The active constraints, for the export of the attacker's system.
+    var aktiveBeziehungen: [Beziehung] { beziehungen.indices.filter { aktiv[$0] }.map { beziehungen[$0] } }
+
+    /// Whether an attacker who also uses that case counts are whole numbers can prove a small
+    /// count `x` below its Mindestfallzahl m: there is no integer point of its component with
+    /// x ≥ m (branch and bound over the case counts). Undecided within the node limit counts as
+    /// given away. Only asked where the linear range does not already give it away.
+    func ganzzahligVerraten(_ x: Zelle, _ k: Geloest) -> String? {
+        guard modell.schutzart[x] == .anzahl, let e = modell.ausdruck[x], let w = modell.wahrerWert(x), !w.istNull else { return nil }
+        let m = modell.katalog.kennzahlen[x.kennzahl].mindestfallzahl
+        var lp = k.programm
+        var ziel: [Int: Bruch] = [:]
+        for (v, c) in e.terme {
+            guard let l = k.lokal[v] else { return nil }
+            ziel[l] = c
+        }
+        lp.bedingung(ziel, .mindestens, Bruch(m).minus(e.konstante) ?? Bruch(m))
+        var ganz = Set<Int>()
+        for (v, l) in k.lokal where istGanzzahlig(v) { ganz.insert(l) }
+        switch Simplex.ganzzahligLoesbar(lp, ganz: ganz) {
+        case true?: return nil
+        case false?: return "ganzzahlig beweisbar unter \(m)"
+        case nil: return "ganzzahlig nicht entscheidbar"
+        }
+    }
+
+    /// Unknowns that count cases (whole numbers): rows of a finest cell, tallies of cases,
+    /// distinct counts. Sums of a field and delivered figures may have decimals.
+    private func istGanzzahlig(_ v: Int) -> Bool {
+        switch modell.basis[v] {
+        case .fein(_, _, .faelle, _), .verschieden: return true
+        case .zaehlung(let i, _, _):
+            if case .anzahl = modell.katalog.zaehlungen[i].art { return true }
+            return false
+        case .fein, .frei: return false
+        }
+    }
+
+    /// Checks `ziele` in their solved components: the linear range, then for small counts whose
+    /// range holds, the integer attacker. Returns the ones given away.
+    private func verraten(_ r: (intervalle: [Zelle: Intervall], komponenten: [Geloest])) -> Set<Zelle> {
+        var ergebnis = Set<Zelle>()
+        var offen: [(Zelle, Geloest)] = []
+        for k in r.komponenten {
+            for x in k.ziele {
+                guard let i = r.intervalle[x] else { continue }
+                if verrat(x, i) != nil {
+                    ergebnis.insert(x)
+                    continue
+                }
+                if k.ganzeEcke.contains(x) { continue }
+                if let alt = ganzzahligGeprueft[x], alt.fingerabdruck == k.fingerabdruck {
+                    if alt.verraten { ergebnis.insert(x) }
+                    continue
+                }
+                offen.append((x, k))
+            }
+        }
+        // The integer checks are independent: on all cores, collected in order.
+        let pruefen = offen
+        let ablage = Ablage<Bool>(anzahl: pruefen.count)
+        let naechste = Laufnummer()
+        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, max(1, pruefen.count))) { _ in
+            while let n = naechste.weiter(bis: pruefen.count) { ablage.setze(n, ganzzahligVerraten(pruefen[n].0, pruefen[n].1) != nil) }
+        }
+        for ((x, k), verraten) in zip(offen, ablage.alle) {
+            ganzzahligGeprueft[x] = (k.fingerabdruck, verraten)
+            if verraten { ergebnis.insert(x) }
+        }
+        for (x, i) in r.intervalle where verrat(x, i) != nil { ergebnis.insert(x) }
+        return ergebnis
+    }
+
+    /// Whether the upper bound gives the value away (else the lower one).
+    private func verratOben(_ x: Zelle, _ i: Intervall?) -> Bool {
+        guard let i, let w = modell.wahrerWert(x) else { return true }
+        switch modell.schutzart[x] ?? .keiner {
+        case .anzahl: return true
+        case .betrag, .keiner:
+            // The side that is closer to the value than 10 % of it.
+            guard let u = i.unten, let zehntel = Bruch(zaehler: 1, nenner: 10), let spanne = w.betrag.mal(zehntel), let tief = w.minus(spanne) else { return true }
+            return !(tief < u)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import KennzahlBasis
+import KennzahlDefinition
+import KennzahlAuswertung
+
+/// The attacker's system of a public set as data, for an independent check (`kennzahl check
+/// --public --pruefsystem DATEI`, solved by another solver in CI): the unknowns, every
+/// constraint the published values impose, and every withheld value with the range the audit
+/// found. Numbers are exact fractions written `zähler/nenner`.
+public struct Pruefsystem: Codable, Sendable {
+    public struct Variable: Codable, Sendable {
+        public var name: String
+        public var nichtnegativ: Bool
+    }
+
+    public struct Bedingung: Codable, Sendable {
+        /// Pairs of variable index and coefficient.
+        public var terme: [[String]]
+        /// `=`, `<=` or `>=`.
+        public var art: String
+        public var rechts: String
+        public var zellen: [String]
+    }
+
+    public struct Ziel: Codable, Sendable {
+        public var zelle: String
+        public var terme: [[String]]
+        public var konstante: String
+        /// `anzahl`, `betrag` or `keiner` (ratios: protected through their parts).
+        public var schutzart: String
+        public var grund: String
+        public var mindestfallzahl: Int
+        /// Whether the value rests on too few cases (the audit protects these).
+        public var klein: Bool
+        public var wahrerWert: String
+        public var unten: String?
+        public var oben: String?
+    }
+
+    /// A current value the set shows, to compare with the report files.
+    public struct Veroeffentlicht: Codable, Sendable {
+        public var kennzahl: String
+        /// The Produkt whose report shows it (`produkt-N.csv`).
+        public var produkt: Int
+        public var gebiet: String
+        public var teil: String
+        public var zurueckgehalten: Bool
+        /// The value, nil when it has none (no data, city only, denominator 0).
+        public var wert: String?
+    }
+
+    public var katalog: String
+    public var periode: String
+    public var variablen: [Variable]
+    public var bedingungen: [Bedingung]
+    public var ziele: [Ziel]
+    public var aktuell: [Veroeffentlicht]
+
+    /// JSON with sorted keys: the same set gives the same bytes.
+    public func json() -> [UInt8] {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .prettyPrinted]
+        return (try? Array(e.encode(self))) ?? []
+    }
+
+    static func bruch(_ b: Bruch) -> String { "\(b.zaehler)/\(b.nenner)" }
+
+    static func zelle(_ c: Geheimhaltung.Zelle, _ k: Katalog) -> String {
+        let n = k.sozialraeume.count
+        let gebiet = c.slot < n ? Slug.aus(k.sozialraeume[c.slot].name) : c.slot == n ? "ohne-zuordnung" : "gesamt"
+        return "\(k.kennzahlen[c.kennzahl].id)|\(c.zeitraum.description)|\(gebiet)|\(c.teil)"
+    }
+}
+
+extension Pruefstand {
+    /// The system as it stands, with ranges for `ziele` and their reasons.
+    func system(periode: Berichtsperiode, ziele: [Geheimhaltung.Zelle: Geheimhaltung.Grund], klein: Set<Geheimhaltung.Zelle>,
+                intervalle: [Geheimhaltung.Zelle: Intervall], sichtbar: Set<Geheimhaltung.Zelle>) -> Pruefsystem {
+        let k = modell.katalog
+        func terme(_ t: [Int: Bruch]) -> [[String]] { t.keys.sorted().map { [String($0), Pruefsystem.bruch(t[$0] ?? .null)] } }
+        let variablen = modell.basis.indices.map { i -> Pruefsystem.Variable in
+            let name: String
+            switch modell.basis[i] {
+            case .fein(let f, let slot, let familie, let klasse): name = "fein q\(f.quelle) \(f.regel.rawValue) \(f.von)-\(f.bis) s\(slot) \(familie) k\(klasse)"
+            case .zaehlung(let z, let f, let slot): name = "zählung \(z) q\(f.quelle) \(f.von)-\(f.bis) s\(slot)"
+            case .verschieden(let z, let f, let slot): name = "verschieden \(z) q\(f.quelle) \(f.von)-\(f.bis) s\(slot)"
+            case .frei(let c): name = "frei " + Pruefsystem.zelle(c, k)
+            }
+            return Pruefsystem.Variable(name: name, nichtnegativ: modell.nichtnegativ[i])
+        }
+        let bedingungen = aktiveBeziehungen.map { b in
+            Pruefsystem.Bedingung(terme: terme(b.ausdruck.terme), art: b.art == .gleich ? "=" : b.art == .hoechstens ? "<=" : ">=",
+                                  rechts: Pruefsystem.bruch(Bruch.null.minus(b.ausdruck.konstante) ?? .null),
+                                  zellen: b.zellen.map { Pruefsystem.zelle($0, k) })
+        }
+        let liste = ziele.keys.sorted().compactMap { c -> Pruefsystem.Ziel? in
+            guard let e = modell.ausdruck[c], let w = modell.wahrerWert(c) else { return nil }
+            let art: String
+            switch modell.schutzart[c] ?? .keiner {
+            case .anzahl: art = "anzahl"
+            case .betrag: art = "betrag"
+            case .keiner: art = "keiner"
+            }
+            return Pruefsystem.Ziel(zelle: Pruefsystem.zelle(c, k), terme: terme(e.terme), konstante: Pruefsystem.bruch(e.konstante),
+                                    schutzart: art, grund: ziele[c]?.rawValue ?? "", mindestfallzahl: k.kennzahlen[c.kennzahl].mindestfallzahl,
+                                    klein: klein.contains(c), wahrerWert: Pruefsystem.bruch(w),
+                                    unten: intervalle[c]?.unten.map(Pruefsystem.bruch), oben: intervalle[c]?.oben.map(Pruefsystem.bruch))
+        }
+        var aktuell: [Pruefsystem.Veroeffentlicht] = []
+        for c in sichtbar.sorted() {
+            let kz = k.kennzahlen[c.kennzahl]
+            guard Zeitplan(rhythmus: kz.rhythmus, periode: periode).aktuell == c.zeitraum else { continue }
+            let geheim = status[c] == .geheim
+            let n = k.sozialraeume.count
+            let gebiet = c.slot < n ? Slug.aus(k.sozialraeume[c.slot].name) : c.slot == n ? "ohne-zuordnung" : "gesamt"
+            aktuell.append(Pruefsystem.Veroeffentlicht(kennzahl: kz.id, produkt: kz.produkt, gebiet: gebiet, teil: "\(c.teil)",
+                                                       zurueckgehalten: geheim, wert: geheim ? nil : modell.wahrerWert(c).map(Pruefsystem.bruch)))
+        }
+        return Pruefsystem(katalog: k.name, periode: periode.name, variablen: variablen, bedingungen: bedingungen, ziele: liste, aktuell: aktuell)
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import KennzahlBasis
+import KennzahlDefinition
+import KennzahlDaten
+import KennzahlAuswertung
+import KennzahlAmpel
+import KennzahlGeheimhaltung
+import KennzahlBericht
+
+/// The main job, end to end: definitions → exports → evaluation → Ampel → report model →
+/// renderers → files, written atomically.
+public enum Berichtslauf {
+    public enum Format: String, CaseIterable, Sendable {
+        case csv, md, html
+    }
+
+    public struct Auftrag: Sendable {
+        public var definitionen = "Definitions/ulm"
+        public var daten = "Samples/ulm"
+        public var ausgabe = "reports"
+        public var periode: Berichtsperiode?
+        public var formate: [Format] = Format.allCases
+        public var csv = CsvDialekt.excel
+        public var streng = false
+        /// Public reports: small counts withheld (`Geheimhaltung`).
+        public var oeffentlich = false
+        /// Keep the audit's system for export (`check --public --pruefsystem`).
+        public var mitPruefsystem = false
+        /// Progress while reading the exports (terminal only).
+        public var fortschritt: Fortschritt?
+
+        public init() {}
+    }
+
+    public struct Ergebnis: Sendable {
+        /// 0 success, 1 input errors.
+        public var exitCode: Int32
+        public var diagnosen: [Diagnose]
+        /// Folder written, when successful.
+        public var ordner: String?
+        public var periode: Berichtsperiode?
+        public var dateien: [String] = []
+        /// Public reports: values withheld per reason.
+        public var geheim: [Geheimhaltung.Grund: Int]?
+        /// Lights per area (name, counts per colour), for the summary.
+        public var ampel: [(gebiet: String, anzahl: [Ampelfarbe: Int])] = []
+    }
+
+    /// Evaluates and builds the report set without writing it (used by `run` and by tests).
+    public static func berechne(_ a: Auftrag) -> (Berichtsgrundlage?, [Diagnose]) {
+        Zeitmessung.beginne()
+        let (katalogOpt, d1) = KatalogLeser.lade(ordner: a.definitionen)
+        guard let katalog = katalogOpt else { return (nil, d1) }
+        let (bestandOpt, d2) = Datenbestand.finde(ordner: a.daten, katalog: katalog)
+        var diagnosen = d1 + d2
+        guard let bestand = bestandOpt, !diagnosen.contains(where: { $0.schwere == .fehler }) else { return (nil, diagnosen) }
+        guard let periode = a.periode ?? bestand.letztesQuartal.map({ .quartal($0) }) else {
+            diagnosen.append(.fehler("KZ300", "keine Exportdatei mit Quartal oder Jahr im Namen gefunden; bitte --period angeben", ort: Ort(datei: a.daten)))
+            return (nil, diagnosen)
+        }
+        // Public sets are audited together with the sets published before them: their periods
+        // are evaluated too.
+        let erstesQuartal = bestand.abdeckung.map { Quartal(index: $0.lowerBound) }
+        let perioden = a.oeffentlich ? Geheimhaltung.kette(periode, ab: erstesQuartal) : [periode]
+        var anfragen: [(kennzahl: Int, zeitraum: Zeitraum)] = []
+        for (i, k) in katalog.kennzahlen.enumerated() {
+            var gesehen = Set<Zeitraum>()
+            for p in perioden {
+                for z in Zeitplan(rhythmus: k.rhythmus, periode: p).alle where gesehen.insert(z).inserted { anfragen.append((i, z)) }
+            }
+        }
+        Zeitmessung.markiere("Katalog und Dateiliste")
+        let (auswertung, d3) = Auswerter.werteAus(katalog: katalog, bestand: bestand, anfragen: anfragen, fortschritt: a.fortschritt)
+        Zeitmessung.markiere("Exporte lesen und auswerten")
+        diagnosen += d3
+        if diagnosen.contains(where: { $0.schwere == .fehler }) { return (nil, diagnosen) }
+        if a.streng {
+            let verworfen = auswertung.statistik.reduce(0) { $0 + $1.verworfenGesamt }
+            if verworfen > 0 {
+                diagnosen.append(.fehler("KZ301", "--streng: \(verworfen) Zeilen wurden verworfen; keine Berichte geschrieben", ort: Ort(datei: a.daten)))
+                return (nil, diagnosen)
+            }
+        }
+        let (schaltungen, d4) = ManuelleSchaltungen.lade(ordner: a.definitionen, katalog: katalog, daten: bestand.abdeckung)
+        diagnosen += d4
+        if d4.contains(where: { $0.schwere == .fehler }) { return (nil, diagnosen) }
+        let ampel = Ampelstand.schalte(katalog: katalog, auswertung: auswertung, periode: periode, schaltungen: schaltungen)
+        Zeitmessung.markiere("Ampel")
+        var grundlage = Berichtsgrundlage(katalog: katalog, auswertung: auswertung, ampel: ampel, periode: periode,
+                                          stand: bestand.stand, datenwarnungen: diagnosen.filter { $0.schwere == .warnung },
+                                          datenordner: a.daten, definitionsordner: a.definitionen)
+        if a.oeffentlich {
+            do throws(Geheimhaltung.Fehler) {
+                grundlage.geheimhaltung = try Geheimhaltung.berechne(katalog: katalog, auswertung: auswertung, periode: periode, ab: erstesQuartal,
+                                                                     mitSystem: a.mitPruefsystem)
+            } catch {
+                switch error {
+                case .nichtSicherbar(let grund):
+                    diagnosen.append(.fehler("KZ302", "öffentliche Berichte nicht geschrieben: \(grund)", ort: Ort(datei: a.daten)))
+                }
+                return (nil, diagnosen)
+            }
+            Zeitmessung.markiere("Geheimhaltung")
+        }
+        return (grundlage, diagnosen)
+    }
+
+    /// Every report of a set as (area slug, model).
+    public static func berichte(_ g: Berichtsgrundlage) -> [(slug: String, bericht: Bericht)] {
+        auftraege(g).map { (g.slug($0.gebiet), baue($0.produkt, $0.gebiet, g)) }
+    }
+
+    private static func auftraege(_ g: Berichtsgrundlage) -> [(gebiet: Gebiet, produkt: Produkt)] {
+        g.gebiete.flatMap { geb in g.katalog.produkte.map { (geb, $0) } }
+    }
+
+    private static func baue(_ p: Produkt, _ geb: Gebiet, _ g: Berichtsgrundlage) -> Bericht {
+        p.istAmpel ? AmpelBericht.baue(p, geb, g) : KennzahlenBericht.baue(p, geb, g)
+    }
+
+    /// Renders the set into file contents (paths relative to `OUT/<period>`). Reports are built
+    /// and formatted on all cores; the list is in the same order whatever the timing.
+    public static func dateien(_ g: Berichtsgrundlage, formate: [Format], csv: CsvDialekt) -> [(pfad: String, inhalt: [UInt8])] {
+        let liste = auftraege(g)
+        let ablage = Ablage<[(pfad: String, inhalt: [UInt8])]>(anzahl: liste.count + 1)
+        let naechste = Laufnummer()
+        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, liste.count + 1)) { _ in
+            while let i = naechste.weiter(bis: liste.count + 1) {
+                guard i < liste.count else {
+                    // The catalogue and the overview.
+                    let katalog = KatalogBericht.baue(g)
+                    ablage.setze(i, [("katalog.md", Array(MarkdownRenderer.render(katalog).utf8)),
+                                     ("katalog.html", Array(HtmlRenderer.render(katalog).utf8)),
+                                     ("index.html", Array(HtmlRenderer.render(Uebersicht.baue(g, formate: formate.map(\.rawValue))).utf8))])
+                    continue
+                }
+                let b = baue(liste[i].produkt, liste[i].gebiet, g)
+                let slug = g.slug(liste[i].gebiet)
+                var dateien: [(pfad: String, inhalt: [UInt8])] = []
+                for f in formate {
+                    let pfad = "\(slug)/\(b.dateiname).\(f.rawValue)"
+                    switch f {
+                    case .csv: if let c = CsvRenderer.render(b, csv) { dateien.append((pfad, Array(c.utf8))) }
+                    case .md: dateien.append((pfad, Array(MarkdownRenderer.render(b).utf8)))
+                    case .html: dateien.append((pfad, Array(HtmlRenderer.render(b).utf8)))
+                    }
+                }
+                ablage.setze(i, dateien)
+            }
+        }
+        return ablage.alle.flatMap { $0 }
+    }
+
+    /// Whether a path inside a report set is one this program writes (for sets written before
+    /// sets recorded their files): `index.html`, `katalog.*`, `kennzahlen-*.xlsx`,
+    /// `<slug>/produkt-<n>.<format>`.
+    static func istBerichtsdatei(_ rel: String) -> Bool {
+        let teile = rel.split(separator: "/", omittingEmptySubsequences: false)
+        let formate = ["csv", "md", "html", "xlsx", "docx"]
+        if teile.count == 1 {
+            return ["index.html", "katalog.md", "katalog.html"].contains(rel) || (rel.hasPrefix("kennzahlen-") && rel.hasSuffix(".xlsx"))
+        }
+        guard teile.count == 2, !teile[0].isEmpty, teile[0].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else { return false }
+        let datei = teile[1]
+        guard datei.hasPrefix("produkt-"), let punkt = datei.lastIndex(of: ".") else { return false }
+        let nummer = datei[datei.index(datei.startIndex, offsetBy: 8)..<punkt]
+        return !nummer.isEmpty && nummer.allSatisfy(\.isNumber) && formate.contains(String(datei[datei.index(after: punkt)...]))
+    }
+
+    /// Runs the whole job and writes `OUT/<period>/`.
+    public static func run(_ a: Auftrag) -> Ergebnis {
+        let (grundlage, diagnosen) = berechne(a)
+        guard let g = grundlage else { return Ergebnis(exitCode: 1, diagnosen: diagnosen) }
+        let ziel = Pfad.verbinde(a.ausgabe, g.periode.name)
+        let liste = dateien(g, formate: a.formate, csv: a.csv)
+        Zeitmessung.markiere("Berichte bauen und formatieren")
+        defer { Zeitmessung.markiere("Berichte schreiben") }
+        do {
+            try Ausgabe.schreibe(liste, nach: ziel, art: a.oeffentlich ? "oeffentlich" : "intern", eigene: istBerichtsdatei)
+        } catch let f as Ausgabe.Fehler {
+            return Ergebnis(exitCode: 1, diagnosen: diagnosen + [.fehler("KZ310", f.grund, ort: Ort(datei: f.pfad))])
+        } catch {
+            return Ergebnis(exitCode: 1, diagnosen: diagnosen + [.fehler("KZ310", "Berichte konnten nicht geschrieben werden; der vorige Stand bleibt erhalten", ort: Ort(datei: ziel))])
+        }
+        var ergebnis = Ergebnis(exitCode: 0, diagnosen: diagnosen, ordner: ziel, periode: g.periode, dateien: liste.map(\.pfad))
+        ergebnis.geheim = g.geheimhaltung.map { h in Dictionary(uniqueKeysWithValues: Geheimhaltung.Grund.allCases.map { ($0, h.anzahl($0)) }) }
+        for geb in g.gebiete {
+            var anzahl: [Ampelfarbe: Int] = [:]
+            for i in g.katalog.kennzahlen.indices { if let l = g.ampel.licht(i, geb) { anzahl[l.farbe, default: 0] += 1 } }
+            ergebnis.ampel.append((g.name(geb), anzahl))
+        }
+        return ergebnis
+    }
+}
