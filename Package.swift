@@ -20,7 +20,7 @@ let kommandozeile: Target.Dependency = "KennzahlKommandozeile"
 let package = Package(
     name: "kennzahl",
     products: [
-        .executable(name: "kennzahl", targets: ["kennzahl"]),
+        .executable(name: "kennzahl", targets: ["kennzahl"])
     ],
     targets: [
         .target(name: "KennzahlBasis"),
@@ -38,7 +38,9 @@ let package = Package(
         .executableTarget(name: "kennzahl", dependencies: [kommandozeile]),
         .testTarget(
             name: "KennzahlenTests",
-            dependencies: [basis, definition, daten, auswertung, ampel, geheimhaltung, bericht, beispiele, kommandozeile],
+            dependencies: [
+                basis, definition, daten, auswertung, ampel, geheimhaltung, bericht, beispiele, kommandozeile,
+            ],
             exclude: ["Golden", "Korpus"]
         ),
     ],

@@ -1,6 +1,6 @@
+import KennzahlAuswertung
 import KennzahlBasis
 import KennzahlDefinition
-import KennzahlAuswertung
 
 /// The values one light looks at in one period.
 public struct Ampelwerte: Sendable {
@@ -11,7 +11,8 @@ public struct Ampelwerte: Sendable {
     /// The city's value in the same period; nil for the city itself.
     public var gesamtstadt: Kennwert?
 
-    public init(aktuell: Kennwert, vorquartal: Kennwert? = nil, vorjahr: Kennwert? = nil, gesamtstadt: Kennwert? = nil) {
+    public init(aktuell: Kennwert, vorquartal: Kennwert? = nil, vorjahr: Kennwert? = nil, gesamtstadt: Kennwert? = nil)
+    {
         self.aktuell = aktuell
         self.vorquartal = vorquartal
         self.vorjahr = vorjahr
@@ -96,12 +97,18 @@ public enum Ampelschaltung {
     }
 
     /// One period without history: the light from its current values alone.
-    public static func schalte(_ k: Kennzahl, aktuell: Kennwert, vorquartal: Kennwert?, vorjahr: Kennwert?,
-                               gesamtstadt: Kennwert? = nil) -> Licht? {
-        schalte(k, reihe: [Ampelwerte(aktuell: aktuell, vorquartal: vorquartal, vorjahr: vorjahr, gesamtstadt: gesamtstadt)])
+    public static func schalte(
+        _ k: Kennzahl, aktuell: Kennwert, vorquartal: Kennwert?, vorjahr: Kennwert?,
+        gesamtstadt: Kennwert? = nil
+    ) -> Licht? {
+        schalte(
+            k, reihe: [Ampelwerte(aktuell: aktuell, vorquartal: vorquartal, vorjahr: vorjahr, gesamtstadt: gesamtstadt)]
+        )
     }
 
-    private static func einzeln(_ k: Kennzahl, _ reihe: [Ampelwerte], _ i: Int, vorige: Ampelfarbe?, schritt: String) -> (Ampelfarbe, String) {
+    private static func einzeln(_ k: Kennzahl, _ reihe: [Ampelwerte], _ i: Int, vorige: Ampelfarbe?, schritt: String)
+        -> (Ampelfarbe, String)
+    {
         let w = reihe[i]
         switch w.aktuell.zustand {
         case .nurGesamt: return (.grau, "Grau: nur für die Gesamtstadt erhoben, nicht nach Sozialräumen.")
@@ -138,9 +145,13 @@ public enum Ampelschaltung {
                 eindeutig.append(f == schlimmste.0 ? grund : "außerdem \(f.wort): " + grund)
                 gemessen.append(messgroesse)
             }
-            satz = (schlimmste.0 == .rot ? "Rot: " : "Gelb: ") + eindeutig.joined(separator: "; ") + zielsatz + kontext + "."
+            satz =
+                (schlimmste.0 == .rot ? "Rot: " : "Gelb: ") + eindeutig.joined(separator: "; ") + zielsatz + kontext
+                + "."
         } else {
-            satz = "Grün: keine Regel ausgelöst (Wert " + wertText(w.aktuell, k) + (kontext.isEmpty ? ")" : "; " + kontext.dropFirst(2).dropLast() + ")")
+            satz =
+                "Grün: keine Regel ausgelöst (Wert " + wertText(w.aktuell, k)
+                + (kontext.isEmpty ? ")" : "; " + kontext.dropFirst(2).dropLast() + ")")
             if !nichtPruefbar.isEmpty { satz += "; nicht prüfbar: " + nichtPruefbar.joined(separator: ", ") }
             satz += "."
         }
@@ -150,7 +161,8 @@ public enum Ampelschaltung {
                 satz += " Entwarnung nach \(v.wort): „\(text)“ ist erfüllt."
             } else {
                 farbe = v
-                satz = "\(v.wort.prefix(1).uppercased() + v.wort.dropFirst()) wie im Vorzeitraum: noch keine Entwarnung („\(text)“ nicht erfüllt, Wert \(wertText(w.aktuell, k)))\(zielsatz)."
+                satz =
+                    "\(v.wort.prefix(1).uppercased() + v.wort.dropFirst()) wie im Vorzeitraum: noch keine Entwarnung („\(text)“ nicht erfüllt, Wert \(wertText(w.aktuell, k)))\(zielsatz)."
             }
         }
         return (farbe, satz)
@@ -163,7 +175,9 @@ public enum Ampelschaltung {
     }
 
     /// All conditions hold in period i and, for `seit`, in the periods before.
-    private static func pruefe(_ bedingungen: [AmpelBedingung], _ k: Kennzahl, _ reihe: [Ampelwerte], _ i: Int, seit: Int, schritt: String) -> Pruefung {
+    private static func pruefe(
+        _ bedingungen: [AmpelBedingung], _ k: Kennzahl, _ reihe: [Ampelwerte], _ i: Int, seit: Int, schritt: String
+    ) -> Pruefung {
         var teile: [String] = []
         for (n, j) in (max(0, i - seit + 1)...i).reversed().enumerated() {
             for b in bedingungen {
@@ -214,24 +228,39 @@ public enum Ampelschaltung {
                 (abstand, bezug) = v < x ? (x.minus(v) ?? .null, x) : v > y ? (v.minus(y) ?? .null, y) : (.null, y)
             }
             if b.relativ {
-                guard !bezug.istNull, let r = abstand.geteilt(durch: bezug.betrag)?.mal(Bruch(100)) else { return .nichtPruefbar("Abstand zum Zielwert 0") }
+                guard !bezug.istNull, let r = abstand.geteilt(durch: bezug.betrag)?.mal(Bruch(100)) else {
+                    return .nichtPruefbar("Abstand zum Zielwert 0")
+                }
                 return .gemessen(r, "Abstand zum Zielwert (\(ziel.text(k.einheit))) " + genau(r, schwelle, 1) + " %")
             }
-            return .gemessen(abstand, "Abstand zum Zielwert (\(ziel.text(k.einheit))) " + genau(abstand, schwelle, k.dezimalen) + " " + punkte(k))
+            return .gemessen(
+                abstand,
+                "Abstand zum Zielwert (\(ziel.text(k.einheit))) " + genau(abstand, schwelle, k.dezimalen) + " "
+                    + punkte(k))
         case .abweichungGesamtstadt:
             guard let stadt = w.gesamtstadt else { return .entfaellt }
             guard let s = stadt.wert else { return .nichtPruefbar("Vergleich mit der Gesamtstadt (kein Wert)") }
-            guard let (d, gemessen, betrag) = unterschied(v, zu: s, b, k) else { return .nichtPruefbar("Abweichung von der Gesamtstadt in % (Gesamtstadt 0)") }
-            let lage = d.istNull ? "gleich der Gesamtstadt" : (d.istNegativ ? "\(betrag) unter der Gesamtstadt" : "\(betrag) über der Gesamtstadt")
+            guard let (d, gemessen, betrag) = unterschied(v, zu: s, b, k) else {
+                return .nichtPruefbar("Abweichung von der Gesamtstadt in % (Gesamtstadt 0)")
+            }
+            let lage =
+                d.istNull
+                ? "gleich der Gesamtstadt"
+                : (d.istNegativ ? "\(betrag) unter der Gesamtstadt" : "\(betrag) über der Gesamtstadt")
             // Worse than the city: below it when higher is better, above when lower is better.
-            return .gemessen(schlechter(gemessen, k.richtung), "Abweichung von der Gesamtstadt: \(lage) (\(Zahlformat.mitEinheit(s, k.einheit, dezimalen: k.dezimalen)))")
+            return .gemessen(
+                schlechter(gemessen, k.richtung),
+                "Abweichung von der Gesamtstadt: \(lage) (\(Zahlformat.mitEinheit(s, k.einheit, dezimalen: k.dezimalen)))"
+            )
         case .veraenderung(let bezug), .anstieg(let bezug), .rueckgang(let bezug), .verschlechterung(let bezug):
             let name = bezug == .vorquartal ? "Vorquartal" : "Vorjahr"
             if bezug == .vorquartal && w.vorquartal == nil { return .entfaellt }
             guard let vergleich = bezug == .vorquartal ? w.vorquartal : w.vorjahr, let p = vergleich.wert else {
                 return .nichtPruefbar("Vergleich mit dem \(name) (kein Wert)")
             }
-            guard let (differenz, roh, betrag) = unterschied(v, zu: p, b, k) else { return .nichtPruefbar("Veränderung zum \(name) in % (Vorwert 0)") }
+            guard let (differenz, roh, betrag) = unterschied(v, zu: p, b, k) else {
+                return .nichtPruefbar("Veränderung zum \(name) in % (Vorwert 0)")
+            }
             var gemessen = roh
             switch b.groesse {
             case .rueckgang: gemessen = Bruch.null.minus(gemessen) ?? gemessen
@@ -250,13 +279,19 @@ public enum Ampelschaltung {
 
     /// The difference of `v` to a reference: signed, as measured (absolute or relative in %),
     /// and as text. nil when a relative difference has a reference of 0 or arithmetic overflows.
-    private static func unterschied(_ v: Bruch, zu bezug: Bruch, _ b: AmpelBedingung, _ k: Kennzahl) -> (Bruch, Bruch, String)? {
+    private static func unterschied(_ v: Bruch, zu bezug: Bruch, _ b: AmpelBedingung, _ k: Kennzahl) -> (
+        Bruch, Bruch, String
+    )? {
         guard let d = v.minus(bezug) else { return nil }
         if b.relativ {
             guard !bezug.istNull, let r = d.geteilt(durch: bezug.betrag)?.mal(Bruch(100)) else { return nil }
             return (d, r, genau(r.betrag, b.schwelle, 1) + " %")
         }
-        return (d, d, genau(d.betrag, b.schwelle, k.dezimalen) + (k.einheit == .prozent ? " Prozentpunkte" : k.einheit == .euro ? " €" : ""))
+        return (
+            d, d,
+            genau(d.betrag, b.schwelle, k.dezimalen)
+                + (k.einheit == .prozent ? " Prozentpunkte" : k.einheit == .euro ? " €" : "")
+        )
     }
 
     /// A signed change turned into "how much worse": a fall when higher is better, a rise when
@@ -273,8 +308,10 @@ public enum Ampelschaltung {
     /// threshold it is compared with ("10,04 % liegt über 10 %", not "10,0 % liegt über 10 %").
     static func genau(_ x: Bruch, _ schwelle: Bruch, _ dezimalen: Int) -> String {
         var d = dezimalen
-        while d < 4, x != schwelle, let gerundet = Schreibweise.zahlenwert(Zahlformat.schlicht(x.betrag, dezimalen: d, dezimal: ",")),
-              gerundet == schwelle.betrag {
+        while d < 4, x != schwelle,
+            let gerundet = Schreibweise.zahlenwert(Zahlformat.schlicht(x.betrag, dezimalen: d, dezimal: ",")),
+            gerundet == schwelle.betrag
+        {
             d += 1
         }
         return Zahlformat.deutsch(x, dezimalen: d)
@@ -297,9 +334,13 @@ public enum Ampelschaltung {
 
     private static func schwelleText(_ b: AmpelBedingung, _ k: Kennzahl) -> String {
         // Amounts of money always with cents, like every other amount in the reports.
-        let zahl = k.einheit == .euro && !b.relativ ? Zahlformat.deutsch(b.schwelle, dezimalen: 2) : Zahlformat.knapp(b.schwelle)
+        let zahl =
+            k.einheit == .euro && !b.relativ
+            ? Zahlformat.deutsch(b.schwelle, dezimalen: 2) : Zahlformat.knapp(b.schwelle)
         switch b.groesse {
-        case .wert: return Zahlformat.einheitZeichen(k.einheit).isEmpty ? zahl : zahl + " " + Zahlformat.einheitZeichen(k.einheit)
+        case .wert:
+            return Zahlformat.einheitZeichen(k.einheit).isEmpty
+                ? zahl : zahl + " " + Zahlformat.einheitZeichen(k.einheit)
         case .zaehler, .nenner: return zahl
         case .abstandZumZielwert, .abweichungGesamtstadt, .veraenderung, .anstieg, .rueckgang, .verschlechterung:
             if b.relativ { return zahl + " %" }

@@ -1,7 +1,7 @@
 import Foundation
 import KennzahlBasis
-import KennzahlDefinition
 import KennzahlDaten
+import KennzahlDefinition
 
 /// A light switched by hand by the Fachkoordination, with reason, who and when.
 public struct ManuelleSchaltung: Sendable, Equatable {
@@ -36,15 +36,22 @@ public struct ManuelleSchaltungen: Sendable {
 
     /// Reads every `ampel-*.csv` of a definitions folder. `daten`: the quarters the data cover;
     /// a file for a period outside them is an error (nil: not checked, e.g. `check` without data).
-    public static func lade(ordner: String, katalog: Katalog, daten: ClosedRange<Int>?) -> (ManuelleSchaltungen, [Diagnose]) {
+    public static func lade(ordner: String, katalog: Katalog, daten: ClosedRange<Int>?) -> (
+        ManuelleSchaltungen, [Diagnose]
+    ) {
         var ergebnis = ManuelleSchaltungen()
         var diagnosen: [Diagnose] = []
-        guard Dateisystem.istOrdner(ordner), case .success(let namen) = Dateisystem.inhalt(ordner) else { return (ergebnis, []) }
+        guard Dateisystem.istOrdner(ordner), case .success(let namen) = Dateisystem.inhalt(ordner) else {
+            return (ergebnis, [])
+        }
         for name in namen where name.hasPrefix("ampel-") && name.lowercased().hasSuffix(".csv") {
             let pfad = Pfad.verbinde(ordner, name)
             let mitte = String(name.dropFirst("ampel-".count).dropLast(".csv".count))
             guard let periode = Berichtsperiode.parse(mitte) else {
-                diagnosen.append(.fehler("KZ240", "Dateiname nennt keinen Zeitraum: erwartet ampel-2021-Q4.csv oder ampel-2021.csv", ort: Ort(datei: pfad)))
+                diagnosen.append(
+                    .fehler(
+                        "KZ240", "Dateiname nennt keinen Zeitraum: erwartet ampel-2021-Q4.csv oder ampel-2021.csv",
+                        ort: Ort(datei: pfad)))
                 continue
             }
             if let d = daten {
@@ -54,8 +61,11 @@ public struct ManuelleSchaltungen: Sendable {
                 case .jahr(let j): spanne = (j * 4)...(j * 4 + 3)
                 }
                 if !d.overlaps(spanne) {
-                    diagnosen.append(.fehler("KZ241", "für \(periode.deutsch) liegen keine Daten vor (Daten von \(Quartal(index: d.lowerBound).kurz) bis \(Quartal(index: d.upperBound).kurz)); die Schaltung hätte keine Ampel",
-                                             ort: Ort(datei: pfad, zeile: 1)))
+                    diagnosen.append(
+                        .fehler(
+                            "KZ241",
+                            "für \(periode.deutsch) liegen keine Daten vor (Daten von \(Quartal(index: d.lowerBound).kurz) bis \(Quartal(index: d.upperBound).kurz)); die Schaltung hätte keine Ampel",
+                            ort: Ort(datei: pfad, zeile: 1)))
                     continue
                 }
             }
@@ -65,14 +75,20 @@ public struct ManuelleSchaltungen: Sendable {
         return (ergebnis, diagnosen)
     }
 
-    private static func lies(_ pfad: String, periode: Berichtsperiode, katalog: Katalog, in ergebnis: inout ManuelleSchaltungen) -> [Diagnose] {
+    private static func lies(
+        _ pfad: String, periode: Berichtsperiode, katalog: Katalog, in ergebnis: inout ManuelleSchaltungen
+    ) -> [Diagnose] {
         let daten: [UInt8]
         switch Dateisystem.lies(pfad, grenze: 16 << 20) {
         case .failure(let p): return [.fehler("KZ242", p.text, ort: Ort(datei: pfad))]
         case .success(let d): daten = d
         }
         guard case .success(let e) = Textkodierung.nachUTF8(daten, erklaert: nil) else {
-            return [.fehler("KZ242", "Datei ist in UTF-16 gespeichert; bitte als UTF-8 oder Windows-1252 speichern", ort: Ort(datei: pfad))]
+            return [
+                .fehler(
+                    "KZ242", "Datei ist in UTF-16 gespeichert; bitte als UTF-8 oder Windows-1252 speichern",
+                    ort: Ort(datei: pfad))
+            ]
         }
         let zeilen = CsvZerleger.zeilenAlsText(e.bytes).map { ($0.zeile, $0.felder, $0.problem) }
         guard let kopf = zeilen.first else { return [.fehler("KZ243", "Datei ist leer", ort: Ort(datei: pfad))] }
@@ -82,8 +98,11 @@ public struct ManuelleSchaltungen: Sendable {
             if let i = kopf.1.firstIndex(where: { Schreibweise.vergleichsform($0) == Schreibweise.vergleichsform(s) }) {
                 index[s] = i
             } else {
-                diagnosen.append(.fehler("KZ243", "Spalte '\(s)' fehlt; vorhanden: \(kopf.1.map { "'\($0)'" }.joined(separator: ", "))",
-                                         ort: Ort(datei: pfad, zeile: kopf.0), hinweis: Aehnlichkeit.vorschlag(fuer: s, aus: kopf.1).map { "meinten Sie '\($0)'?" }))
+                diagnosen.append(
+                    .fehler(
+                        "KZ243", "Spalte '\(s)' fehlt; vorhanden: \(kopf.1.map { "'\($0)'" }.joined(separator: ", "))",
+                        ort: Ort(datei: pfad, zeile: kopf.0),
+                        hinweis: Aehnlichkeit.vorschlag(fuer: s, aus: kopf.1).map { "meinten Sie '\($0)'?" }))
             }
         }
         guard diagnosen.isEmpty else { return diagnosen }
@@ -97,38 +116,61 @@ public struct ManuelleSchaltungen: Sendable {
             }
             let id = feld(z, "Kennzahl")
             guard let k = katalog.index(id: id) else {
-                diagnosen.append(.fehler("KZ245", "unbekannte Kennzahl '\(id)'", ort: ort,
-                                         hinweis: Aehnlichkeit.vorschlag(fuer: id, aus: katalog.kennzahlen.map(\.id)).map { "meinten Sie '\($0)'?" }))
+                diagnosen.append(
+                    .fehler(
+                        "KZ245", "unbekannte Kennzahl '\(id)'", ort: ort,
+                        hinweis: Aehnlichkeit.vorschlag(fuer: id, aus: katalog.kennzahlen.map(\.id)).map {
+                            "meinten Sie '\($0)'?"
+                        }))
                 continue
             }
             if katalog.kennzahlen[k].ampel.isEmpty {
-                diagnosen.append(.fehler("KZ246", "Kennzahl '\(id)' hat keine Ampelregeln; eine Ampel gibt es nur für Kennzahlen mit Regeln", ort: ort))
+                diagnosen.append(
+                    .fehler(
+                        "KZ246",
+                        "Kennzahl '\(id)' hat keine Ampelregeln; eine Ampel gibt es nur für Kennzahlen mit Regeln",
+                        ort: ort))
                 continue
             }
             let raum = feld(z, "Sozialraum")
             let gebiet: Gebiet
-            if raum.isEmpty || ["gesamt", "gesamtstadt", Schreibweise.vergleichsform(katalog.gesamtName)].contains(Schreibweise.vergleichsform(raum)) {
+            if raum.isEmpty
+                || ["gesamt", "gesamtstadt", Schreibweise.vergleichsform(katalog.gesamtName)].contains(
+                    Schreibweise.vergleichsform(raum))
+            {
                 gebiet = .gesamt
             } else if let i = gebiete.sozialraum(raum) {
                 gebiet = .sozialraum(i)
             } else {
-                diagnosen.append(.fehler("KZ247", "unbekannter Sozialraum '\(raum)' (für die Gesamtstadt: '\(katalog.gesamtName)')", ort: ort,
-                                         hinweis: Aehnlichkeit.vorschlag(fuer: raum, aus: gebiete.alleNamen + [katalog.gesamtName]).map { "meinten Sie '\($0)'?" }))
+                diagnosen.append(
+                    .fehler(
+                        "KZ247", "unbekannter Sozialraum '\(raum)' (für die Gesamtstadt: '\(katalog.gesamtName)')",
+                        ort: ort,
+                        hinweis: Aehnlichkeit.vorschlag(fuer: raum, aus: gebiete.alleNamen + [katalog.gesamtName]).map {
+                            "meinten Sie '\($0)'?"
+                        }))
                 continue
             }
             let farbwort = Schreibweise.normalisiert(feld(z, "Farbe"))
             guard let farbe = Ampelfarbe(rawValue: farbwort) else {
-                diagnosen.append(.fehler("KZ248", "unbekannte Farbe '\(feld(z, "Farbe"))': erlaubt sind rot, gelb, grün, grau", ort: ort,
-                                         hinweis: Aehnlichkeit.vorschlag(fuer: farbwort, aus: ["rot", "gelb", "gruen", "grau"]).map { "meinten Sie '\($0)'?" }))
+                diagnosen.append(
+                    .fehler(
+                        "KZ248", "unbekannte Farbe '\(feld(z, "Farbe"))': erlaubt sind rot, gelb, grün, grau", ort: ort,
+                        hinweis: Aehnlichkeit.vorschlag(fuer: farbwort, aus: ["rot", "gelb", "gruen", "grau"]).map {
+                            "meinten Sie '\($0)'?"
+                        }))
                 continue
             }
             let begruendung = feld(z, "Begründung"), wer = feld(z, "Wer")
             guard !begruendung.isEmpty else {
-                diagnosen.append(.fehler("KZ249", "Schaltung ohne Begründung: wer eine Ampel von Hand schaltet, sagt warum", ort: ort))
+                diagnosen.append(
+                    .fehler(
+                        "KZ249", "Schaltung ohne Begründung: wer eine Ampel von Hand schaltet, sagt warum", ort: ort))
                 continue
             }
             guard !wer.isEmpty else {
-                diagnosen.append(.fehler("KZ250", "Schaltung ohne Angabe, wer sie vorgenommen hat (Spalte 'Wer')", ort: ort))
+                diagnosen.append(
+                    .fehler("KZ250", "Schaltung ohne Angabe, wer sie vorgenommen hat (Spalte 'Wer')", ort: ort))
                 continue
             }
             guard let datum = DatumLeser.tag(aus: feld(z, "Datum")) else {
@@ -137,10 +179,15 @@ public struct ManuelleSchaltungen: Sendable {
             }
             let schluessel = Schluessel(periode: periode, kennzahl: k, gebiet: gebiet)
             if let frueher = ergebnis.eintraege[schluessel] {
-                diagnosen.append(.fehler("KZ252", "'\(id)' für '\(raum.isEmpty ? katalog.gesamtName : raum)' ist schon in Zeile \(frueher.ort.zeile ?? 0) geschaltet", ort: ort))
+                diagnosen.append(
+                    .fehler(
+                        "KZ252",
+                        "'\(id)' für '\(raum.isEmpty ? katalog.gesamtName : raum)' ist schon in Zeile \(frueher.ort.zeile ?? 0) geschaltet",
+                        ort: ort))
                 continue
             }
-            ergebnis.eintraege[schluessel] = ManuelleSchaltung(farbe: farbe, begruendung: begruendung, wer: wer, datum: datum, ort: ort)
+            ergebnis.eintraege[schluessel] = ManuelleSchaltung(
+                farbe: farbe, begruendung: begruendung, wer: wer, datum: datum, ort: ort)
         }
         return diagnosen
     }

@@ -1,7 +1,7 @@
 import Foundation
 import KennzahlBasis
-import KennzahlDefinition
 import KennzahlDaten
+import KennzahlDefinition
 
 /// All values a report needs, exact, per Kennzahl, period and area; plus what happened to every
 /// export row.
@@ -37,9 +37,11 @@ public enum Auswerter {
 
     /// Evaluates the Kennzahlen for the requested periods. Every export file of the data folder is
     /// read and validated, whether or not a requested value needs it.
-    public static func werteAus(katalog: Katalog, bestand: Datenbestand,
-                                anfragen: [(kennzahl: Int, zeitraum: Zeitraum)],
-                                fortschritt: Fortschritt? = nil) -> (Auswertung, [Diagnose]) {
+    public static func werteAus(
+        katalog: Katalog, bestand: Datenbestand,
+        anfragen: [(kennzahl: Int, zeitraum: Zeitraum)],
+        fortschritt: Fortschritt? = nil
+    ) -> (Auswertung, [Diagnose]) {
         // 1. Close the requests over referenced Kennzahlen (an explicit stack: chains of references
         //    may be long), collect the tallies needed.
         var benoetigt: [Auswertung.Schluessel] = []
@@ -74,7 +76,8 @@ public enum Auswerter {
         // 2. One pass per source; sources are independent and read in parallel.
         let n = katalog.sozialraeume.count
         let arten = auftraege.map { katalog.zaehlungen[$0.zaehlung].art }
-        let teile = Auswerter.liesQuellen(katalog: katalog, bestand: bestand, auftraege: auftraege, arten: arten, fortschritt: fortschritt)
+        let teile = Auswerter.liesQuellen(
+            katalog: katalog, bestand: bestand, auftraege: auftraege, arten: arten, fortschritt: fortschritt)
         var werk = Zaehlwerk(arten: arten, sozialraeume: n)
         var diagnosen: [Diagnose] = []
         var statistik: [DateiStatistik] = []
@@ -85,8 +88,11 @@ public enum Auswerter {
         }
         for (ai, a) in auftraege.enumerated() where werk.ueberlauf[ai] {
             let q = katalog.quellen[katalog.zaehlungen[a.zaehlung].quelle]
-            diagnosen.append(.warnung("KZ230", "Summe über Quelle '\(q.id)' für \(a.zeitraum.kurz) übersteigt den exakten Zahlenbereich; Wert nicht ausgewiesen",
-                                      ort: q.ort))
+            diagnosen.append(
+                .warnung(
+                    "KZ230",
+                    "Summe über Quelle '\(q.id)' für \(a.zeitraum.kurz) übersteigt den exakten Zahlenbereich; Wert nicht ausgewiesen",
+                    ort: q.ort))
         }
 
         // 3. Values per Kennzahl, period and area.
@@ -118,7 +124,9 @@ public enum Auswerter {
             case .zaehlung(let i):
                 guard let ai = auftragIndex[Auftrag(zaehlung: i, zeitraum: z)] else { return nil }
                 let zaehlung = katalog.zaehlungen[i]
-                return werk.basis(ai, slot: slot, quelle: katalog.quellen[zaehlung.quelle], bevoelkerung: zaehlung.quelle == katalog.einwohnerQuelle)
+                return werk.basis(
+                    ai, slot: slot, quelle: katalog.quellen[zaehlung.quelle],
+                    bevoelkerung: zaehlung.quelle == katalog.einwohnerQuelle)
             case .kennzahl(let j):
                 let w = berechnet(j, z)[slot]
                 if let b = w.basis { return b }
@@ -134,7 +142,8 @@ public enum Auswerter {
         /// The values of a Kennzahl this evaluation computed before (every reference is computed
         /// before what refers to it).
         func berechnet(_ k: Int, _ z: Zeitraum) -> [Kennwert] {
-            werte[Auswertung.Schluessel(kennzahl: k, zeitraum: z)] ?? Array(repeating: Kennwert(.keineDaten), count: n + 2)
+            werte[Auswertung.Schluessel(kennzahl: k, zeitraum: z)]
+                ?? Array(repeating: Kennwert(.keineDaten), count: n + 2)
         }
         func kennwerte(_ k: Int, _ z: Zeitraum) {
             let s = Auswertung.Schluessel(kennzahl: k, zeitraum: z)
@@ -154,7 +163,9 @@ public enum Auswerter {
             }
             if kz.gesamtAlsSumme, !liste[0...n].contains(where: { $0.zustand == .nurGesamt }) {
                 // The city as the sum of the Sozialräume and the rows without one.
-                let summe = liste[0...n].map { TermWert($0.zustand) }.reduce(TermWert.wert(Bruch.null)) { $0.verknuepft(Rechenart.plus, $1) }
+                let summe = liste[0...n].map { TermWert($0.zustand) }.reduce(TermWert.wert(Bruch.null)) {
+                    $0.verknuepft(Rechenart.plus, $1)
+                }
                 var gesamt = Kennwert(summe.zustand)
                 let basen = liste[0...n].compactMap(\.basis)
                 gesamt.basis = basen.isEmpty ? nil : basen.reduce(0, &+)
@@ -165,7 +176,9 @@ public enum Auswerter {
         // In dependency order: references first, so no evaluation recurses along a chain.
         var rang = [Int](repeating: Int.max, count: katalog.kennzahlen.count)
         for (r, k) in katalog.reihenfolge.enumerated() { rang[k] = r }
-        for s in benoetigt.sorted(by: { rang[$0.kennzahl] != rang[$1.kennzahl] ? rang[$0.kennzahl] < rang[$1.kennzahl] : $0.kennzahl < $1.kennzahl }) {
+        for s in benoetigt.sorted(by: {
+            rang[$0.kennzahl] != rang[$1.kennzahl] ? rang[$0.kennzahl] < rang[$1.kennzahl] : $0.kennzahl < $1.kennzahl
+        }) {
             kennwerte(s.kennzahl, s.zeitraum)
         }
         return (Auswertung(katalog: katalog, werte: werte, statistik: statistik), diagnosen)
@@ -181,27 +194,36 @@ public enum Auswerter {
 
     /// Reads every source once, the biggest first, on as many threads as there are cores; each
     /// source's files in order, newest first. The result is in catalogue order whatever the timing.
-    static func liesQuellen(katalog: Katalog, bestand: Datenbestand, auftraege: [Auftrag], arten: [Zaehlung.Art],
-                            fortschritt: Fortschritt?) -> [Quellenteil] {
+    static func liesQuellen(
+        katalog: Katalog, bestand: Datenbestand, auftraege: [Auftrag], arten: [Zaehlung.Art],
+        fortschritt: Fortschritt?
+    ) -> [Quellenteil] {
         let n = katalog.sozialraeume.count
         let groessen = bestand.dateien.map { $0.reduce(0) { $0 + Dateigroesse.von($1.pfad) } }
         fortschritt?.beginne(gesamt: groessen.reduce(0, +))
-        let reihenfolge = katalog.quellen.indices.sorted { groessen[$0] != groessen[$1] ? groessen[$0] > groessen[$1] : $0 < $1 }
+        let reihenfolge = katalog.quellen.indices.sorted {
+            groessen[$0] != groessen[$1] ? groessen[$0] > groessen[$1] : $0 < $1
+        }
         let ergebnisse = Ablage<Quellenteil>(anzahl: katalog.quellen.count)
         let naechste = Laufnummer()
         let arbeiter = min(max(1, ProcessInfo.processInfo.activeProcessorCount), reihenfolge.count)
         DispatchQueue.concurrentPerform(iterations: max(1, arbeiter)) { _ in
             while let k = naechste.weiter(bis: reihenfolge.count) {
                 let qi = reihenfolge[k]
-                ergebnisse.setze(qi, liesQuelle(qi, katalog: katalog, dateien: bestand.dateien[qi], auftraege: auftraege,
-                                               arten: arten, sozialraeume: n, fortschritt: fortschritt))
+                ergebnisse.setze(
+                    qi,
+                    liesQuelle(
+                        qi, katalog: katalog, dateien: bestand.dateien[qi], auftraege: auftraege,
+                        arten: arten, sozialraeume: n, fortschritt: fortschritt))
             }
         }
         return ergebnisse.alle
     }
 
-    private static func liesQuelle(_ qi: Int, katalog: Katalog, dateien: [Exportdatei], auftraege: [Auftrag], arten: [Zaehlung.Art],
-                                   sozialraeume n: Int, fortschritt: Fortschritt?) -> Quellenteil {
+    private static func liesQuelle(
+        _ qi: Int, katalog: Katalog, dateien: [Exportdatei], auftraege: [Auftrag], arten: [Zaehlung.Art],
+        sozialraeume n: Int, fortschritt: Fortschritt?
+    ) -> Quellenteil {
         let quelle = katalog.quellen[qi]
         let beginn = Date()
         defer { Zeitmessung.melde("  Quelle \(quelle.id)", Date().timeIntervalSince(beginn)) }
@@ -216,34 +238,47 @@ public enum Auswerter {
             jeZaehlung[a.zaehlung, default: []].append((ai, bereich, a.zeitraum))
         }
         var leser = QuellenLeser(quelle: quelle, katalog: katalog)
-        let zaehlung = Quellenzaehlung(art: quelle.art, dateien: dateien.count, werk: werk, spaeteWerte: leser.spaeteWerte)
-        for zi in jeZaehlung.keys.sorted() { zaehlung.nimmAuf(katalog.zaehlungen[zi], quelle: quelle, jeZaehlung[zi] ?? []) }
+        let zaehlung = Quellenzaehlung(
+            art: quelle.art, dateien: dateien.count, werk: werk, spaeteWerte: leser.spaeteWerte)
+        for zi in jeZaehlung.keys.sorted() {
+            zaehlung.nimmAuf(katalog.zaehlungen[zi], quelle: quelle, jeZaehlung[zi] ?? [])
+        }
         var diagnosen: [Diagnose] = []
         var jeDatei: [DateiStatistik] = []
         // Newest file first: a case counts with its newest record.
         for di in dateien.indices.reversed() {
             var plan = zaehlung.plan(fuer: di)
             var bisher = 0
-            jeDatei.append(leser.lies(dateien[di], dateiIndex: di, diagnosen: &diagnosen, fortschritt: { gelesen in
-                fortschritt?.melde(gelesen - bisher)
-                bisher = gelesen
-            }) { satz, werte in
-                zaehlung.zaehle(satz, werte, &plan)
-            })
+            jeDatei.append(
+                leser.lies(
+                    dateien[di], dateiIndex: di, diagnosen: &diagnosen,
+                    fortschritt: { gelesen in
+                        fortschritt?.melde(gelesen - bisher)
+                        bisher = gelesen
+                    }
+                ) { satz, werte in
+                    zaehlung.zaehle(satz, werte, &plan)
+                })
         }
         return Quellenteil(werk: zaehlung.werk, auftraege: eigene, diagnosen: diagnosen, statistik: jeDatei.reversed())
     }
 
     /// The files of a source that a tally reads, as an index range, or nil when the exports do not
     /// cover the period.
-    static func dateiBereich(_ dateien: [Exportdatei], _ z: Zeitraum, _ regel: Zaehlregel, _ art: QuellenArt) -> ClosedRange<Int>? {
+    static func dateiBereich(_ dateien: [Exportdatei], _ z: Zeitraum, _ regel: Zaehlregel, _ art: QuellenArt)
+        -> ClosedRange<Int>?
+    {
         let von = z.von.index, bis = z.bis.index
         if regel == .stichtag {
-            let treffer = dateien.indices.filter { let s = dateien[$0].periode.spanne; return s.von <= bis && bis <= s.bis }
+            let treffer = dateien.indices.filter {
+                let s = dateien[$0].periode.spanne; return s.von <= bis && bis <= s.bis
+            }
             guard let a = treffer.first, let b = treffer.last else { return nil }
             return a...b
         }
-        let treffer = dateien.indices.filter { let s = dateien[$0].periode.spanne; return s.von <= bis && von <= s.bis }
+        let treffer = dateien.indices.filter {
+            let s = dateien[$0].periode.spanne; return s.von <= bis && von <= s.bis
+        }
         guard let a = treffer.first, let b = treffer.last else { return nil }
         // Every quarter of the period must be covered by some file.
         var gedeckt = von
@@ -298,13 +333,19 @@ public enum Auswerter {
     }
 
     private static func verhaeltnis(_ z: TermWert, _ n: TermWert, faktor: Bruch) -> Kennwert {
-        let zb: Bruch? = { if case .wert(let b) = z { return b }; return nil }()
-        let nb: Bruch? = { if case .wert(let b) = n { return b }; return nil }()
+        let zb: Bruch? = {
+            if case .wert(let b) = z { return b }; return nil
+        }()
+        let nb: Bruch? = {
+            if case .wert(let b) = n { return b }; return nil
+        }()
         guard let zb, let nb else {
             return Kennwert(z.verknuepft(.plus, n).zustand, zaehler: zb, nenner: nb)
         }
         guard !nb.istNull else { return Kennwert(.nennerNull, zaehler: zb, nenner: nb) }
-        guard let q = zb.geteilt(durch: nb), let w = q.mal(faktor) else { return Kennwert(.ueberlauf, zaehler: zb, nenner: nb) }
+        guard let q = zb.geteilt(durch: nb), let w = q.mal(faktor) else {
+            return Kennwert(.ueberlauf, zaehler: zb, nenner: nb)
+        }
         return Kennwert(.wert(w), zaehler: zb, nenner: nb)
     }
 }

@@ -1,6 +1,6 @@
 import KennzahlBasis
-import KennzahlDefinition
 import KennzahlDaten
+import KennzahlDefinition
 
 /// Evaluates a row filter on interned values: each test of a field is decided once per distinct
 /// value of its field and cached, so a row costs one lookup per test. Tests of number fields are
@@ -171,7 +171,9 @@ package final class Filterauswertung {
     }
 
     static func entscheide(_ p: Pruefung, feld: Int, id: Int32, leser: QuellenWerte) -> Bool {
-        p.gilt(text: leser.text(feld: feld, id: id), zahl: leser.zahl(feld: feld, id: id).map(Bruch.init), tag: leser.tag(feld: feld, id: id))
+        p.gilt(
+            text: leser.text(feld: feld, id: id), zahl: leser.zahl(feld: feld, id: id).map(Bruch.init),
+            tag: leser.tag(feld: feld, id: id))
     }
 
     package static func vergleiche<T: Comparable>(_ a: T, _ v: Vergleich, _ b: T) -> Bool { v.gilt(a, b) }

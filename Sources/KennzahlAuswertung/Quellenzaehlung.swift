@@ -1,6 +1,6 @@
 import KennzahlBasis
-import KennzahlDefinition
 import KennzahlDaten
+import KennzahlDefinition
 
 /// The tallies one source feeds, laid out flat for the hot loop: a row first learns in which
 /// period windows it counts (once per window, not once per tally), then every counting whose
@@ -51,7 +51,10 @@ final class Quellenzaehlung {
     }
 
     /// Registers a counting with its tallies: (tally index, file range, period).
-    func nimmAuf(_ zaehlung: Zaehlung, quelle: Quelle, _ auftraege: [(auftrag: Int, bereich: ClosedRange<Int>, zeitraum: Zeitraum)]) {
+    func nimmAuf(
+        _ zaehlung: Zaehlung, quelle: Quelle,
+        _ auftraege: [(auftrag: Int, bereich: ClosedRange<Int>, zeitraum: Zeitraum)]
+    ) {
         let zi = Int32(filter.count)
         let zahlenfelder = Set(quelle.felder.indices.filter { quelle.felder[$0].typ == .zahl })
         let f = zaehlung.bedingung.map { Filterauswertung($0, zahlenfelder: zahlenfelder) }
@@ -68,8 +71,11 @@ final class Quellenzaehlung {
     }
 
     private func fenster(_ bereich: ClosedRange<Int>, _ regel: Zaehlregel, _ zeitraum: Zeitraum) -> Int32 {
-        for w in fensterOben.indices where fensterOben[w] == bereich.upperBound && fensterUnten[w] == bereich.lowerBound
-            && fensterRegel[w] == regel && fensterVon[w] == zeitraum.beginn.nummer && fensterStichtag[w] == zeitraum.stichtag.nummer {
+        for w in fensterOben.indices
+        where fensterOben[w] == bereich.upperBound && fensterUnten[w] == bereich.lowerBound
+            && fensterRegel[w] == regel && fensterVon[w] == zeitraum.beginn.nummer
+            && fensterStichtag[w] == zeitraum.stichtag.nummer
+        {
             return Int32(w)
         }
         let w = Int32(fensterOben.count)
@@ -94,7 +100,9 @@ final class Quellenzaehlung {
     }
 
     func plan(fuer di: Int) -> Dateiplan {
-        Dateiplan(fenster: fensterJeDatei[di], paare: paareJeDatei[di], trifft: Array(repeating: false, count: fensterOben.count))
+        Dateiplan(
+            fenster: fensterJeDatei[di], paare: paareJeDatei[di],
+            trifft: Array(repeating: false, count: fensterOben.count))
     }
 
     /// Adds one accepted row of file `di` to every tally it belongs to. Runs for every row.
@@ -131,10 +139,17 @@ final class Quellenzaehlung {
             let zi = Int(zaehler)
             if zaehler != geprueft {
                 geprueft = zaehler
-                bestanden = jeZeitraum[zi] || filterRoh[zi]?._withUnsafeGuaranteedRef { $0.passt(satz, leser: werte, stichtag: nil) } != false
+                bestanden =
+                    jeZeitraum[zi]
+                    || filterRoh[zi]?._withUnsafeGuaranteedRef { $0.passt(satz, leser: werte, stichtag: nil) } != false
             }
             guard bestanden else { continue }
-            if jeZeitraum[zi], filterRoh[zi]?._withUnsafeGuaranteedRef({ $0.passt(satz, leser: werte, stichtag: fensterTag[Int(w)]) }) == false { continue }
+            if jeZeitraum[zi],
+                filterRoh[zi]?._withUnsafeGuaranteedRef({ $0.passt(satz, leser: werte, stichtag: fensterTag[Int(w)]) })
+                    == false
+            {
+                continue
+            }
             let a = Int(auftrag)
             switch arten[zi] {
             case .anzahl: werk.addiere(a, satz.gebiet, 1)

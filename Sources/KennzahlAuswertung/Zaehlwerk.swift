@@ -114,7 +114,9 @@ struct Bitmenge: Sendable {
 
     mutating func setze(_ i: Int) {
         let w = i >> 6
-        if w >= woerter.count { woerter.append(contentsOf: repeatElement(0, count: max(w + 1 - woerter.count, woerter.count))) }
+        if w >= woerter.count {
+            woerter.append(contentsOf: repeatElement(0, count: max(w + 1 - woerter.count, woerter.count)))
+        }
         woerter[w] |= 1 << UInt64(i & 63)
     }
 

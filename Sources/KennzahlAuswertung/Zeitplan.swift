@@ -48,7 +48,9 @@ public struct Zeitplan: Sendable {
     public var alle: [Zeitraum] {
         var liste: [Zeitraum] = []
         let reihe = ampelreihe.flatMap { [$0.zeitraum, $0.vorjahr] + ($0.vorquartal.map { [$0] } ?? []) }
-        for z in [aktuell] + [vorquartal, vorjahr].compactMap({ $0 }) + verlauf + reihe where !liste.contains(z) { liste.append(z) }
+        for z in [aktuell] + [vorquartal, vorjahr].compactMap({ $0 }) + verlauf + reihe where !liste.contains(z) {
+            liste.append(z)
+        }
         return liste
     }
 }

@@ -62,7 +62,8 @@ public struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
             return o ? nil : Bruch(unsicherZaehler: s, nenner: nenner)
         }
         guard let l = Bruch.mal(zaehler, b.nenner), let r = Bruch.mal(b.zaehler, nenner),
-              let n = Bruch.mal(nenner, b.nenner) else { return nil }
+            let n = Bruch.mal(nenner, b.nenner)
+        else { return nil }
         let (s, o) = l.addingReportingOverflow(r)
         return o ? nil : Bruch(unsicherZaehler: s, nenner: n)
     }

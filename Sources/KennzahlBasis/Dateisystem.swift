@@ -106,8 +106,12 @@ public enum Dateisystem {
         if istOrdner(pfad) { return }
         let eltern = (pfad as NSString).deletingLastPathComponent
         if !eltern.isEmpty && eltern != pfad { try legeOrdnerAn(eltern) }
-        if mkdir(pfad, 0o755) != 0 && errno != EEXIST { throw Systemfehler(pfad: pfad, nummer: errno, was: "Ordner lässt sich nicht anlegen") }
-        guard istOrdner(pfad) else { throw Systemfehler(pfad: pfad, nummer: ENOTDIR, was: "Ordner lässt sich nicht anlegen") }
+        if mkdir(pfad, 0o755) != 0 && errno != EEXIST {
+            throw Systemfehler(pfad: pfad, nummer: errno, was: "Ordner lässt sich nicht anlegen")
+        }
+        guard istOrdner(pfad) else {
+            throw Systemfehler(pfad: pfad, nummer: ENOTDIR, was: "Ordner lässt sich nicht anlegen")
+        }
     }
 
     /// Writes `inhalt` to a new file and syncs it to the disk.
@@ -124,7 +128,9 @@ public enum Dateisystem {
             }
             geschrieben += n
         }
-        guard fsync(fd) == 0 else { throw Systemfehler(pfad: pfad, nummer: errno, was: "Datei lässt sich nicht auf die Platte schreiben") }
+        guard fsync(fd) == 0 else {
+            throw Systemfehler(pfad: pfad, nummer: errno, was: "Datei lässt sich nicht auf die Platte schreiben")
+        }
     }
 
     /// Syncs a file or folder (its entries) to the disk.

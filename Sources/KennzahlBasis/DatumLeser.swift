@@ -13,7 +13,9 @@ public enum DatumLeser {
         if p.count == 10, p[2] == 0x2E, p[5] == 0x2E {
             @inline(__always) func z(_ i: Int) -> Int { Int(p[i]) &- 0x30 }
             let d0 = z(0), d1 = z(1), m0 = z(3), m1 = z(4), j0 = z(6), j1 = z(7), j2 = z(8), j3 = z(9)
-            if d0 | d1 | m0 | m1 | j0 | j1 | j2 | j3 >= 0, d0 <= 9, d1 <= 9, m0 <= 9, m1 <= 9, j0 <= 9, j1 <= 9, j2 <= 9, j3 <= 9 {
+            if d0 | d1 | m0 | m1 | j0 | j1 | j2 | j3 >= 0, d0 <= 9, d1 <= 9, m0 <= 9, m1 <= 9, j0 <= 9, j1 <= 9,
+                j2 <= 9, j3 <= 9
+            {
                 return Tag(jahr: j0 * 1000 + j1 * 100 + j2 * 10 + j3, monat: m0 * 10 + m1, tag: d0 * 10 + d1)
             }
         }
@@ -172,4 +174,3 @@ public enum ZahlLeser {
         return bytes.withUnsafeBufferPointer { festkomma($0) }
     }
 }
-

@@ -109,7 +109,8 @@ package enum Zeitmessung {
     /// Peak memory so far (Linux: VmHWM), for the notes.
     private static var spitze: String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let zeile = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "" }
+            let zeile = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return "" }
         return "   Spitze " + zeile.dropFirst(6).trimmingCharacters(in: .whitespaces)
     }
 
@@ -123,6 +124,7 @@ package enum Zeitmessung {
     package static func melde(_ was: String, _ sekunden: Double) {
         guard an else { return }
         let ms = String(format: "%7.1f ms", sekunden * 1000)
-        FileHandle.standardError.write(Data((was.padding(toLength: 40, withPad: " ", startingAt: 0) + ms + spitze + "\n").utf8))
+        FileHandle.standardError.write(
+            Data((was.padding(toLength: 40, withPad: " ", startingAt: 0) + ms + spitze + "\n").utf8))
     }
 }

@@ -44,8 +44,9 @@ public enum Schreibweise {
             ganz = ganz.replacingOccurrences(of: ".", with: "")
         }
         guard !ganz.isEmpty, ganz.allSatisfy({ $0.isASCII && $0.isNumber }),
-              bruch.allSatisfy({ $0.isASCII && $0.isNumber }), ganz.count + bruch.count <= 30,
-              let z = Int128(ganz + bruch) else { return nil }
+            bruch.allSatisfy({ $0.isASCII && $0.isNumber }), ganz.count + bruch.count <= 30,
+            let z = Int128(ganz + bruch)
+        else { return nil }
         var nenner: Int128 = 1
         for _ in 0..<bruch.count { nenner *= 10 }
         return Bruch(zaehler: z, nenner: nenner)

@@ -11,7 +11,8 @@ public struct Tag: Comparable, Hashable, Sendable, CustomStringConvertible {
     /// A day from its parts, or nil when the parts name no real day (31.02., month 13).
     public init?(jahr: Int, monat: Int, tag: Int) {
         guard (1...9999).contains(jahr), (1...12).contains(monat),
-              (1...Tag.tageImMonat(jahr: jahr, monat: monat)).contains(tag) else { return nil }
+            (1...Tag.tageImMonat(jahr: jahr, monat: monat)).contains(tag)
+        else { return nil }
         // Days from civil (H. Hinnant's algorithm).
         let y = monat <= 2 ? jahr - 1 : jahr
         let era = (y >= 0 ? y : y - 399) / 400

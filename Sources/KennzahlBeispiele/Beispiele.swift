@@ -21,7 +21,9 @@ public enum Beispiele {
 
     public static let alle: [Beispielsatz] = [
         Beispielsatz(name: "ulm", standardSeed: UlmBeispiel.standardSeed) { UlmBeispiel.dateien(seed: $0) },
-        Beispielsatz(name: "nordfriesland", standardSeed: NordfrieslandBeispiel.standardSeed) { NordfrieslandBeispiel.dateien(seed: $0) },
+        Beispielsatz(name: "nordfriesland", standardSeed: NordfrieslandBeispiel.standardSeed) {
+            NordfrieslandBeispiel.dateien(seed: $0)
+        },
     ]
 
     public static func satz(_ name: String) -> Beispielsatz? { alle.first { $0.name == name } }

@@ -1,8 +1,8 @@
 import Foundation
 import KennzahlBasis
-import KennzahlDefinition
-import KennzahlDaten
 import KennzahlBericht
+import KennzahlDaten
+import KennzahlDefinition
 
 /// A large export set for measurements (`kennzahl samples ulm --rows N`): the Ulm sample set with
 /// its two biggest sources – the ProSoz Jugendhilfe and the OPEN/PROSOZ exports, 2020-Q1 …
@@ -23,7 +23,8 @@ public enum Massendaten {
         // The big set has the sample set's file names: only those may be replaced.
         let namen = Set(UlmBeispiel.dateien(seed: seed).map(\.pfad))
         try Ausgabe.schreibe(nach: ziel, eigene: { namen.contains($0) }) { ordner in
-            for d in UlmBeispiel.dateien(seed: seed) where !d.pfad.hasPrefix("prosoz-jugendhilfe-") && !d.pfad.hasPrefix("open-sozialhilfe-") {
+            for d in UlmBeispiel.dateien(seed: seed)
+            where !d.pfad.hasPrefix("prosoz-jugendhilfe-") && !d.pfad.hasPrefix("open-sozialhilfe-") {
                 let text = d.pfad == "LIESMICH.txt" ? Array(liesmich(zeilen: zeilen, seed: seed).utf8) : d.inhalt
                 try Data(text).write(to: try Ausgabe.pfad(d.pfad, in: ordner))
                 ergebnis.dateien += 1
@@ -35,8 +36,10 @@ public enum Massendaten {
                 let faelle = g.faelle(zeilen: zeilen / 2, art: art)
                 for q in 1...12 {
                     let quartal = Quartal(jahr: 2019, nummer: 4).verschoben(um: q)
-                    let name = (art == .jugendhilfe ? "prosoz-jugendhilfe-" : "open-sozialhilfe-") + quartal.name + ".csv"
-                    let (z, b) = try g.export(faelle, art: art, quartal: quartal, nach: try Ausgabe.pfad(name, in: ordner))
+                    let name =
+                        (art == .jugendhilfe ? "prosoz-jugendhilfe-" : "open-sozialhilfe-") + quartal.name + ".csv"
+                    let (z, b) = try g.export(
+                        faelle, art: art, quartal: quartal, nach: try Ausgabe.pfad(name, in: ordner))
                     ergebnis.dateien += 1
                     ergebnis.zeilen += z
                     ergebnis.bytes += b
@@ -80,10 +83,14 @@ public enum Massendaten {
 
     static let jugendhilfeArten: [(hilfeart: String, form: String, uma: String, gewicht: Int)] = [
         ("27.2", "amb", "N", 12), ("30", "amb", "N", 10), ("31", "amb", "N", 30), ("35a", "amb", "N", 8),
-        ("33", "stat", "N", 14), ("34", "stat", "N", 18), ("35a", "stat", "N", 3), ("34", "stat", "J", 3), ("30", "amb", "J", 2),
+        ("33", "stat", "N", 14), ("34", "stat", "N", 18), ("35a", "stat", "N", 3), ("34", "stat", "J", 3),
+        ("30", "amb", "J", 2),
     ]
-    static let notizen = ["", "", "", "", "", "", "Hilfeplan fortgeschrieben; nächstes Gespräch im Herbst", "Fallübergabe aus anderem Sozialraum",
-                          "Mutter: \"läuft gut\"", "Hilfeplangespräch verschoben"]
+    static let notizen = [
+        "", "", "", "", "", "", "Hilfeplan fortgeschrieben; nächstes Gespräch im Herbst",
+        "Fallübergabe aus anderem Sozialraum",
+        "Mutter: \"läuft gut\"", "Hilfeplangespräch verschoben",
+    ]
 
     struct Generator {
         var rng: Zufall
@@ -104,7 +111,8 @@ public enum Massendaten {
         /// Cases until their rows in the twelve quarterly exports reach `zeilen`.
         mutating func faelle(zeilen: Int, art: Art) -> [Fall] {
             let start = Tag(jahr: 2016, monat: 1, tag: 1)!.nummer
-            let artGewichte = art == .jugendhilfe ? Massendaten.jugendhilfeArten.map(\.gewicht) : UlmGenerator.openArten.map(\.anker)
+            let artGewichte =
+                art == .jugendhilfe ? Massendaten.jugendhilfeArten.map(\.gewicht) : UlmGenerator.openArten.map(\.anker)
             var liste: [Fall] = []
             var summe = 0
             while summe < zeilen {
@@ -147,7 +155,9 @@ public enum Massendaten {
         /// Writes the export of one quarter: every case open on some day of it, the end shown once
         /// it has happened. Returns rows and bytes.
         func export(_ faelle: [Fall], art: Art, quartal: Quartal, nach url: URL) throws -> (Int, Int) {
-            guard FileManager.default.createFile(atPath: url.path, contents: nil), let h = try? FileHandle(forWritingTo: url) else {
+            guard FileManager.default.createFile(atPath: url.path, contents: nil),
+                let h = try? FileHandle(forWritingTo: url)
+            else {
                 throw Ausgabe.Fehler(pfad: url.path, grund: "Datei lässt sich nicht anlegen")
             }
             defer { try? h.close() }
@@ -166,8 +176,14 @@ public enum Massendaten {
                 feld(z)
             }
             switch art {
-            case .jugendhilfe: feld("Fallnummer;Personennummer;Sozialraum;Hilfeart;Hilfeform;UMA;Hilfebeginn;Hilfeende;Geburtsdatum;Bemerkung")
-            case .open: feld("Aktenzeichen;Stadtviertel;Leistung;Unterbringung;Wohnform;Bewilligt ab;Bewilligt bis;Geburtsjahr;Bruttobedarf mtl.")
+            case .jugendhilfe:
+                feld(
+                    "Fallnummer;Personennummer;Sozialraum;Hilfeart;Hilfeform;UMA;Hilfebeginn;Hilfeende;Geburtsdatum;Bemerkung"
+                )
+            case .open:
+                feld(
+                    "Aktenzeichen;Stadtviertel;Leistung;Unterbringung;Wohnform;Bewilligt ab;Bewilligt bis;Geburtsjahr;Bruttobedarf mtl."
+                )
             }
             zeilenende()
             var zeilen = 0

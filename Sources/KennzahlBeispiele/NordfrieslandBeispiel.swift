@@ -23,7 +23,9 @@ struct NordfrieslandGenerator {
 
     init(seed: UInt64) { rng = Zufall(seed: seed) }
 
-    static let raeume = ["Südtondern", "Sylt", "Föhr, Amrum und Halligen", "Husum und Nordstrand", "Eiderstedt und Mitte"]
+    static let raeume = [
+        "Südtondern", "Sylt", "Föhr, Amrum und Halligen", "Husum und Nordstrand", "Eiderstedt und Mitte",
+    ]
     /// How the case system writes the areas.
     static let codes = ["SR1", "SR2", "SR3", "SR4", "SR5"]
     /// How the finance system writes them.
@@ -48,26 +50,26 @@ struct NordfrieslandGenerator {
     }
 
     static let liesmich = """
-    \(Beispiele.kennzeichen) (Katalog Definitions/nordfriesland)
-    ==========================================================================
+        \(Beispiele.kennzeichen) (Katalog Definitions/nordfriesland)
+        ==========================================================================
 
-    Ein erfundener Landkreis mit fünf Sozialräumen (Inseln und Halligen eingeschlossen), je einem
-    Budget der Jugendhilfe und der Eingliederungshilfe für Kinder, 2021-Q1 bis 2022-Q4. Alle Fälle,
-    Buchungen, Träger und Beträge sind erfunden; es gibt keine echten Personen.
+        Ein erfundener Landkreis mit fünf Sozialräumen (Inseln und Halligen eingeschlossen), je einem
+        Budget der Jugendhilfe und der Eingliederungshilfe für Kinder, 2021-Q1 bis 2022-Q4. Alle Fälle,
+        Buchungen, Träger und Beträge sind erfunden; es gibt keine echten Personen.
 
-    - budgets-{jahr}.csv: Jahresbudgets je Sozialraum (Jugendhilfe 9,5 Mio. €, EGH 6,5 Mio. € im
-      Jahr 2021, 2022 um 3 % fortgeschrieben)
-    - buchungen-{quartal}.csv: jede Buchung der Finanzbuchhaltung (Windows-1252) mit Kategorie
-      (Vorwegabzug, Personalkosten, Overhead, Rechnung für Fall bei anderem Träger, HÜTN, FuA,
-      Sachkosten für Fälle) und Betrag auf den Cent; Stornos als negative Beträge
-    - fachleistungsstunden-{quartal}.csv: Leistungsnachweise der Träger je Woche und Art
-    - hilfen-{quartal}.csv: laufende Hilfen beider Budgets mit Geburtsdatum
-    - bevoelkerung-{jahr}.csv: Einwohner am 31.12. je Sozialraum und Altersjahr
+        - budgets-{jahr}.csv: Jahresbudgets je Sozialraum (Jugendhilfe 9,5 Mio. €, EGH 6,5 Mio. € im
+          Jahr 2021, 2022 um 3 % fortgeschrieben)
+        - buchungen-{quartal}.csv: jede Buchung der Finanzbuchhaltung (Windows-1252) mit Kategorie
+          (Vorwegabzug, Personalkosten, Overhead, Rechnung für Fall bei anderem Träger, HÜTN, FuA,
+          Sachkosten für Fälle) und Betrag auf den Cent; Stornos als negative Beträge
+        - fachleistungsstunden-{quartal}.csv: Leistungsnachweise der Träger je Woche und Art
+        - hilfen-{quartal}.csv: laufende Hilfen beider Budgets mit Geburtsdatum
+        - bevoelkerung-{jahr}.csv: Einwohner am 31.12. je Sozialraum und Altersjahr
 
-    Neu erzeugen: swift run kennzahl samples nordfriesland
-    (gleicher Seed, gleiche Bytes)
+        Neu erzeugen: swift run kennzahl samples nordfriesland
+        (gleicher Seed, gleiche Bytes)
 
-    """
+        """
 
     // MARK: Budgets and bookings
 
@@ -115,7 +117,10 @@ struct NordfrieslandGenerator {
             for raum in 0..<5 {
                 for b in 0...1 {
                     let budget = NordfrieslandGenerator.budget(b, raum: raum, jahr: jahr)
-                    csv.zeile([NordfrieslandGenerator.raeume[raum], NordfrieslandGenerator.budgetCodes[b], NordfrieslandGenerator.betrag(budget, tausender: true)])
+                    csv.zeile([
+                        NordfrieslandGenerator.raeume[raum], NordfrieslandGenerator.budgetCodes[b],
+                        NordfrieslandGenerator.betrag(budget, tausender: true),
+                    ])
                     let kosten = budget * NordfrieslandGenerator.kostenfaktor[b][j][raum] / 1_000 + rng.zahl(0...99_999)
                     buchungen += jahresbuchungen(kosten, raum: raum, budget: b, jahr: jahr)
                 }
@@ -123,17 +128,28 @@ struct NordfrieslandGenerator {
             dateien.append(("budgets-\(jahr).csv", csv.bytes))
         }
         // Numbered per year in booking order, as the finance system does.
-        buchungen.sort { ($0.datum, $0.raum, $0.budget, $0.kategorie, $0.cent) < ($1.datum, $1.raum, $1.budget, $1.kategorie, $1.cent) }
+        buchungen.sort {
+            ($0.datum, $0.raum, $0.budget, $0.kategorie, $0.cent) < (
+                $1.datum, $1.raum, $1.budget, $1.kategorie, $1.cent
+            )
+        }
         var laufend: [Int: Int] = [:]
         for q in 1...8 {
             let quartal = NordfrieslandGenerator.quartal(q)
-            var csv = CsvSchreiber(kopf: ["Buchungsnummer", "Sozialraum", "Budget", "Buchungsdatum", "Kategorie", "Betrag", "Buchungstext"], windows1252: true)
+            var csv = CsvSchreiber(
+                kopf: [
+                    "Buchungsnummer", "Sozialraum", "Budget", "Buchungsdatum", "Kategorie", "Betrag", "Buchungstext",
+                ], windows1252: true)
             for b in buchungen where b.datum.quartal == quartal {
                 let n = (laufend[b.datum.jahr] ?? 0) + 1
                 laufend[b.datum.jahr] = n
                 let nummer = "\(b.datum.jahr)-" + String(repeating: "0", count: max(0, 6 - String(n).count)) + String(n)
-                csv.zeile([nummer, NordfrieslandGenerator.finanzNamen[b.raum], NordfrieslandGenerator.budgetCodes[b.budget], b.datum.deutsch,
-                           NordfrieslandGenerator.kategorien[b.kategorie].code, NordfrieslandGenerator.betrag(b.cent, tausender: false), b.text])
+                csv.zeile([
+                    nummer, NordfrieslandGenerator.finanzNamen[b.raum], NordfrieslandGenerator.budgetCodes[b.budget],
+                    b.datum.deutsch,
+                    NordfrieslandGenerator.kategorien[b.kategorie].code,
+                    NordfrieslandGenerator.betrag(b.cent, tausender: false), b.text,
+                ])
             }
             dateien.append(("buchungen-\(quartal.name).csv", csv.bytes))
         }
@@ -159,25 +175,39 @@ struct NordfrieslandGenerator {
             case "VWA":
                 // Fixed at the start of the year: two deductions in January.
                 for (i, teil) in verteile(summe, [70, 30]).enumerated() {
-                    bucht(tag(1, 3 + 7 * i), k, teil, i == 0 ? "Vorwegabzug Pflegekinder" : "Vorwegabzug Kostenerstattung an andere Kreise")
+                    bucht(
+                        tag(1, 3 + 7 * i), k, teil,
+                        i == 0 ? "Vorwegabzug Pflegekinder" : "Vorwegabzug Kostenerstattung an andere Kreise")
                 }
             case "PK":
                 let kraefte = max(2, NordfrieslandGenerator.budget(b, raum: raum, jahr: jahr) / 60_000_000)
                 let teile = verteile(summe, Array(repeating: 1, count: 12 * kraefte))
                 for m in 1...12 {
-                    for f in 0..<kraefte { bucht(tag(m), k, teile[(m - 1) * kraefte + f], "Personalkosten Fachkraft \(f + 1), \(NordfrieslandGenerator.monatsname[m - 1])") }
+                    for f in 0..<kraefte {
+                        bucht(
+                            tag(m), k, teile[(m - 1) * kraefte + f],
+                            "Personalkosten Fachkraft \(f + 1), \(NordfrieslandGenerator.monatsname[m - 1])")
+                    }
                 }
             case "OH":
-                for (i, teil) in verteile(summe, [1, 1, 1, 1]).enumerated() { bucht(tag(3 * i + 3), k, teil, "Overheadpauschale \(i + 1). Quartal") }
+                for (i, teil) in verteile(summe, [1, 1, 1, 1]).enumerated() {
+                    bucht(tag(3 * i + 3), k, teil, "Overheadpauschale \(i + 1). Quartal")
+                }
             default:
                 // Invoices and case costs: several per month, amounts of varying size.
                 let jeMonat = verteile(summe, monate)
-                let anzahl = kat[k].code == "RF" ? max(4, NordfrieslandGenerator.budget(b, raum: raum, jahr: jahr) / 12_000_000) : 3
+                let anzahl =
+                    kat[k].code == "RF"
+                    ? max(4, NordfrieslandGenerator.budget(b, raum: raum, jahr: jahr) / 12_000_000) : 3
                 for m in 1...12 {
                     let betraege = verteile(jeMonat[m - 1], (0..<anzahl).map { _ in rng.zahl(20...180) })
                     for (i, betrag) in betraege.enumerated() {
                         let datum = tag(m, rng.zahl(1...Tag.tageImMonat(jahr: jahr, monat: m)))
-                        bucht(datum, k, betrag, kat[k].text + (kat[k].code == "RF" ? " Träger \(["Nord", "Mitte", "Süd", "Insel"][i % 4]) \(m)/\(jahr)" : ""))
+                        bucht(
+                            datum, k, betrag,
+                            kat[k].text
+                                + (kat[k].code == "RF"
+                                    ? " Träger \(["Nord", "Mitte", "Süd", "Insel"][i % 4]) \(m)/\(jahr)" : ""))
                         // Now and then an invoice is booked twice and reversed the same day.
                         if kat[k].code == "RF" && rng.promille(4) {
                             bucht(datum, k, betrag, kat[k].text + " (doppelt erfasst)")
@@ -190,7 +220,10 @@ struct NordfrieslandGenerator {
         return liste
     }
 
-    static let monatsname = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
+    static let monatsname = [
+        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+        "Dezember",
+    ]
 
     /// Cents as the finance system writes them: `-1234,56` or, in the budget plan, `1.234,56`.
     static func betrag(_ cent: Int, tausender: Bool) -> String {
@@ -214,8 +247,11 @@ struct NordfrieslandGenerator {
     /// Per area: face-to-face share of the case hours and case-independent share of all hours (per
     /// mille). Sylt misses the 75 %, Eiderstedt the 10 %.
     static let flsAnteile: [(f2f: Int, fu: Int)] = [(772, 118), (712, 104), (795, 142), (752, 109), (768, 84)]
-    static let traeger = [["Jugendhilfe Südtondern", "Familienhilfe Westküste"], ["Inselhilfe Sylt"], ["Familienhilfe Föhr-Amrum"],
-                          ["Jugendhilfe Husum", "Familienhilfe Westküste", "Kinderhaus Nordstrand"], ["Familienzentrum Eiderstedt", "Jugendhilfe Husum"]]
+    static let traeger = [
+        ["Jugendhilfe Südtondern", "Familienhilfe Westküste"], ["Inselhilfe Sylt"], ["Familienhilfe Föhr-Amrum"],
+        ["Jugendhilfe Husum", "Familienhilfe Westküste", "Kinderhaus Nordstrand"],
+        ["Familienzentrum Eiderstedt", "Jugendhilfe Husum"],
+    ]
 
     mutating func fachleistungsstunden() -> [(String, [UInt8])] {
         var dateien: [(String, [UInt8])] = []
@@ -230,7 +266,9 @@ struct NordfrieslandGenerator {
                 let fu = gesamt * (a.fu + rng.zahl(-12...12)) / 1_000
                 let f2f = (gesamt - fu) * (a.f2f + rng.zahl(-15...15)) / 1_000
                 let arten = [("F2F", f2f), ("SFB", gesamt - fu - f2f), ("FU", fu)]
-                let wochen = stride(from: 0, to: 13, by: 1).map { quartal.ersterTag.plus(tage: 7 * $0 + 4) }.filter { $0 <= quartal.letzterTag }
+                let wochen = stride(from: 0, to: 13, by: 1).map { quartal.ersterTag.plus(tage: 7 * $0 + 4) }.filter {
+                    $0 <= quartal.letzterTag
+                }
                 let traeger = NordfrieslandGenerator.traeger[raum]
                 for (code, summe) in arten {
                     let teile = verteile(summe, (0..<(wochen.count * traeger.count)).map { _ in rng.zahl(60...140) })
@@ -255,7 +293,9 @@ struct NordfrieslandGenerator {
 
     /// Stocks at 31.12.2022: Hilfen per 1.000 under-21s (Jugendhilfe, EGH) and the yearly trend
     /// in per mille per quarter (Husum's Jugendhilfe grows, the Halligen shrink).
-    static let versorgung: [(jh: Int, egh: Int, trendJH: Int)] = [(29, 11, 5), (24, 9, 0), (19, 8, -10), (34, 13, 28), (31, 12, 4)]
+    static let versorgung: [(jh: Int, egh: Int, trendJH: Int)] = [
+        (29, 11, 5), (24, 9, 0), (19, 8, -10), (34, 13, 28), (31, 12, 4),
+    ]
 
     mutating func hilfen() -> [(String, [UInt8])] {
         let bestand = Bestandsgenerator(basis: NordfrieslandGenerator.quartal(0), letztes: 8, ankerIndex: 8)
@@ -266,23 +306,31 @@ struct NordfrieslandGenerator {
             for (art, rate, trend) in [(0, v.jh, v.trendJH), (1, v.egh, 3)] {
                 let s = bestand.reihe((u21[raum] * rate + 500) / 1_000, trend: trend, rauschen: 15, &rng)
                 let e = bestand.enden(s, umschlag: art == 0 ? 170 : 90, &rng)
-                faelle += bestand.faelle(s, e, raum: raum, art: art, fruehesterBeginn: Tag(jahr: 2018, monat: 1, tag: 1)!, &rng)
+                faelle += bestand.faelle(
+                    s, e, raum: raum, art: art, fruehesterBeginn: Tag(jahr: 2018, monat: 1, tag: 1)!, &rng)
             }
         }
         Bestandsgenerator.nummeriere(&faelle, praefix: "NF-")
         let jh = ["27.2", "29", "30", "31", "31", "31", "33", "34", "34"], egh = ["35a", "35a", "35a", "EGH"]
         var dateien: [(String, [UInt8])] = []
-        let geburt = faelle.map { f in f.beginn.plus(tage: -(rng.zahl(f.art == 0 ? 0...16 : 2...15) * 365 + rng.zahl(0...364))) }
+        let geburt = faelle.map { f in
+            f.beginn.plus(tage: -(rng.zahl(f.art == 0 ? 0...16 : 2...15) * 365 + rng.zahl(0...364)))
+        }
         let hilfeart = faelle.map { f in f.art == 0 ? rng.wahl(jh) : rng.wahl(egh) }
         for q in 1...8 {
             let quartal = NordfrieslandGenerator.quartal(q)
-            var csv = CsvSchreiber(kopf: ["Aktenzeichen", "Sozialraum", "Budget", "Hilfeart", "Hilfebeginn", "Hilfeende", "Geburtsdatum"])
+            var csv = CsvSchreiber(kopf: [
+                "Aktenzeichen", "Sozialraum", "Budget", "Hilfeart", "Hilfebeginn", "Hilfeende", "Geburtsdatum",
+            ])
             for i in faelle.indices.sorted(by: { faelle[$0].id < faelle[$1].id }) {
                 let f = faelle[i]
                 let (zeigen, ende) = Bestandsgenerator.imExport(f, quartal)
                 guard zeigen else { continue }
-                csv.zeile([f.id, NordfrieslandGenerator.codes[f.raum], NordfrieslandGenerator.budgetCodes[f.art], hilfeart[i], f.beginn.deutsch,
-                           ende?.deutsch ?? "", geburt[i].deutsch])
+                csv.zeile([
+                    f.id, NordfrieslandGenerator.codes[f.raum], NordfrieslandGenerator.budgetCodes[f.art], hilfeart[i],
+                    f.beginn.deutsch,
+                    ende?.deutsch ?? "", geburt[i].deutsch,
+                ])
             }
             dateien.append(("hilfen-\(quartal.name).csv", csv.bytes))
         }

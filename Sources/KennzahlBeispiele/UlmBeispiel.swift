@@ -1,6 +1,6 @@
 import KennzahlBasis
-import KennzahlDefinition
 import KennzahlBericht
+import KennzahlDefinition
 
 /// The synthetic Ulm sample set (`kennzahl samples ulm`): exports of every source system for
 /// 2020-Q1 … 2022-Q4, population and delivered counts. No real persons.
@@ -47,8 +47,14 @@ struct UlmGenerator {
         [("Böfingen-Nord", 30), ("Böfingen-Süd", 35), ("Jungingen", 15), ("Lehr", 10), ("Mähringen", 10)],
         [("Oberer Eselsberg", 35), ("Unterer Eselsberg", 30), ("Türmle", 15), ("Wissenschaftsstadt", 20)],
         [("Altstadt", 20), ("Neustadt", 25), ("Oststadt", 25), ("Safranberg", 15), ("Michelsberg", 15)],
-        [("Weststadt-Nord", 25), ("Weststadt-Süd", 25), ("Söflingen", 25), ("Grimmelfingen", 8), ("Einsingen", 7), ("Eggingen", 6), ("Ermingen", 4)],
-        [("Wiblingen-Alt", 25), ("Tannenplatz", 30), ("Gögglingen", 12), ("Donaustetten", 10), ("Unterweiler", 8), ("Donautal", 15)],
+        [
+            ("Weststadt-Nord", 25), ("Weststadt-Süd", 25), ("Söflingen", 25), ("Grimmelfingen", 8), ("Einsingen", 7),
+            ("Eggingen", 6), ("Ermingen", 4),
+        ],
+        [
+            ("Wiblingen-Alt", 25), ("Tannenplatz", 30), ("Gögglingen", 12), ("Donaustetten", 10), ("Unterweiler", 8),
+            ("Donautal", 15),
+        ],
     ]
 
     /// Quarter index 0 = 2019-Q4 … 12 = 2022-Q4.
@@ -74,23 +80,23 @@ struct UlmGenerator {
     }
 
     static let liesmich = """
-    \(Beispiele.kennzeichen) (Katalog Definitions/ulm)
-    ==================================================================
+        \(Beispiele.kennzeichen) (Katalog Definitions/ulm)
+        ==================================================================
 
-    Alle Fälle, Nummern, Geburtsdaten und Bemerkungen sind erfunden; es gibt keine echten Personen.
-    Die Daten sind so erzeugt, dass die in GD 072/23 der Stadt Ulm veröffentlichten Zahlen
-    herauskommen (Quartalsmeldung zum 31.12.2021, Hilfen vor dem Fall 2020/2021,
-    Wohnraumsicherung 2020/2021, Einwohnerzahlen).
+        Alle Fälle, Nummern, Geburtsdaten und Bemerkungen sind erfunden; es gibt keine echten Personen.
+        Die Daten sind so erzeugt, dass die in GD 072/23 der Stadt Ulm veröffentlichten Zahlen
+        herauskommen (Quartalsmeldung zum 31.12.2021, Hilfen vor dem Fall 2020/2021,
+        Wohnraumsicherung 2020/2021, Einwohnerzahlen).
 
-    Neu erzeugen: swift run kennzahl samples ulm
-    (gleicher Seed, gleiche Bytes)
+        Neu erzeugen: swift run kennzahl samples ulm
+        (gleicher Seed, gleiche Bytes)
 
-    Absichtlich fehlerhafte Zeilen (werden verworfen und in jedem Bericht unter Datenqualität genannt):
-    - prosoz-jugendhilfe-2021-Q3.csv: ein unbekannter Sozialraum
-    - open-sozialhilfe-2022-Q2.csv: ein Ende vor dem Beginn
-    - schuldnerberatung-2022-Q1.csv: ein unmögliches Datum
+        Absichtlich fehlerhafte Zeilen (werden verworfen und in jedem Bericht unter Datenqualität genannt):
+        - prosoz-jugendhilfe-2021-Q3.csv: ein unbekannter Sozialraum
+        - open-sozialhilfe-2022-Q2.csv: ein Ende vor dem Beginn
+        - schuldnerberatung-2022-Q1.csv: ein unmögliches Datum
 
-    """
+        """
 
     // MARK: Stock and flow (see Bestandsgenerator)
 
@@ -134,7 +140,8 @@ struct UlmGenerator {
             var s: [[Int]] = []
             for art in 0...3 {
                 var r = reihe(anker[art][raum], trend: art == 0 ? 6 : 4, rauschen: 20)
-                if art == 1 && raum == 4 { for q in 0...7 { r[q] = (r[q] * 82 + 50) / 100 } }  // Wiblingen: jump in Q4/2021
+                // Wiblingen: jump in Q4/2021
+                if art == 1 && raum == 4 { for q in 0...7 { r[q] = (r[q] * 82 + 50) / 100 } }
                 s.append(r)
             }
             var e: [[Int]] = [[], [], [], []]
@@ -144,7 +151,9 @@ struct UlmGenerator {
                 let bestand = (0...3).map { s[$0][ende] }.reduce(0, +)
                 // Ends of the year across categories: at least each category's stock decrease,
                 // the rest in proportion to the stock.
-                let mindestens = (0...3).map { a in (1...4).map { max(0, s[a][4 * j + $0 - 1] - s[a][4 * j + $0]) }.reduce(0, +) }
+                let mindestens = (0...3).map { a in
+                    (1...4).map { max(0, s[a][4 * j + $0 - 1] - s[a][4 * j + $0]) }.reduce(0, +)
+                }
                 let rest = imVerlauf[j][raum] - bestand - mindestens.reduce(0, +)
                 precondition(rest >= 0, "sample generator: im-Verlauf target below the stock")
                 let zusatz = verteile(rest, (0...3).map { s[$0][ende - 4] })
@@ -152,34 +161,49 @@ struct UlmGenerator {
             }
             for a in 0...3 { e[a] = UlmGenerator.endenJeJahr(s[a], jahre: jahresenden[a]) }
             for a in 0...3 {
-                faelle += bestandsfaelle(s[a], e[a], raum: raum, art: a, fruehesterBeginn: Tag(jahr: 2016, monat: 1, tag: 1)!)
+                faelle += bestandsfaelle(
+                    s[a], e[a], raum: raum, art: a, fruehesterBeginn: Tag(jahr: 2016, monat: 1, tag: 1)!)
             }
         }
         UlmGenerator.nummeriere(&faelle, praefix: "JH-")
         let ambulant = ["27.2", "30", "31", "35a"], stationaer = ["33", "34", "35a"]
-        let notizen = ["", "", "", "", "", "Hilfeplan fortgeschrieben; nächstes Gespräch im Herbst", "Fallübergabe aus anderem Sozialraum",
-                       "Mutter: \"läuft gut\"", "Hilfeplangespräch verschoben", ""]
+        let notizen = [
+            "", "", "", "", "", "Hilfeplan fortgeschrieben; nächstes Gespräch im Herbst",
+            "Fallübergabe aus anderem Sozialraum",
+            "Mutter: \"läuft gut\"", "Hilfeplangespräch verschoben", "",
+        ]
         for i in faelle.indices {
             let f = faelle[i]
             let alter = f.art >= 2 ? rng.zahl(14...17) : rng.zahl(0...16)
             let geburt = f.beginn.plus(tage: -(alter * 365 + rng.zahl(0...364)))
             let art = f.art % 2 == 0 ? rng.wahl(ambulant) : rng.wahl(stationaer)
-            faelle[i].extra = [art, f.art % 2 == 0 ? "amb" : "stat", f.art >= 2 ? "J" : "N", geburt.deutsch, rng.wahl(notizen)]
+            faelle[i].extra = [
+                art, f.art % 2 == 0 ? "amb" : "stat", f.art >= 2 ? "J" : "N", geburt.deutsch, rng.wahl(notizen),
+            ]
         }
         UlmGenerator.personen(&faelle, seed: seed)
         var dateien: [(String, [UInt8])] = []
         for q in UlmGenerator.exportQuartale {
             let quartal = UlmGenerator.quartal(q)
-            var csv = CsvSchreiber(kopf: ["Fallnummer", "Personennummer", "Sozialraum", "Hilfeart", "Hilfeform", "UMA", "Hilfebeginn", "Hilfeende",
-                                          "Geburtsdatum", "Bemerkung"])
+            var csv = CsvSchreiber(kopf: [
+                "Fallnummer", "Personennummer", "Sozialraum", "Hilfeart", "Hilfeform", "UMA", "Hilfebeginn",
+                "Hilfeende",
+                "Geburtsdatum", "Bemerkung",
+            ])
             for f in faelle.sorted(by: { $0.id < $1.id }) {
                 let (zeigen, ende) = UlmGenerator.imExport(f, quartal)
                 guard zeigen else { continue }
-                csv.zeile([f.id, f.extra[5], UlmGenerator.raumName(f.raum), f.extra[0], f.extra[1], f.extra[2], f.beginn.deutsch, ende?.deutsch ?? "",
-                           f.extra[3], f.extra[4]])
+                csv.zeile([
+                    f.id, f.extra[5], UlmGenerator.raumName(f.raum), f.extra[0], f.extra[1], f.extra[2],
+                    f.beginn.deutsch, ende?.deutsch ?? "",
+                    f.extra[3], f.extra[4],
+                ])
             }
             if quartal.name == "2021-Q3" {
-                csv.zeile(["JH-900001", "P-900001", "Wiblngen", "31", "amb", "N", "02.08.2021", "", "14.03.2012", "Sozialraum falsch erfasst"])
+                csv.zeile([
+                    "JH-900001", "P-900001", "Wiblngen", "31", "amb", "N", "02.08.2021", "", "14.03.2012",
+                    "Sozialraum falsch erfasst",
+                ])
             }
             dateien.append(("prosoz-jugendhilfe-\(quartal.name).csv", csv.bytes))
         }
@@ -233,7 +257,10 @@ struct UlmGenerator {
             faelle += eigene
         }
         UlmGenerator.nummeriere(&faelle, praefix: "HvF-", stellen: 5)
-        let anlaesse = ["Erziehungsfragen", "Trennung/Scheidung", "Schulprobleme", "Überforderung der Eltern", "Konflikte in der Familie", "Gesundheit des Kindes"]
+        let anlaesse = [
+            "Erziehungsfragen", "Trennung/Scheidung", "Schulprobleme", "Überforderung der Eltern",
+            "Konflikte in der Familie", "Gesundheit des Kindes",
+        ]
         for i in faelle.indices { faelle[i].extra = [rng.wahl(anlaesse)] }
         var dateien: [(String, [UInt8])] = []
         for q in UlmGenerator.exportQuartale {
@@ -263,17 +290,39 @@ struct UlmGenerator {
     }
 
     static let openArten: [OpenArt] = [
-        OpenArt(leistung: "EGH", unterbringung: "a", wohnform: "EW", anker: 656, ohneRaum: 0, gewichte: [12, 19, 26, 22, 21], trend: 5, umschlag: 40),
-        OpenArt(leistung: "EGH", unterbringung: "s", wohnform: "BW", anker: 270, ohneRaum: 0, gewichte: [8, 20, 22, 27, 23], trend: 2, umschlag: 30),
-        OpenArt(leistung: "EGH", unterbringung: "s", wohnform: "IN", anker: 34, ohneRaum: 0, gewichte: [15, 20, 20, 25, 20], trend: 0, umschlag: 60),
-        OpenArt(leistung: "WfbM", unterbringung: "a", wohnform: "", anker: 337, ohneRaum: 0, gewichte: [12, 20, 22, 24, 22], trend: 2, umschlag: 25),
-        OpenArt(leistung: "BLH", unterbringung: "a", wohnform: "", anker: 85, ohneRaum: 0, gewichte: [12, 18, 26, 20, 24], trend: -2, umschlag: 20),
-        OpenArt(leistung: "HLU", unterbringung: "a", wohnform: "", anker: 226, ohneRaum: 6, gewichte: [8, 18, 30, 24, 20], trend: -3, umschlag: 90),
-        OpenArt(leistung: "HLU", unterbringung: "s", wohnform: "", anker: 23, ohneRaum: 0, gewichte: [10, 20, 25, 20, 25], trend: 0, umschlag: 60),
-        OpenArt(leistung: "GSI", unterbringung: "a", wohnform: "", anker: 1534, ohneRaum: 10, gewichte: [9, 19, 27, 23, 22], trend: 6, umschlag: 40),
-        OpenArt(leistung: "GSI", unterbringung: "s", wohnform: "", anker: 147, ohneRaum: 0, gewichte: [8, 16, 22, 26, 28], trend: 3, umschlag: 50),
-        OpenArt(leistung: "HzP", unterbringung: "a", wohnform: "", anker: 103, ohneRaum: 0, gewichte: [10, 17, 25, 20, 28], trend: 4, umschlag: 70),
-        OpenArt(leistung: "HzP", unterbringung: "s", wohnform: "", anker: 415, ohneRaum: 0, gewichte: [9, 15, 22, 24, 30], trend: 4, umschlag: 80),
+        OpenArt(
+            leistung: "EGH", unterbringung: "a", wohnform: "EW", anker: 656, ohneRaum: 0,
+            gewichte: [12, 19, 26, 22, 21], trend: 5, umschlag: 40),
+        OpenArt(
+            leistung: "EGH", unterbringung: "s", wohnform: "BW", anker: 270, ohneRaum: 0,
+            gewichte: [8, 20, 22, 27, 23], trend: 2, umschlag: 30),
+        OpenArt(
+            leistung: "EGH", unterbringung: "s", wohnform: "IN", anker: 34, ohneRaum: 0,
+            gewichte: [15, 20, 20, 25, 20], trend: 0, umschlag: 60),
+        OpenArt(
+            leistung: "WfbM", unterbringung: "a", wohnform: "", anker: 337, ohneRaum: 0,
+            gewichte: [12, 20, 22, 24, 22], trend: 2, umschlag: 25),
+        OpenArt(
+            leistung: "BLH", unterbringung: "a", wohnform: "", anker: 85, ohneRaum: 0, gewichte: [12, 18, 26, 20, 24],
+            trend: -2, umschlag: 20),
+        OpenArt(
+            leistung: "HLU", unterbringung: "a", wohnform: "", anker: 226, ohneRaum: 6, gewichte: [8, 18, 30, 24, 20],
+            trend: -3, umschlag: 90),
+        OpenArt(
+            leistung: "HLU", unterbringung: "s", wohnform: "", anker: 23, ohneRaum: 0, gewichte: [10, 20, 25, 20, 25],
+            trend: 0, umschlag: 60),
+        OpenArt(
+            leistung: "GSI", unterbringung: "a", wohnform: "", anker: 1534, ohneRaum: 10,
+            gewichte: [9, 19, 27, 23, 22], trend: 6, umschlag: 40),
+        OpenArt(
+            leistung: "GSI", unterbringung: "s", wohnform: "", anker: 147, ohneRaum: 0, gewichte: [8, 16, 22, 26, 28],
+            trend: 3, umschlag: 50),
+        OpenArt(
+            leistung: "HzP", unterbringung: "a", wohnform: "", anker: 103, ohneRaum: 0, gewichte: [10, 17, 25, 20, 28],
+            trend: 4, umschlag: 70),
+        OpenArt(
+            leistung: "HzP", unterbringung: "s", wohnform: "", anker: 415, ohneRaum: 0, gewichte: [9, 15, 22, 24, 30],
+            trend: 4, umschlag: 80),
     ]
 
     mutating func open() -> [(String, [UInt8])] {
@@ -292,7 +341,8 @@ struct UlmGenerator {
         UlmGenerator.nummeriere(&faelle, praefix: "O-", stellen: 7)
         for i in faelle.indices {
             let f = faelle[i]
-            let viertel = f.raum < 5 ? UlmGenerator.viertel[f.raum][rng.gewichtet(UlmGenerator.viertel[f.raum].map(\.1))].0 : ""
+            let viertel =
+                f.raum < 5 ? UlmGenerator.viertel[f.raum][rng.gewichtet(UlmGenerator.viertel[f.raum].map(\.1))].0 : ""
             let art = UlmGenerator.openArten[f.art]
             // Monthly gross need in euro and cent, German notation.
             let basis = art.leistung == "GSI" ? 95_000 : art.leistung == "HzP" ? 180_000 : 60_000
@@ -303,13 +353,19 @@ struct UlmGenerator {
         var dateien: [(String, [UInt8])] = []
         for q in UlmGenerator.exportQuartale {
             let quartal = UlmGenerator.quartal(q)
-            var csv = CsvSchreiber(kopf: ["Aktenzeichen", "Stadtviertel", "Leistung", "Unterbringung", "Wohnform", "Bewilligt ab", "Bewilligt bis",
-                                          "Geburtsjahr", "Bruttobedarf mtl."])
+            var csv = CsvSchreiber(kopf: [
+                "Aktenzeichen", "Stadtviertel", "Leistung", "Unterbringung", "Wohnform", "Bewilligt ab",
+                "Bewilligt bis",
+                "Geburtsjahr", "Bruttobedarf mtl.",
+            ])
             for f in faelle.sorted(by: { $0.id < $1.id }) {
                 let (zeigen, ende) = UlmGenerator.imExport(f, quartal)
                 guard zeigen else { continue }
                 let art = UlmGenerator.openArten[f.art]
-                csv.zeile([f.id, f.extra[0], art.leistung, art.unterbringung, art.wohnform, f.beginn.deutsch, ende?.deutsch ?? "", f.extra[1], f.extra[2]])
+                csv.zeile([
+                    f.id, f.extra[0], art.leistung, art.unterbringung, art.wohnform, f.beginn.deutsch,
+                    ende?.deutsch ?? "", f.extra[1], f.extra[2],
+                ])
             }
             if quartal.name == "2022-Q2" {
                 csv.zeile(["O-9000001", "Söflingen", "GSI", "a", "", "01.05.2022", "01.04.2022", "1950", "912,40"])
@@ -324,16 +380,21 @@ struct UlmGenerator {
     mutating func fallmanagement() -> [(String, [UInt8])] {
         var dateien: [(String, [UInt8])] = []
         // VIS FM is run by the central team (Zentrale Dienste): its export has no Sozialraum.
-        for (system, anker, gewichte, umschlag) in [("db", 1094, [11, 20, 25, 23, 21, 0], 60), ("visfm", 199, [0, 0, 0, 0, 0, 1], 120)] {
+        for (system, anker, gewichte, umschlag) in [
+            ("db", 1094, [11, 20, 25, 23, 21, 0], 60), ("visfm", 199, [0, 0, 0, 0, 0, 1], 120),
+        ] {
             var faelle: [Fall] = []
             for (raum, a) in verteile(anker, gewichte).enumerated() where a > 0 {
                 let s = reihe(a, trend: system == "db" ? 5 : 3, rauschen: 15)
-                faelle += bestandsfaelle(s, enden(s, umschlag: umschlag), raum: raum, art: 0, fruehesterBeginn: Tag(jahr: 2015, monat: 1, tag: 1)!)
+                faelle += bestandsfaelle(
+                    s, enden(s, umschlag: umschlag), raum: raum, art: 0,
+                    fruehesterBeginn: Tag(jahr: 2015, monat: 1, tag: 1)!)
             }
             UlmGenerator.nummeriere(&faelle, praefix: system == "db" ? "FM-E" : "FM-A", stellen: 5)
             for q in UlmGenerator.exportQuartale {
                 let quartal = UlmGenerator.quartal(q)
-                var csv = system == "db"
+                var csv =
+                    system == "db"
                     ? CsvSchreiber(kopf: ["ID", "SR", "Aufnahme", "Abschluss"])
                     : CsvSchreiber(kopf: ["Vorgang", "Team", "Beginn FM", "Ende FM"])
                 for f in faelle.sorted(by: { $0.id < $1.id }) {
@@ -357,15 +418,19 @@ struct UlmGenerator {
         var nummer = 0
         for q in 4...12 {
             let quartal = UlmGenerator.quartal(q)
-            var csv = CsvSchreiber(kopf: ["Fallnummer", "Sozialraum", "Beratungsdatum", "Nahfeld-/sozialräumliche Ressourcen"])
+            var csv = CsvSchreiber(kopf: [
+                "Fallnummer", "Sozialraum", "Beratungsdatum", "Nahfeld-/sozialräumliche Ressourcen",
+            ])
             for raum in 0...4 {
                 let n = basis[raum] + rng.zahl(-3...3)
                 let anteil = 760 + 15 * (q - 4) + rng.zahl(-40...40) - (raum == 2 ? 40 : 0)
                 let mit = (n * anteil + 500) / 1000
                 for i in 0..<n {
                     nummer += 1
-                    csv.zeile(["TT-\(quartal.jahr)-\(String(nummer))", UlmGenerator.raeume[raum],
-                               rng.tag(quartal.ersterTag, quartal.letzterTag).iso, i < mit ? "ja" : "nein"])
+                    csv.zeile([
+                        "TT-\(quartal.jahr)-\(String(nummer))", UlmGenerator.raeume[raum],
+                        rng.tag(quartal.ersterTag, quartal.letzterTag).iso, i < mit ? "ja" : "nein",
+                    ])
                 }
             }
             dateien.append(("teilhabeteam-beratungen-\(quartal.name).csv", csv.bytes))
@@ -382,7 +447,9 @@ struct UlmGenerator {
         for j in 0...2 {
             let start = Tag(jahr: 2020 + j, monat: 1, tag: 1)!, ende = Tag(jahr: 2020 + j, monat: 12, tag: 31)!
             for (raum, n) in verteile(vermeidung[j], [10, 18, 22, 20, 30]).enumerated() {
-                for _ in 0..<n { beratungen.append((rng.tag(start, ende), raum, "Vermeidung stationärer Unterbringung")) }
+                for _ in 0..<n {
+                    beratungen.append((rng.tag(start, ende), raum, "Vermeidung stationärer Unterbringung"))
+                }
             }
             for (raum, n) in verteile(sonstige[j], [11, 19, 25, 22, 23]).enumerated() {
                 for _ in 0..<n { beratungen.append((rng.tag(start, ende), raum, rng.wahl(anlaesse))) }
@@ -445,7 +512,10 @@ struct UlmGenerator {
             let quartal = UlmGenerator.quartal(q)
             var csv = CsvSchreiber(kopf: ["Sozialraum", "Stichtag", "Leistungsberechtigte"])
             for r in 0...4 {
-                csv.zeile([UlmGenerator.raeume[r], quartal.letzterTag.deutsch, Zahlformat.deutsch(Bruch(sgb2[r][q]), dezimalen: 0)])
+                csv.zeile([
+                    UlmGenerator.raeume[r], quartal.letzterTag.deutsch,
+                    Zahlformat.deutsch(Bruch(sgb2[r][q]), dezimalen: 0),
+                ])
             }
             dateien.append(("jobcenter-sgb2-\(quartal.name).csv", csv.bytes))
             var a = CsvSchreiber(kopf: ["Sozialraum", "Stichtag", "Leistungsempfänger"])
@@ -455,7 +525,9 @@ struct UlmGenerator {
         let wohngeld = [240, 520, 690, 640, 610]
         for (j, faktor) in [100, 97, 95].enumerated() {
             var csv = CsvSchreiber(kopf: ["Sozialraum", "Personen"])
-            for r in 0...4 { csv.zeile([UlmGenerator.raeume[r], String((wohngeld[r] * faktor + rng.zahl(-20...20) + 50) / 100)]) }
+            for r in 0...4 {
+                csv.zeile([UlmGenerator.raeume[r], String((wohngeld[r] * faktor + rng.zahl(-20...20) + 50) / 100)])
+            }
             dateien.append(("wohngeld-\(2020 + j).csv", csv.bytes))
         }
         return dateien
@@ -468,7 +540,10 @@ struct UlmGenerator {
     /// Age profile of a Sozialraum, in percent by age band (Böfingen young, Wiblingen old).
     static func profil(_ raum: Int, _ alter: Int) -> Int {
         let band = alter < 18 ? 0 : alter < 30 ? 1 : alter < 45 ? 2 : alter < 65 ? 3 : 4
-        let tabelle = [[140, 85, 110, 95, 80], [95, 150, 100, 90, 85], [75, 130, 125, 95, 85], [100, 110, 105, 100, 95], [100, 80, 85, 105, 150]]
+        let tabelle = [
+            [140, 85, 110, 95, 80], [95, 150, 100, 90, 85], [75, 130, 125, 95, 85], [100, 110, 105, 100, 95],
+            [100, 80, 85, 105, 150],
+        ]
         return tabelle[raum][band]
     }
 
@@ -504,7 +579,9 @@ struct UlmGenerator {
                         for geschlecht in ["m", "w"] {
                             for deutsch in [true, false] {
                                 let g = UlmGenerator.grundgewicht(alter) * UlmGenerator.profil(raum, alter)
-                                let s = geschlecht == "w" ? (alter >= 80 ? 150 : alter >= 65 ? 115 : 100) : (alter < 18 ? 104 : 100)
+                                let s =
+                                    geschlecht == "w"
+                                    ? (alter >= 80 ? 150 : alter >= 65 ? 115 : 100) : (alter < 18 ? 104 : 100)
                                 let a = auslaender[raum] * (alter >= 65 ? 45 : 115) / 100
                                 let o = deutsch ? 1000 - a : a
                                 gewichte.append(g * s * o * (1000 + rng.zahl(-30...30)) / 1000)

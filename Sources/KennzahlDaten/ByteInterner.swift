@@ -188,7 +188,9 @@ public struct ByteInterner: @unchecked Sendable {
     /// The value of an id as text.
     public func text(_ id: Int32) -> String {
         let i = Int(id)
-        return String(decoding: UnsafeBufferPointer(start: arena.zeiger + start(i), count: Int(enden[i]) - start(i)), as: UTF8.self)
+        return String(
+            decoding: UnsafeBufferPointer(start: arena.zeiger + start(i), count: Int(enden[i]) - start(i)),
+            as: UTF8.self)
     }
 
     private mutating func wachse() {
@@ -214,7 +216,11 @@ public struct ByteInterner: @unchecked Sendable {
 private func memcmpGleich(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
     var i = 0
     while i + 8 <= n {
-        if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) { return false }
+        if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self)
+            != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
+        {
+            return false
+        }
         i += 8
     }
     while i < n {

@@ -30,13 +30,16 @@ public enum CsvProblem: Sendable, Equatable {
         case .nichtGeschlossen:
             return "Anführungszeichen in Zeile \(zeile) wird nicht geschlossen"
         case .zuLang(let grenze, let anf):
-            return anf ? "Anführungszeichen in Zeile \(zeile) wird nicht geschlossen (Zeile länger als \(grenze))"
-                       : "Zeile \(zeile) ist länger als \(grenze)"
+            return anf
+                ? "Anführungszeichen in Zeile \(zeile) wird nicht geschlossen (Zeile länger als \(grenze))"
+                : "Zeile \(zeile) ist länger als \(grenze)"
         case .falscheFeldzahl(let bis, let felder, let erwartet):
-            return "Feld in Anführungszeichen reicht von Zeile \(zeile) bis Zeile \(bis); der Datensatz hat dann \(felder) statt \(erwartet) Felder"
+            return
+                "Feld in Anführungszeichen reicht von Zeile \(zeile) bis Zeile \(bis); der Datensatz hat dann \(felder) statt \(erwartet) Felder"
                 + " – wahrscheinlich ein einzelnes Anführungszeichen in Zeile \(zeile). " + weiter
         case .verschluckt(let bis, let beispiel):
-            return "Feld in Anführungszeichen reicht von Zeile \(zeile) bis Zeile \(bis) und enthält vollständige Datenzeilen (Zeile \(beispiel))"
+            return
+                "Feld in Anführungszeichen reicht von Zeile \(zeile) bis Zeile \(bis) und enthält vollständige Datenzeilen (Zeile \(beispiel))"
                 + " – wahrscheinlich ein einzelnes Anführungszeichen in Zeile \(zeile). " + weiter
         }
     }
@@ -45,7 +48,9 @@ public enum CsvProblem: Sendable, Equatable {
     public var grund: String {
         switch self {
         case .nichtGeschlossen: return "Anführungszeichen nicht geschlossen"
-        case .zuLang(let grenze, let anf): return anf ? "Anführungszeichen nicht geschlossen (Zeile länger als \(grenze))" : "Zeile länger als \(grenze)"
+        case .zuLang(let grenze, let anf):
+            return anf
+                ? "Anführungszeichen nicht geschlossen (Zeile länger als \(grenze))" : "Zeile länger als \(grenze)"
         case .falscheFeldzahl: return "Anführungszeichen über mehrere Zeilen, falsche Anzahl Felder"
         case .verschluckt: return "Anführungszeichen über mehrere Zeilen verschluckt Datenzeilen"
         }
@@ -202,8 +207,10 @@ public final class CsvZerleger {
                     if !geschlossen {
                         if !dateiende { return start }
                         // Never closed: only the physical line of the row's start is lost.
-                        zeile(CsvZeile(zeile: zeilennummer, felder: UnsafeBufferPointer(start: felder, count: 0),
-                                       problem: .nichtGeschlossen, istLeer: false))
+                        zeile(
+                            CsvZeile(
+                                zeile: zeilennummer, felder: UnsafeBufferPointer(start: felder, count: 0),
+                                problem: .nichtGeschlossen, istLeer: false))
                         i = start
                         while i < n, p[i] != lf, p[i] != cr { i += 1 }
                         if i < n {
@@ -216,8 +223,10 @@ public final class CsvZerleger {
                     let danach = i
                     while i < n, p[i] != t, p[i] != lf, p[i] != cr { i += 1 }
                     if i > danach { maskiert = true }
-                    felder[anzahl] = maskiert ? CsvFeld(von: feldStart, bis: i, maskiert: true)
-                                              : CsvFeld(von: feldStart + 1, bis: danach - 1, maskiert: false)
+                    felder[anzahl] =
+                        maskiert
+                        ? CsvFeld(von: feldStart, bis: i, maskiert: true)
+                        : CsvFeld(von: feldStart + 1, bis: danach - 1, maskiert: false)
                 } else {
                     let feldStart = i
                     while i < n {
@@ -260,10 +269,15 @@ public final class CsvZerleger {
                 break felder
             }
             if innen > 0, let erwartet = erwarteteFelder,
-               let problem = CsvZerleger.pruefeMehrzeilig(p, von: start, bis: i, felder: UnsafeBufferPointer(start: felder, count: anzahl),
-                                                         erwartet: erwartet, trennzeichen: t, ersteZeile: zeilennummer, innen: innen) {
+                let problem = CsvZerleger.pruefeMehrzeilig(
+                    p, von: start, bis: i, felder: UnsafeBufferPointer(start: felder, count: anzahl),
+                    erwartet: erwartet, trennzeichen: t, ersteZeile: zeilennummer, innen: innen)
+            {
                 // Reject the first line only; its line break lies inside the record.
-                zeile(CsvZeile(zeile: zeilennummer, felder: UnsafeBufferPointer(start: felder, count: 0), problem: problem, istLeer: false))
+                zeile(
+                    CsvZeile(
+                        zeile: zeilennummer, felder: UnsafeBufferPointer(start: felder, count: 0), problem: problem,
+                        istLeer: false))
                 var e = start
                 while p[e] != lf && p[e] != cr { e += 1 }
                 i = e + ((p[e] == cr && p[e + 1] == lf) ? 2 : 1)
@@ -271,8 +285,11 @@ public final class CsvZerleger {
                 continue zeilen
             }
             let leer = anzahl == 1 && felder[0].von == felder[0].bis && p[start] != anf
-            zeile(CsvZeile(zeile: zeilennummer, felder: UnsafeBufferPointer(start: felder, count: anzahl), problem: nil, istLeer: leer,
-                           zeilen: innen + 1))
+            zeile(
+                CsvZeile(
+                    zeile: zeilennummer, felder: UnsafeBufferPointer(start: felder, count: anzahl), problem: nil,
+                    istLeer: leer,
+                    zeilen: innen + 1))
             if erwarteteFelder == nil && !leer { erwarteteFelder = anzahl }
             zeilennummer += umbrueche
         }
@@ -282,8 +299,10 @@ public final class CsvZerleger {
     /// Checks a complete record `p[von..<bis]` whose quoted fields hold `innen` line breaks: the
     /// field count (trailing empty fields beyond the header are tolerated, as for single lines)
     /// and whether a line after the first is a complete row by itself.
-    static func pruefeMehrzeilig(_ p: UnsafePointer<UInt8>, von: Int, bis: Int, felder: UnsafeBufferPointer<CsvFeld>,
-                                 erwartet: Int, trennzeichen t: UInt8, ersteZeile: Int, innen: Int) -> CsvProblem? {
+    static func pruefeMehrzeilig(
+        _ p: UnsafePointer<UInt8>, von: Int, bis: Int, felder: UnsafeBufferPointer<CsvFeld>,
+        erwartet: Int, trennzeichen t: UInt8, ersteZeile: Int, innen: Int
+    ) -> CsvProblem? {
         let letzteZeile = ersteZeile + innen
         if felder.count < erwartet || (felder.count > erwartet && felder[erwartet...].contains { $0.von != $0.bis }) {
             return .falscheFeldzahl(bis: letzteZeile, felder: felder.count, erwartet: erwartet)
@@ -313,7 +332,9 @@ public final class CsvZerleger {
 
     /// For a buffer full of one unfinished row (longer than the buffer, or an opening quote that is
     /// not closed within it): reports the row's first line and skips it. Returns the bytes taken.
-    public func verwirfUeberlangeZeile(_ p: UnsafePointer<UInt8>, _ n: Int, grenze: String, _ zeile: (CsvZeile) -> Void) -> Int {
+    public func verwirfUeberlangeZeile(_ p: UnsafePointer<UInt8>, _ n: Int, grenze: String, _ zeile: (CsvZeile) -> Void)
+        -> Int
+    {
         let anfangsZeile = zeilennummer
         var inAnf = false
         var i = 0
@@ -322,7 +343,10 @@ public final class CsvZerleger {
             i += 1
         }
         let problem = CsvProblem.zuLang(grenze: grenze, anfuehrungszeichen: inAnf || (n > 0 && p[0] == 0x22))
-        zeile(CsvZeile(zeile: anfangsZeile, felder: UnsafeBufferPointer(start: felder, count: 0), problem: problem, istLeer: false))
+        zeile(
+            CsvZeile(
+                zeile: anfangsZeile, felder: UnsafeBufferPointer(start: felder, count: 0), problem: problem,
+                istLeer: false))
         guard i < n else {
             ueberspringen = true
             return n
@@ -341,9 +365,11 @@ public final class CsvZerleger {
     /// the first block. Rows point into `block`. Returns the number of physical lines of the
     /// stream (line breaks, plus a last line without one), or nil on a read error.
     @discardableResult
-    public static func zerlegeStrom(block: UnsafeMutablePointer<UInt8>, kapazitaet: Int,
-                                    lies: (UnsafeMutablePointer<UInt8>, Int) -> Int, nachBlock: () -> Void = {},
-                                    _ zeile: (CsvZeile) -> Void) -> Int? {
+    public static func zerlegeStrom(
+        block: UnsafeMutablePointer<UInt8>, kapazitaet: Int,
+        lies: (UnsafeMutablePointer<UInt8>, Int) -> Int, nachBlock: () -> Void = {},
+        _ zeile: (CsvZeile) -> Void
+    ) -> Int? {
         var zerleger: CsvZerleger?
         var laenge = 0
         var letztesByte: UInt8?
@@ -394,7 +420,11 @@ public final class CsvZerleger {
             defer { puffer.deallocate() }
             CsvZerleger(trennzeichen: trennzeichen(p)).zerlegeAlles(p) { z in
                 if z.istLeer { return }
-                zeilen.append((z.zeile, z.felder.map { wert($0, basis, puffer: puffer).getrimmt.text }, z.problem?.text(zeile: z.zeile)))
+                zeilen.append(
+                    (
+                        z.zeile, z.felder.map { wert($0, basis, puffer: puffer).getrimmt.text },
+                        z.problem?.text(zeile: z.zeile)
+                    ))
             }
         }
         return zeilen
@@ -402,7 +432,9 @@ public final class CsvZerleger {
 
     /// The value of a field: its bytes, or for a field that needs unescaping its unescaped bytes in
     /// `puffer` (room for the raw length).
-    public static func wert(_ f: CsvFeld, _ p: UnsafePointer<UInt8>, puffer: UnsafeMutablePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    public static func wert(_ f: CsvFeld, _ p: UnsafePointer<UInt8>, puffer: UnsafeMutablePointer<UInt8>)
+        -> UnsafeBufferPointer<UInt8>
+    {
         guard f.maskiert else { return UnsafeBufferPointer(start: p + f.von, count: f.bis - f.von) }
         var j = 0
         var i = f.von + 1

@@ -62,7 +62,9 @@ final class Dateistrom {
             return .failure(.utf16)
         }
         var boms = 0
-        while anfang.count >= 3 * (boms + 1), anfang[3 * boms] == 0xEF, anfang[3 * boms + 1] == 0xBB, anfang[3 * boms + 2] == 0xBF { boms += 1 }
+        while anfang.count >= 3 * (boms + 1), anfang[3 * boms] == 0xEF, anfang[3 * boms + 1] == 0xBB,
+            anfang[3 * boms + 2] == 0xBF
+        { boms += 1 }
         let bom = boms > 0
         let kodierung: Kodierung
         switch erklaert {
@@ -143,7 +145,9 @@ final class Dateistrom {
         // Less than three bytes of room: one raw byte through a small buffer (n == 1 here).
         var zeichen: (UInt8, UInt8, UInt8) = (0, 0, 0)
         let laenge = withUnsafeMutableBytes(of: &zeichen) {
-            Textkodierung.umwandeln(UnsafeBufferPointer(start: roh, count: n), kodierung, nach: $0.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            Textkodierung.umwandeln(
+                UnsafeBufferPointer(start: roh, count: n), kodierung,
+                nach: $0.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
         withUnsafeBytes(of: zeichen) { z in
             for i in 0..<laenge {
@@ -212,7 +216,9 @@ struct Utf8Pruefung {
                 continue
             }
             // ASCII fast path: eight bytes at a time.
-            while i + 8 <= n, UnsafeRawPointer(basis + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            while i + 8 <= n, UnsafeRawPointer(basis + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
             guard i < n else { break }
             let c = basis[i]
             i += 1

@@ -63,7 +63,10 @@ public struct Datenbestand: Sendable {
             return (nil, [.fehler("KZ200", "Datenordner nicht gefunden", ort: Ort(datei: ordner))])
         }
         guard modus & S_IFMT == S_IFDIR else {
-            return (nil, [.fehler("KZ200", "Datenordner ist kein Ordner (\(Dateisystem.art(modus)))", ort: Ort(datei: ordner))])
+            return (
+                nil,
+                [.fehler("KZ200", "Datenordner ist kein Ordner (\(Dateisystem.art(modus)))", ort: Ort(datei: ordner))]
+            )
         }
         // One error for a folder that cannot be listed, not one per source.
         if case .failure(let p) = Dateisystem.inhalt(ordner) {
@@ -91,7 +94,8 @@ public struct Datenbestand: Sendable {
                     if unlesbar.insert(verzeichnis).inserted {
                         let grund: String
                         if case .system(let e) = p { grund = Dateisystem.fehlertext(e) } else { grund = p.text }
-                        diagnosen.append(.fehler("KZ205", "Ordner nicht lesbar (\(grund))", ort: Ort(datei: verzeichnis)))
+                        diagnosen.append(
+                            .fehler("KZ205", "Ordner nicht lesbar (\(grund))", ort: Ort(datei: verzeichnis)))
                     }
                 }
                 inhalte[verzeichnis] = namen
@@ -103,24 +107,32 @@ public struct Datenbestand: Sendable {
                 zugeordnet.insert(pfad)
                 // Only regular files: a FIFO would make reading wait forever.
                 if let m = Dateisystem.modus(pfad), m & S_IFMT != S_IFREG {
-                    diagnosen.append(.fehler("KZ206", Dateisystem.Problem.keineDatei(Dateisystem.art(m)).text, ort: Ort(datei: pfad)))
+                    diagnosen.append(
+                        .fehler("KZ206", Dateisystem.Problem.keineDatei(Dateisystem.art(m)).text, ort: Ort(datei: pfad))
+                    )
                     continue
                 }
                 gefunden.append(Exportdatei(pfad: pfad, periode: periode))
             }
             gefunden.sort { $0.periode < $1.periode }
             if gefunden.isEmpty && !unlesbar.contains(verzeichnis) {
-                diagnosen.append(.fehler("KZ201", "keine Datei zur Quelle '\(q.id)' gefunden (Muster '\(q.dateimuster)')",
-                                         ort: Ort(datei: verzeichnis)))
+                diagnosen.append(
+                    .fehler(
+                        "KZ201", "keine Datei zur Quelle '\(q.id)' gefunden (Muster '\(q.dateimuster)')",
+                        ort: Ort(datei: verzeichnis)))
             }
             diagnosen += luecken(gefunden, quelle: q, verzeichnis: verzeichnis)
             alle.append(gefunden)
         }
         // Nothing is lost silently: a CSV file that no source reads is named.
         for (verzeichnis, namen) in inhalte.sorted(by: { $0.key < $1.key }) {
-            for name in namen where name.lowercased().hasSuffix(".csv") && !zugeordnet.contains(Pfad.verbinde(verzeichnis, name)) {
-                diagnosen.append(.warnung("KZ204", "Datei wird nicht gelesen: sie passt zu keinem Dateimuster des Katalogs (Zeitraum im Namen wie 2021-Q4 oder 2021?)",
-                                          ort: Ort(datei: Pfad.verbinde(verzeichnis, name))))
+            for name in namen
+            where name.lowercased().hasSuffix(".csv") && !zugeordnet.contains(Pfad.verbinde(verzeichnis, name)) {
+                diagnosen.append(
+                    .warnung(
+                        "KZ204",
+                        "Datei wird nicht gelesen: sie passt zu keinem Dateimuster des Katalogs (Zeitraum im Namen wie 2021-Q4 oder 2021?)",
+                        ort: Ort(datei: Pfad.verbinde(verzeichnis, name))))
             }
         }
         var stand: Tag?
@@ -136,8 +148,10 @@ public struct Datenbestand: Sendable {
             if let t = DatumLeser.tag(aus: datum) {
                 stand = t
             } else {
-                diagnosen.append(.fehler("KZ202", "unlesbares Datum '\(zeile)': erwartet wird eine Zeile wie 'Stand: 15.01.2023'",
-                                         ort: Ort(datei: standPfad, zeile: 1, spalte: 1)))
+                diagnosen.append(
+                    .fehler(
+                        "KZ202", "unlesbares Datum '\(zeile)': erwartet wird eine Zeile wie 'Stand: 15.01.2023'",
+                        ort: Ort(datei: standPfad, zeile: 1, spalte: 1)))
             }
         }
         return (Datenbestand(ordner: ordner, dateien: alle, stand: stand), diagnosen)
@@ -189,7 +203,9 @@ public struct Datenbestand: Sendable {
                 guard mitte.count == 7, let q = Quartal.parse(mitte), q.name == mitte.uppercased() else { return nil }
                 return .quartal(q)
             }
-            guard mitte.count == 4, mitte.allSatisfy({ $0.isASCII && $0.isNumber }), let j = Int(mitte) else { return nil }
+            guard mitte.count == 4, mitte.allSatisfy({ $0.isASCII && $0.isNumber }), let j = Int(mitte) else {
+                return nil
+            }
             return .jahr(j)
         }
         return name == muster ? .alle : nil
@@ -197,20 +213,29 @@ public struct Datenbestand: Sendable {
 
     private static func luecken(_ dateien: [Exportdatei], quelle: Quelle, verzeichnis: String) -> [Diagnose] {
         var ergebnis: [Diagnose] = []
-        let quartale = dateien.compactMap { d -> Int? in if case .quartal(let q) = d.periode { return q.index }; return nil }
+        let quartale = dateien.compactMap { d -> Int? in
+            if case .quartal(let q) = d.periode { return q.index }; return nil
+        }
         if let a = quartale.min(), let b = quartale.max() {
             let vorhanden = Set(quartale)
             for i in a...b where !vorhanden.contains(i) {
-                ergebnis.append(.warnung("KZ203", "Quelle '\(quelle.id)': Datei für \(Quartal(index: i).name) fehlt (Muster '\(quelle.dateimuster)')",
-                                         ort: Ort(datei: verzeichnis)))
+                ergebnis.append(
+                    .warnung(
+                        "KZ203",
+                        "Quelle '\(quelle.id)': Datei für \(Quartal(index: i).name) fehlt (Muster '\(quelle.dateimuster)')",
+                        ort: Ort(datei: verzeichnis)))
             }
         }
-        let jahre = dateien.compactMap { d -> Int? in if case .jahr(let j) = d.periode { return j }; return nil }
+        let jahre = dateien.compactMap { d -> Int? in
+            if case .jahr(let j) = d.periode { return j }; return nil
+        }
         if let a = jahre.min(), let b = jahre.max() {
             let vorhanden = Set(jahre)
             for j in a...b where !vorhanden.contains(j) {
-                ergebnis.append(.warnung("KZ203", "Quelle '\(quelle.id)': Datei für \(j) fehlt (Muster '\(quelle.dateimuster)')",
-                                         ort: Ort(datei: verzeichnis)))
+                ergebnis.append(
+                    .warnung(
+                        "KZ203", "Quelle '\(quelle.id)': Datei für \(j) fehlt (Muster '\(quelle.dateimuster)')",
+                        ort: Ort(datei: verzeichnis)))
             }
         }
         return ergebnis

@@ -114,7 +114,9 @@ public struct QuellenLeser {
         }
         // A text field that only distinct counts read (persons) is interned when a row is counted,
         // not for every row of every file: most rows of most quarters count in no distinct tally.
-        let spaet = quelle.felder.enumerated().map { i, f in f.typ == .text && f.werte.isEmpty && verschieden.contains(i) && !gelesen.contains(i) }
+        let spaet = quelle.felder.enumerated().map { i, f in
+            f.typ == .text && f.werte.isEmpty && verschieden.contains(i) && !gelesen.contains(i)
+        }
         self.spaet = spaet
         interniert = quelle.felder.enumerated().map { i, f in
             f.typ != .zahl && !spaet[i] && (gelesen.contains(i) || verschieden.contains(i) || !f.werte.isEmpty)
@@ -133,9 +135,11 @@ public struct QuellenLeser {
     /// Reads one file. `dateiIndex` is the file's position in the source's sorted file list.
     /// Returns the file's statistics; problems go to `diagnosen` (missing columns are errors,
     /// rejected rows warnings). `fortschritt` hears the raw bytes read so far.
-    public mutating func lies(_ datei: Exportdatei, dateiIndex: Int, diagnosen: inout [Diagnose],
-                              fortschritt: ((Int) -> Void)? = nil,
-                              _ verarbeite: (Datensatz, QuellenWerte) -> Void) -> DateiStatistik {
+    public mutating func lies(
+        _ datei: Exportdatei, dateiIndex: Int, diagnosen: inout [Diagnose],
+        fortschritt: ((Int) -> Void)? = nil,
+        _ verarbeite: (Datensatz, QuellenWerte) -> Void
+    ) -> DateiStatistik {
         var statistik = DateiStatistik(pfad: datei.pfad, quelle: quelle.id, kodierung: quelle.kodierung ?? .utf8)
         let strom: Dateistrom
         switch Dateistrom.oeffne(datei.pfad, erklaert: quelle.kodierung) {
@@ -143,10 +147,16 @@ public struct QuellenLeser {
             diagnosen.append(.fehler("KZ210", p.text, ort: Ort(datei: datei.pfad)))
             return statistik
         case .failure(.utf16):
-            diagnosen.append(.fehler("KZ211", "Datei ist in UTF-16 gespeichert; bitte als UTF-8 (CSV UTF-8) oder Windows-1252 speichern", ort: Ort(datei: datei.pfad)))
+            diagnosen.append(
+                .fehler(
+                    "KZ211", "Datei ist in UTF-16 gespeichert; bitte als UTF-8 (CSV UTF-8) oder Windows-1252 speichern",
+                    ort: Ort(datei: datei.pfad)))
             return statistik
         case .failure(.keinUTF8):
-            diagnosen.append(.fehler("KZ212", "Datei ist kein gültiges UTF-8, die Quelle erklärt aber 'kodierung \"utf-8\"'", ort: Ort(datei: datei.pfad)))
+            diagnosen.append(
+                .fehler(
+                    "KZ212", "Datei ist kein gültiges UTF-8, die Quelle erklärt aber 'kodierung \"utf-8\"'",
+                    ort: Ort(datei: datei.pfad)))
             return statistik
         case .success(let s):
             strom = s
@@ -174,9 +184,17 @@ public struct QuellenLeser {
                     spaltenRoh = s
                 case .failure(let f):
                     // Each missing column once per source, not once per quarterly file.
-                    let neu = f.diagnosen.filter { !gemeldet.contains($0.text.components(separatedBy: " gibt es in ").first ?? $0.text) }
+                    let neu = f.diagnosen.filter {
+                        !gemeldet.contains($0.text.components(separatedBy: " gibt es in ").first ?? $0.text)
+                    }
                     for d in neu { gemeldet.insert(d.text.components(separatedBy: " gibt es in ").first ?? d.text) }
-                    diagnosen.append(contentsOf: neu.isEmpty ? [.fehler("KZ215", "Kopfzeile passt nicht zur Quelle '\(quelle.id)' (siehe oben)", ort: Ort(datei: datei.pfad, zeile: z.zeile))] : neu)
+                    diagnosen.append(
+                        contentsOf: neu.isEmpty
+                            ? [
+                                .fehler(
+                                    "KZ215", "Kopfzeile passt nicht zur Quelle '\(quelle.id)' (siehe oben)",
+                                    ort: Ort(datei: datei.pfad, zeile: z.zeile))
+                            ] : neu)
                     fehlerhafteKopfzeile = true
                 }
                 return
@@ -193,8 +211,11 @@ public struct QuellenLeser {
                 statistik.uebernommen += 1
                 if z.zeilen > 1 && mehrzeiligGemeldet < QuellenLeser.detailGrenze {
                     mehrzeiligGemeldet += 1
-                    diagnosen.append(.warnung("KZ222", "Zeilen \(z.zeile)–\(z.zeile + z.zeilen - 1) sind ein Datensatz: Zeilenumbruch in einem Feld in Anführungszeichen; übernommen",
-                                              ort: Ort(datei: datei.pfad, zeile: z.zeile)))
+                    diagnosen.append(
+                        .warnung(
+                            "KZ222",
+                            "Zeilen \(z.zeile)–\(z.zeile + z.zeilen - 1) sind ein Datensatz: Zeilenumbruch in einem Feld in Anführungszeichen; übernommen",
+                            ort: Ort(datei: datei.pfad, zeile: z.zeile)))
                 }
                 verarbeite(satz, werte)
             case .verworfen(let v):
@@ -203,7 +224,9 @@ public struct QuellenLeser {
                     details += 1
                     // Texts and suggestions only for the rows shown in detail.
                     let (text, hinweis) = v.einzelheiten()
-                    var d = Diagnose.warnung("KZ220", "Zeile verworfen: \(text)", ort: Ort(datei: datei.pfad, zeile: z.zeile), hinweis: hinweis)
+                    var d = Diagnose.warnung(
+                        "KZ220", "Zeile verworfen: \(text)", ort: Ort(datei: datei.pfad, zeile: z.zeile),
+                        hinweis: hinweis)
                     d.berichtstext = "Zeile verworfen: \(v.grund)"
                     diagnosen.append(d)
                 } else {
@@ -211,24 +234,34 @@ public struct QuellenLeser {
                 }
             }
         }
-        let physisch = CsvZerleger.zerlegeStrom(block: block, kapazitaet: kapazitaet, lies: { strom.lies($0, maximal: $1) },
-                                                nachBlock: { fortschritt?(strom.gelesen) }, zeileGelesen)
+        let physisch = CsvZerleger.zerlegeStrom(
+            block: block, kapazitaet: kapazitaet, lies: { strom.lies($0, maximal: $1) },
+            nachBlock: { fortschritt?(strom.gelesen) }, zeileGelesen)
         if let physisch {
             statistik.physischeZeilen = physisch
             // Nothing lost: the scanner's count of lines against what became of them.
             if !fehlerhafteKopfzeile && physisch != statistik.verbuchteZeilen {
-                diagnosen.append(.fehler("KZ216", "Zeilenbilanz stimmt nicht: \(physisch) Zeilen in der Datei, \(statistik.verbuchteZeilen) davon verbucht (interner Fehler, bitte melden)",
-                                         ort: Ort(datei: datei.pfad)))
+                diagnosen.append(
+                    .fehler(
+                        "KZ216",
+                        "Zeilenbilanz stimmt nicht: \(physisch) Zeilen in der Datei, \(statistik.verbuchteZeilen) davon verbucht (interner Fehler, bitte melden)",
+                        ort: Ort(datei: datei.pfad)))
             }
         } else {
-            diagnosen.append(.fehler("KZ210", "Datei nicht lesbar (Lesefehler nach \(Zahlformat.groesse(strom.gelesen)))", ort: Ort(datei: datei.pfad)))
+            diagnosen.append(
+                .fehler(
+                    "KZ210", "Datei nicht lesbar (Lesefehler nach \(Zahlformat.groesse(strom.gelesen)))",
+                    ort: Ort(datei: datei.pfad)))
         }
         if spalten == nil && !fehlerhafteKopfzeile {
             diagnosen.append(.fehler("KZ213", "Datei ist leer: keine Kopfzeile gefunden", ort: Ort(datei: datei.pfad)))
         }
         if weitere > 0 {
-            diagnosen.append(.warnung("KZ221", "\(Zahlformat.deutsch(Bruch(weitere), dezimalen: 0)) weitere Zeilen verworfen (Einzelheiten oben für die ersten \(QuellenLeser.detailGrenze))",
-                                      ort: Ort(datei: datei.pfad)))
+            diagnosen.append(
+                .warnung(
+                    "KZ221",
+                    "\(Zahlformat.deutsch(Bruch(weitere), dezimalen: 0)) weitere Zeilen verworfen (Einzelheiten oben für die ersten \(QuellenLeser.detailGrenze))",
+                    ort: Ort(datei: datei.pfad)))
         }
         return statistik
     }
@@ -265,15 +298,19 @@ public struct QuellenLeser {
         }
         let felder = z.felder
         if felder.count != sp.anzahl {
-            let zuviel = felder.count > sp.anzahl && felder[sp.anzahl...].allSatisfy { speicher.wert($0).getrimmt.isEmpty }
+            let zuviel =
+                felder.count > sp.anzahl && felder[sp.anzahl...].allSatisfy { speicher.wert($0).getrimmt.isEmpty }
             if !zuviel {
-                return .verworfen(Verwerfung("falsche Anzahl Felder", text: "Zeile hat \(felder.count) Felder, die Kopfzeile \(sp.anzahl)"))
+                return .verworfen(
+                    Verwerfung(
+                        "falsche Anzahl Felder", text: "Zeile hat \(felder.count) Felder, die Kopfzeile \(sp.anzahl)"))
             }
         }
         /// The trimmed value of column `i`; valid until the next call.
         func wert(_ i: Int) -> UnsafeBufferPointer<UInt8> { speicher.wert(felder[i]).getrimmt }
         func unlesbaresDatum(_ r: UnsafeBufferPointer<UInt8>, _ spalte: Int) -> Zeilenergebnis {
-            .verworfen(Verwerfung("unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
+            .verworfen(
+                Verwerfung("unlesbares Datum", text: "unlesbares Datum '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
         }
         func unlesbareZahl(_ r: UnsafeBufferPointer<UInt8>, _ spalte: Int) -> Zeilenergebnis {
             .verworfen(Verwerfung("unlesbare Zahl", text: "unlesbare Zahl '\(r.text)' (Spalte '\(sp.namen[spalte])')"))
@@ -281,9 +318,10 @@ public struct QuellenLeser {
         let ids = UnsafeMutableBufferPointer(start: speicher.werte, count: quelle.felder.count)
         let zahlen = UnsafeMutableBufferPointer(start: speicher.zahlen, count: quelle.felder.count)
         let rohe = UnsafeMutableBufferPointer(start: speicher.roh, count: quelle.felder.count)
-        var satz = Datensatz(zeile: z.zeile, gebiet: anzahlSozialraeume, beginn: nil, ende: nil, anzahl: 0,
-                             naechsteDatei: Int.max, werte: UnsafeBufferPointer(ids), zahlen: UnsafeBufferPointer(zahlen),
-                             roh: UnsafeBufferPointer(rohe), geburt: nil)
+        var satz = Datensatz(
+            zeile: z.zeile, gebiet: anzahlSozialraeume, beginn: nil, ende: nil, anzahl: 0,
+            naechsteDatei: Int.max, werte: UnsafeBufferPointer(ids), zahlen: UnsafeBufferPointer(zahlen),
+            roh: UnsafeBufferPointer(rohe), geburt: nil)
         // Sozialraum or Stadtviertel.
         if let g = sp.gebiet {
             let r = wert(g)
@@ -302,9 +340,13 @@ public struct QuellenLeser {
                     if case .stadtviertel = quelle.gebiet { viertel = true } else { viertel = false }
                     let art = viertel ? "unbekanntes Stadtviertel" : "unbekannter Sozialraum"
                     let text = r.text, spalte = sp.namen[g], vorschlaege = self.vorschlaege, gebiete = self.gebiete
-                    return .verworfen(Verwerfung(art, hinweis: {
-                        vorschlaege.fuer(feld: -1, id: id, text, aus: viertel ? gebiete.alleViertel : gebiete.alleNamen)
-                    }, text: "\(art) '\(text)' (Spalte '\(spalte)')"))
+                    return .verworfen(
+                        Verwerfung(
+                            art,
+                            hinweis: {
+                                vorschlaege.fuer(
+                                    feld: -1, id: id, text, aus: viertel ? gebiete.alleViertel : gebiete.alleNamen)
+                            }, text: "\(art) '\(text)' (Spalte '\(spalte)')"))
                 }
                 satz.gebiet = index
             }
@@ -323,7 +365,8 @@ public struct QuellenLeser {
             if !r.isEmpty {
                 guard let t = DatumLeser.tag(r) else { return unlesbaresDatum(r, e) }
                 if let b = satz.beginn, t < b {
-                    return .verworfen(Verwerfung("Ende vor Beginn", text: "Ende \(t.deutsch) liegt vor dem Beginn \(b.deutsch)"))
+                    return .verworfen(
+                        Verwerfung("Ende vor Beginn", text: "Ende \(t.deutsch) liegt vor dem Beginn \(b.deutsch)"))
                 }
                 satz.ende = t
             }
@@ -382,9 +425,15 @@ public struct QuellenLeser {
                 case .datum: return unlesbaresDatum(r, spalte)
                 case .text:
                     let text = r.text, name = sp.namen[spalte], vorschlaege = self.vorschlaege
-                    return .verworfen(Verwerfung("unbekannter Wert", hinweis: {
-                        vorschlaege.fuer(feld: fi, id: id, text, aus: feld.werte.keys.sorted() + feld.zielwerte)
-                    }, text: "unbekannter Wert '\(text)' (Spalte '\(name)'; bekannt: \(feld.werte.keys.sorted().joined(separator: ", ")))"))
+                    return .verworfen(
+                        Verwerfung(
+                            "unbekannter Wert",
+                            hinweis: {
+                                vorschlaege.fuer(feld: fi, id: id, text, aus: feld.werte.keys.sorted() + feld.zielwerte)
+                            },
+                            text:
+                                "unbekannter Wert '\(text)' (Spalte '\(name)'; bekannt: \(feld.werte.keys.sorted().joined(separator: ", ")))"
+                        ))
                 }
             }
             ids[fi] = id
@@ -402,7 +451,9 @@ public struct QuellenLeser {
             }
             if neuesteDatei[fall] == Int32(dateiIndex) {
                 let erste = ersteZeile[fall]
-                return .verworfen(Verwerfung("doppelte Fallnummer", text: "doppelte Fallnummer '\(r.text)' (schon in Zeile \(erste))"))
+                return .verworfen(
+                    Verwerfung("doppelte Fallnummer", text: "doppelte Fallnummer '\(r.text)' (schon in Zeile \(erste))")
+                )
             }
             satz.naechsteDatei = neuesteDatei[fall] == Int32.max ? Int.max : Int(neuesteDatei[fall])
             neuesteDatei[fall] = Int32(dateiIndex)
@@ -528,7 +579,10 @@ final class Spalten {
     let geburt: Int?
     let felder: [Int]
 
-    init(anzahl: Int, namen: [String], id: Int?, gebiet: Int?, beginn: Int?, ende: Int?, anzahlSpalte: Int?, geburt: Int?, felder: [Int]) {
+    init(
+        anzahl: Int, namen: [String], id: Int?, gebiet: Int?, beginn: Int?, ende: Int?, anzahlSpalte: Int?,
+        geburt: Int?, felder: [Int]
+    ) {
         self.anzahl = anzahl
         self.namen = namen
         self.id = id
@@ -540,8 +594,10 @@ final class Spalten {
         self.felder = felder
     }
 
-    static func finde(_ kopf: CsvZeile, _ wert: (CsvFeld) -> UnsafeBufferPointer<UInt8>, quelle: Quelle,
-                      datei: String) -> Result<Spalten, KopfzeilenFehler> {
+    static func finde(
+        _ kopf: CsvZeile, _ wert: (CsvFeld) -> UnsafeBufferPointer<UInt8>, quelle: Quelle,
+        datei: String
+    ) -> Result<Spalten, KopfzeilenFehler> {
         let namen = kopf.felder.map { wert($0).getrimmt.text }
         var fehlend: [Diagnose] = []
         func index(_ gesucht: String?, _ rolle: String) -> Int? {
@@ -553,8 +609,11 @@ final class Spalten {
             let dateiname = datei.split(separator: "/").last.map(String.init) ?? datei
             // Point at the declaration in the catalogue: that is where the name is written.
             let ort = quelle.spaltenOrte[g] ?? Ort(datei: datei, zeile: kopf.zeile)
-            fehlend.append(.fehler("KZ214", "Spalte '\(g)' (\(rolle) der Quelle '\(quelle.id)') gibt es in \(dateiname) nicht; vorhanden: \(vorhanden)",
-                                   ort: ort, hinweis: Aehnlichkeit.vorschlag(fuer: g, aus: namen).map { "meinten Sie '\($0)'?" }))
+            fehlend.append(
+                .fehler(
+                    "KZ214",
+                    "Spalte '\(g)' (\(rolle) der Quelle '\(quelle.id)') gibt es in \(dateiname) nicht; vorhanden: \(vorhanden)",
+                    ort: ort, hinweis: Aehnlichkeit.vorschlag(fuer: g, aus: namen).map { "meinten Sie '\($0)'?" }))
             return nil
         }
         let id = index(quelle.idSpalte, "Fallnummer")
@@ -569,8 +628,9 @@ final class Spalten {
         let anzahlSpalte = index(quelle.anzahlSpalte, "Anzahl")
         let geburt = index(quelle.geburtsdatumSpalte, "Geburtsdatum")
         let felder = quelle.felder.map { index($0.spalte, "Feld \($0.name)") ?? -1 }
-        let s = Spalten(anzahl: namen.count, namen: namen, id: id, gebiet: gebiet, beginn: beginn, ende: ende,
-                        anzahlSpalte: anzahlSpalte, geburt: geburt, felder: felder)
+        let s = Spalten(
+            anzahl: namen.count, namen: namen, id: id, gebiet: gebiet, beginn: beginn, ende: ende,
+            anzahlSpalte: anzahlSpalte, geburt: geburt, felder: felder)
         return fehlend.isEmpty ? .success(s) : .failure(KopfzeilenFehler(diagnosen: fehlend))
     }
 }

@@ -19,7 +19,9 @@ final class Wachsfeld<T: BitwiseCopyable>: @unchecked Sendable {
         guard count + n > kapazitaet else { return }
         var neu = kapazitaet
         while count + n > neu { neu += neu / 2 + 16 }
-        guard let p = realloc(zeiger, neu * MemoryLayout<T>.stride) else { fatalError("kein Speicher für \(neu) Werte") }
+        guard let p = realloc(zeiger, neu * MemoryLayout<T>.stride) else {
+            fatalError("kein Speicher für \(neu) Werte")
+        }
         zeiger = p.bindMemory(to: T.self, capacity: neu)
         kapazitaet = neu
     }

@@ -20,7 +20,15 @@ public enum KatalogLeser {
             }
         } else {
             guard ordner.hasSuffix(".kz") else {
-                return (nil, [.fehler("KZ092", "keine Definitionsdatei: erwartet wird ein Ordner mit *.kz-Dateien oder eine *.kz-Datei", ort: Ort(datei: ordner))])
+                return (
+                    nil,
+                    [
+                        .fehler(
+                            "KZ092",
+                            "keine Definitionsdatei: erwartet wird ein Ordner mit *.kz-Dateien oder eine *.kz-Datei",
+                            ort: Ort(datei: ordner))
+                    ]
+                )
             }
             pfade = [ordner]
         }
@@ -32,7 +40,10 @@ public enum KatalogLeser {
                 diagnosen.append(.fehler("KZ093", p.text, ort: Ort(datei: pfad)))
             case .success(let daten):
                 guard let text = String(validating: daten, as: UTF8.self) else {
-                    diagnosen.append(.fehler("KZ094", "Datei ist kein gültiges UTF-8; Definitionen werden in UTF-8 gespeichert", ort: Ort(datei: pfad)))
+                    diagnosen.append(
+                        .fehler(
+                            "KZ094", "Datei ist kein gültiges UTF-8; Definitionen werden in UTF-8 gespeichert",
+                            ort: Ort(datei: pfad)))
                     continue
                 }
                 texte.append((pfad, text))

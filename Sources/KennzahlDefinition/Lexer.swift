@@ -22,7 +22,8 @@ struct Lexer {
         while i < zeichen.count {
             let c = zeichen[i]
             if c == "\n" || c == "\r\n" || c == "\r" {
-                tokens.append(Token(art: .zeilenende, text: "\n", position: Position(zeile: zeile, spalte: spalte, laenge: 1)))
+                tokens.append(
+                    Token(art: .zeilenende, text: "\n", position: Position(zeile: zeile, spalte: spalte, laenge: 1)))
                 weiter()
                 continue
             }
@@ -79,7 +80,8 @@ struct Lexer {
                 break
             }
         }
-        tokens.append(Token(art: .wort, text: s, position: Position(zeile: start.zeile, spalte: start.spalte, laenge: s.count)))
+        tokens.append(
+            Token(art: .wort, text: s, position: Position(zeile: start.zeile, spalte: start.spalte, laenge: s.count)))
     }
 
     private mutating func liesZahl() {
@@ -97,7 +99,8 @@ struct Lexer {
                 break
             }
         }
-        tokens.append(Token(art: .zahl, text: s, position: Position(zeile: start.zeile, spalte: start.spalte, laenge: s.count)))
+        tokens.append(
+            Token(art: .zahl, text: s, position: Position(zeile: start.zeile, spalte: start.spalte, laenge: s.count)))
     }
 
     private mutating func liesText() {
@@ -113,7 +116,9 @@ struct Lexer {
                 weiter()
                 laenge += 1
                 let ende = zeile == startZeile ? laenge : 1
-                tokens.append(Token(art: .text, text: s, position: Position(zeile: startZeile, spalte: startSpalte, laenge: ende)))
+                tokens.append(
+                    Token(art: .text, text: s, position: Position(zeile: startZeile, spalte: startSpalte, laenge: ende))
+                )
                 return
             }
             if c == "\\", i + 1 < zeichen.count {
@@ -132,8 +137,12 @@ struct Lexer {
             weiter()
             laenge += 1
         }
-        probleme.append(("KZ001", "Text ohne schließendes Anführungszeichen (ein Text endet in seiner Zeile; lange Texte als \"…\" \"…\" in mehreren Stücken schreiben)",
-                         Position(zeile: startZeile, spalte: startSpalte, laenge: 1)))
+        probleme.append(
+            (
+                "KZ001",
+                "Text ohne schließendes Anführungszeichen (ein Text endet in seiner Zeile; lange Texte als \"…\" \"…\" in mehreren Stücken schreiben)",
+                Position(zeile: startZeile, spalte: startSpalte, laenge: 1)
+            ))
         tokens.append(Token(art: .text, text: s, position: Position(zeile: startZeile, spalte: startSpalte, laenge: 1)))
     }
 
@@ -144,7 +153,8 @@ struct Lexer {
         func zwei(_ t: String) {
             weiter()
             weiter()
-            tokens.append(Token(art: .zeichen, text: t, position: Position(zeile: pos.zeile, spalte: pos.spalte, laenge: 2)))
+            tokens.append(
+                Token(art: .zeichen, text: t, position: Position(zeile: pos.zeile, spalte: pos.spalte, laenge: 2)))
         }
         func eins(_ t: String) {
             weiter()

@@ -27,11 +27,15 @@ struct Parser {
     static let testWoerter = ["zeitraum", "gebiet", "daten", "erwartet"]
     static let katalogWoerter = ["gesamt", "ohne", "einwohner", "mindestfallzahl", "produkt", "arbeitsfeld", "ziel"]
     static let sozialraumWoerter = ["codes", "stadtviertel"]
-    static let quellenWoerter = ["art", "datei", "kodierung", "id", "sozialraum", "stadtviertel", "beginn", "ende",
-                                 "datum", "anzahl", "geburtsdatum", "feld"]
-    static let kennzahlWoerter = ["produkt", "bereich", "arbeitsfeld", "ziel", "quelle", "definition", "verantwortlich",
-                                  "fussnote", "wert", "zaehler", "nenner", "zeitraum", "einheit", "dezimalen",
-                                  "mindestfallzahl", "zielwert", "richtung", "gesamt", "ampel"]
+    static let quellenWoerter = [
+        "art", "datei", "kodierung", "id", "sozialraum", "stadtviertel", "beginn", "ende",
+        "datum", "anzahl", "geburtsdatum", "feld",
+    ]
+    static let kennzahlWoerter = [
+        "produkt", "bereich", "arbeitsfeld", "ziel", "quelle", "definition", "verantwortlich",
+        "fussnote", "wert", "zaehler", "nenner", "zeitraum", "einheit", "dezimalen",
+        "mindestfallzahl", "zielwert", "richtung", "gesamt", "ampel",
+    ]
 
     /// Parses one file's text.
     static func parse(datei: String, quelltext: String) -> (DefinitionsDatei, [Diagnose]) {
@@ -79,7 +83,8 @@ struct Parser {
         while j < tokens.count, tokens[j].art == .zeilenende { j += 1 }
         guard j < tokens.count else { return false }
         let t = tokens[j]
-        let weiter = (t.art == .wort && ["und", "oder", "wo"].contains(t.schluessel))
+        let weiter =
+            (t.art == .wort && ["und", "oder", "wo"].contains(t.schluessel))
             || (t.art == .zeichen && ["+", "-", "*", "/"].contains(t.text))
         if weiter { i = j }
         return weiter
@@ -208,8 +213,9 @@ struct Parser {
         }
         let wert = negativ ? (Bruch.null.minus(b) ?? b) : b
         let laenge = t.position.spalte + t.position.laenge - start.spalte
-        return Zahlwert(wert: wert, geschrieben: (negativ ? "-" : "") + t.text,
-                        position: Position(zeile: start.zeile, spalte: start.spalte, laenge: laenge))
+        return Zahlwert(
+            wert: wert, geschrieben: (negativ ? "-" : "") + t.text,
+            position: Position(zeile: start.zeile, spalte: start.spalte, laenge: laenge))
     }
 
     private mutating func textListe(_ was: String) -> [Textwert] {
@@ -238,8 +244,10 @@ struct Parser {
             }
             var start = aktuell
             if !Parser.deklarationsWoerter.contains(start.schluessel),
-               let v = Aehnlichkeit.vorschlag(fuer: start.schluessel, aus: Parser.deklarationsWoerter) {
-                fehler("KZ020", "unbekannte Deklaration '\(start.text)'", start.position, hinweis: "meinten Sie '\(v)'?")
+                let v = Aehnlichkeit.vorschlag(fuer: start.schluessel, aus: Parser.deklarationsWoerter)
+            {
+                fehler(
+                    "KZ020", "unbekannte Deklaration '\(start.text)'", start.position, hinweis: "meinten Sie '\(v)'?")
                 start = Token(art: .wort, text: v, position: start.position)
                 // Parse it as the suggested declaration, so later references still resolve.
                 tokens[i] = start
@@ -252,9 +260,10 @@ struct Parser {
             case "kennzahl": if let k = kennzahl() { deklarationen.append(.kennzahl(k)) }
             case "test": if let t = test() { deklarationen.append(.test(t)) }
             default:
-                fehler("KZ020", "unbekannte Deklaration '\(start.text)'", start.position,
-                       hinweis: Aehnlichkeit.vorschlag(fuer: start.schluessel, aus: Parser.deklarationsWoerter)
-                           .map { "meinten Sie '\($0)'?" })
+                fehler(
+                    "KZ020", "unbekannte Deklaration '\(start.text)'", start.position,
+                    hinweis: Aehnlichkeit.vorschlag(fuer: start.schluessel, aus: Parser.deklarationsWoerter)
+                        .map { "meinten Sie '\($0)'?" })
                 _ = naechstes()
                 ueberspringeAnweisung()
                 if istZeichen("}") { _ = naechstes() }
@@ -267,8 +276,10 @@ struct Parser {
     /// Parses `{ statement* }`, calling `anweisung` with each statement's keyword token. A keyword
     /// not in `erlaubt` is reported; when it is a plausible typo, the statement is parsed as the
     /// suggested keyword, so one typo does not cause further errors.
-    private mutating func block(_ name: String, erlaubt: [String], code: String = "KZ021",
-                                _ anweisung: (inout Parser, Token) -> Void) {
+    private mutating func block(
+        _ name: String, erlaubt: [String], code: String = "KZ021",
+        _ anweisung: (inout Parser, Token) -> Void
+    ) {
         ueberspringeZeilenendenInAusdruck()
         guard istZeichen("{") else {
             erwartet("'{'")
@@ -294,7 +305,9 @@ struct Parser {
             var t = naechstes()
             if !erlaubt.contains(t.schluessel) {
                 let vorschlag = Aehnlichkeit.vorschlag(fuer: t.schluessel, aus: erlaubt)
-                fehler(code, "unbekanntes Feld '\(t.text)' in \(name)", t.position, hinweis: vorschlag.map { "meinten Sie '\($0)'?" })
+                fehler(
+                    code, "unbekanntes Feld '\(t.text)' in \(name)", t.position,
+                    hinweis: vorschlag.map { "meinten Sie '\($0)'?" })
                 guard let v = vorschlag else {
                     ueberspringeAnweisung()
                     continue
@@ -388,9 +401,12 @@ struct Parser {
                 case "faelle": q.art = (.faelle, n.position)
                 case "zahlen": q.art = (.zahlen, n.position)
                 default:
-                    p.fehler("KZ022", "unbekannte Quellenart '\(n.text)': erlaubt sind 'faelle' und 'zahlen'", n.position,
-                             hinweis: Aehnlichkeit.vorschlag(fuer: Schreibweise.normalisiert(n.text), aus: ["faelle", "zahlen"])
-                                 .map { "meinten Sie '\($0)'?" })
+                    p.fehler(
+                        "KZ022", "unbekannte Quellenart '\(n.text)': erlaubt sind 'faelle' und 'zahlen'", n.position,
+                        hinweis: Aehnlichkeit.vorschlag(
+                            fuer: Schreibweise.normalisiert(n.text), aus: ["faelle", "zahlen"]
+                        )
+                        .map { "meinten Sie '\($0)'?" })
                 }
             case "datei": q.datei = p.text("Dateimuster")
             case "kodierung": q.kodierung = p.text("Zeichenkodierung")
@@ -420,9 +436,10 @@ struct Parser {
             if let ft = FeldTyp(rawValue: t.schluessel) {
                 typ = ft
             } else {
-                fehler("KZ023", "unbekannter Feldtyp '\(t.text)': erlaubt sind text, zahl, datum", t.position,
-                       hinweis: Aehnlichkeit.vorschlag(fuer: t.schluessel, aus: ["text", "zahl", "datum"])
-                           .map { "meinten Sie '\($0)'?" })
+                fehler(
+                    "KZ023", "unbekannter Feldtyp '\(t.text)': erlaubt sind text, zahl, datum", t.position,
+                    hinweis: Aehnlichkeit.vorschlag(fuer: t.schluessel, aus: ["text", "zahl", "datum"])
+                        .map { "meinten Sie '\($0)'?" })
             }
         }
         var werte: [(Textwert, Textwert)] = []
@@ -456,7 +473,10 @@ struct Parser {
 
     private mutating func ampelRegeln() -> [AmpelRegelSyntax] {
         var regeln: [AmpelRegelSyntax] = []
-        block("der Ampelregel (rot, gelb, grau oder entwarnung)", erlaubt: ["rot", "gelb", "grau", "entwarnung"], code: "KZ030") { p, t in
+        block(
+            "der Ampelregel (rot, gelb, grau oder entwarnung)", erlaubt: ["rot", "gelb", "grau", "entwarnung"],
+            code: "KZ030"
+        ) { p, t in
             if let r = p.ampelRegel(farbwort: t) { regeln.append(r) }
         }
         return regeln
@@ -470,8 +490,11 @@ struct Parser {
         case "grau": farbe = .grau
         case "entwarnung": farbe = .gruen
         default:
-            fehler("KZ030", "Ampelregel muss mit rot, gelb oder grau beginnen, gefunden: '\(t.text)'", t.position,
-                   hinweis: Aehnlichkeit.vorschlag(fuer: t.schluessel, aus: ["rot", "gelb", "grau"]).map { "meinten Sie '\($0)'?" })
+            fehler(
+                "KZ030", "Ampelregel muss mit rot, gelb oder grau beginnen, gefunden: '\(t.text)'", t.position,
+                hinweis: Aehnlichkeit.vorschlag(fuer: t.schluessel, aus: ["rot", "gelb", "grau"]).map {
+                    "meinten Sie '\($0)'?"
+                })
             ueberspringeAnweisung()
             return nil
         }
@@ -488,20 +511,25 @@ struct Parser {
         if istWort("seit") {
             _ = naechstes()
             seit = zahl("Anzahl der Zeiträume in Folge")
-            if istWort("quartalen") || istWort("quartal") || istWort("jahren") || istWort("jahr") || istWort("zeitraeumen") {
+            if istWort("quartalen") || istWort("quartal") || istWort("jahren") || istWort("jahr")
+                || istWort("zeitraeumen")
+            {
                 _ = naechstes()
             } else {
                 erwartet("'quartalen' oder 'jahren'")
             }
         }
         let text = t.text + " " + quelltext(von: start, bis: i)
-        return AmpelRegelSyntax(farbe: farbe, bedingungen: bedingungen, seit: seit, istEntwarnung: t.schluessel == "entwarnung",
-                                position: t.position, quelltext: text)
+        return AmpelRegelSyntax(
+            farbe: farbe, bedingungen: bedingungen, seit: seit, istEntwarnung: t.schluessel == "entwarnung",
+            position: t.position, quelltext: text)
     }
 
     private mutating func bedingung() -> BedingungSyntax? {
         let start = aktuell.position
-        guard aktuell.art == .wort else { erwartet("Größe (wert, zaehler, nenner, veraenderung, anstieg, rueckgang, abstand)"); return nil }
+        guard aktuell.art == .wort else {
+            erwartet("Größe (wert, zaehler, nenner, veraenderung, anstieg, rueckgang, abstand)"); return nil
+        }
         let w = naechstes()
         let groesse: Groesse
         switch w.schluessel {
@@ -513,11 +541,17 @@ struct Parser {
             guard aktuell.art == .wort else { erwartet("'vorquartal' oder 'vorjahr'"); return nil }
             let b = naechstes()
             guard let bezug = Bezug(rawValue: b.schluessel) else {
-                fehler("KZ031", "unbekannter Vergleichszeitraum '\(b.text)': erlaubt sind vorquartal und vorjahr", b.position,
-                       hinweis: Aehnlichkeit.vorschlag(fuer: b.schluessel, aus: ["vorquartal", "vorjahr"]).map { "meinten Sie '\($0)'?" })
+                fehler(
+                    "KZ031", "unbekannter Vergleichszeitraum '\(b.text)': erlaubt sind vorquartal und vorjahr",
+                    b.position,
+                    hinweis: Aehnlichkeit.vorschlag(fuer: b.schluessel, aus: ["vorquartal", "vorjahr"]).map {
+                        "meinten Sie '\($0)'?"
+                    })
                 return nil
             }
-            groesse = w.schluessel == "veraenderung" ? .veraenderung(bezug) : w.schluessel == "anstieg" ? .anstieg(bezug) : .rueckgang(bezug)
+            groesse =
+                w.schluessel == "veraenderung"
+                ? .veraenderung(bezug) : w.schluessel == "anstieg" ? .anstieg(bezug) : .rueckgang(bezug)
         case "abstand":
             if istWort("zum") { _ = naechstes() }
             guard istWort("zielwert") else { erwartet("'zielwert'"); return nil }
@@ -525,7 +559,9 @@ struct Parser {
             groesse = .abstandZumZielwert
         case "verschlechterung":
             if istWort("zum") || istWort("gegenueber") { _ = naechstes() }
-            guard aktuell.art == .wort, let bezug = Bezug(rawValue: aktuell.schluessel) else { erwartet("'vorquartal' oder 'vorjahr'"); return nil }
+            guard aktuell.art == .wort, let bezug = Bezug(rawValue: aktuell.schluessel) else {
+                erwartet("'vorquartal' oder 'vorjahr'"); return nil
+            }
             _ = naechstes()
             groesse = .verschlechterung(bezug)
         case "abweichung":
@@ -535,10 +571,16 @@ struct Parser {
             _ = naechstes()
             groesse = .abweichungGesamtstadt
         default:
-            fehler("KZ032", "unbekannte Größe '\(w.text)' in der Ampelregel", w.position,
-                   hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["wert", "zaehler", "nenner", "veraenderung", "anstieg", "rueckgang", "abstand",
-                                                                             "verschlechterung", "abweichung"])
-                       .map { "meinten Sie '\($0)'?" })
+            fehler(
+                "KZ032", "unbekannte Größe '\(w.text)' in der Ampelregel", w.position,
+                hinweis: Aehnlichkeit.vorschlag(
+                    fuer: w.schluessel,
+                    aus: [
+                        "wert", "zaehler", "nenner", "veraenderung", "anstieg", "rueckgang", "abstand",
+                        "verschlechterung", "abweichung",
+                    ]
+                )
+                .map { "meinten Sie '\($0)'?" })
             return nil
         }
         guard let vergleich = ampelVergleich() else { return nil }
@@ -554,8 +596,9 @@ struct Parser {
             _ = naechstes()
         }
         let laenge = aktuell.position.zeile == start.zeile ? max(1, aktuell.position.spalte - start.spalte) : 1
-        return BedingungSyntax(groesse: groesse, vergleich: vergleich, schwelle: schwelle, relativ: relativ,
-                               position: Position(zeile: start.zeile, spalte: start.spalte, laenge: laenge))
+        return BedingungSyntax(
+            groesse: groesse, vergleich: vergleich, schwelle: schwelle, relativ: relativ,
+            position: Position(zeile: start.zeile, spalte: start.spalte, laenge: laenge))
     }
 
     private mutating func ampelVergleich() -> Vergleich? {
@@ -634,12 +677,16 @@ struct Parser {
                 var d = TestdatenSyntax(quelle: q, periode: nil, zeilen: [])
                 if !p.istZeichen("{") { d.periode = p.periode()?.0 }
                 p.ueberspringeZeilenendenInAusdruck()
-                guard p.istZeichen("{") else { p.erwartet("'{' mit Zeilen in Anführungszeichen"); p.ueberspringeAnweisung(); return }
+                guard p.istZeichen("{") else {
+                    p.erwartet("'{' mit Zeilen in Anführungszeichen"); p.ueberspringeAnweisung(); return
+                }
                 let oeffnend = p.naechstes()
                 while true {
                     while p.aktuell.art == .zeilenende || p.istZeichen(";") { _ = p.naechstes() }
                     if p.istZeichen("}") { _ = p.naechstes(); break }
-                    if p.aktuell.art == .dateiende { p.fehler("KZ013", "Block ohne schließende Klammer '}'", oeffnend.position); break }
+                    if p.aktuell.art == .dateiende {
+                        p.fehler("KZ013", "Block ohne schließende Klammer '}'", oeffnend.position); break
+                    }
                     guard let zeile = p.text("Zeile der Testdaten") else {
                         p.ueberspringeZeile()
                         continue
@@ -647,29 +694,42 @@ struct Parser {
                     d.zeilen.append(zeile)
                     // One line per text: anything after it on the line is an error.
                     if p.aktuell.art != .zeilenende && !p.istZeichen("}") {
-                        p.fehler("KZ010", "nach einer Zeile der Testdaten erwartet: Zeilenende, gefunden: \(p.beschreibung(p.aktuell))", p.aktuell.position)
+                        p.fehler(
+                            "KZ010",
+                            "nach einer Zeile der Testdaten erwartet: Zeilenende, gefunden: \(p.beschreibung(p.aktuell))",
+                            p.aktuell.position)
                         p.ueberspringeZeile()
                     }
                 }
                 t.daten.append(d)
             case "erwartet":
                 let pos = w.position
-                guard p.aktuell.art == .wort else { p.erwartet("wert, zaehler, nenner, ampel, zielwert oder kein wert"); return }
+                guard p.aktuell.art == .wort else {
+                    p.erwartet("wert, zaehler, nenner, ampel, zielwert oder kein wert"); return
+                }
                 // Optionally another Kennzahl: `erwartet B-JH-REST wert 60000`.
                 var andere: Name?
-                if !["wert", "zaehler", "nenner", "ampel", "zielwert", "kein"].contains(p.aktuell.schluessel), p.vorschau().art == .wort {
+                if !["wert", "zaehler", "nenner", "ampel", "zielwert", "kein"].contains(p.aktuell.schluessel),
+                    p.vorschau().art == .wort
+                {
                     let t = p.naechstes()
                     andere = Name(text: t.text, position: t.position)
                 }
                 var erwartung: Erwartung?
-                defer { if let e = erwartung { t.erwartungen.append(ErwartungSyntax(kennzahl: andere, erwartung: e, position: pos)) } }
+                defer {
+                    if let e = erwartung {
+                        t.erwartungen.append(ErwartungSyntax(kennzahl: andere, erwartung: e, position: pos))
+                    }
+                }
                 let art = p.naechstes()
                 switch art.schluessel {
                 case "wert": erwartung = p.zahl("erwarteter Wert").map { .wert($0) }
                 case "zaehler": erwartung = p.zahl("erwarteter Zähler").map { .zaehler($0) }
                 case "nenner": erwartung = p.zahl("erwarteter Nenner").map { .nenner($0) }
                 case "ampel":
-                    guard p.aktuell.art == .wort, let f = Ampelfarbe(rawValue: Schreibweise.normalisiert(p.aktuell.text)) else {
+                    guard p.aktuell.art == .wort,
+                        let f = Ampelfarbe(rawValue: Schreibweise.normalisiert(p.aktuell.text))
+                    else {
                         p.erwartet("Ampelfarbe (rot, gelb, grau, gruen)")
                         return
                     }
@@ -689,9 +749,12 @@ struct Parser {
                     _ = p.naechstes()
                     erwartung = .keinWert
                 default:
-                    p.fehler("KZ050", "unbekannte Erwartung '\(art.text)'", art.position,
-                             hinweis: Aehnlichkeit.vorschlag(fuer: art.schluessel, aus: ["wert", "zaehler", "nenner", "ampel", "zielwert", "kein"])
-                                 .map { "meinten Sie '\($0)'?" })
+                    p.fehler(
+                        "KZ050", "unbekannte Erwartung '\(art.text)'", art.position,
+                        hinweis: Aehnlichkeit.vorschlag(
+                            fuer: art.schluessel, aus: ["wert", "zaehler", "nenner", "ampel", "zielwert", "kein"]
+                        )
+                        .map { "meinten Sie '\($0)'?" })
                     p.ueberspringeAnweisung()
                 }
             default: p.unbekannt(w, in: "test", erlaubt: Parser.testWoerter)
@@ -729,8 +792,11 @@ struct Parser {
         guard aktuell.art == .wort else { erwartet("'quartal' oder 'jahr'"); return nil }
         let r = naechstes()
         guard let rhythmus = Rhythmus(rawValue: r.schluessel) else {
-            fehler("KZ040", "unbekannter Zeitraum '\(r.text)': erlaubt sind quartal und jahr", r.position,
-                   hinweis: Aehnlichkeit.vorschlag(fuer: r.schluessel, aus: ["quartal", "jahr"]).map { "meinten Sie '\($0)'?" })
+            fehler(
+                "KZ040", "unbekannter Zeitraum '\(r.text)': erlaubt sind quartal und jahr", r.position,
+                hinweis: Aehnlichkeit.vorschlag(fuer: r.schluessel, aus: ["quartal", "jahr"]).map {
+                    "meinten Sie '\($0)'?"
+                })
             return nil
         }
         var regel: Zaehlregel?
@@ -745,8 +811,11 @@ struct Parser {
                 if istWort("verlauf") { _ = naechstes(); regel = .imVerlauf } else { erwartet("'verlauf'"); return nil }
             case "imverlauf", "verlauf": regel = .imVerlauf
             default:
-                fehler("KZ041", "unbekannte Zählregel '\(w.text)': erlaubt sind stichtag, zugaenge, im verlauf", w.position,
-                       hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["stichtag", "zugaenge", "im verlauf"]).map { "meinten Sie '\($0)'?" })
+                fehler(
+                    "KZ041", "unbekannte Zählregel '\(w.text)': erlaubt sind stichtag, zugaenge, im verlauf",
+                    w.position,
+                    hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["stichtag", "zugaenge", "im verlauf"]).map
+                    { "meinten Sie '\($0)'?" })
                 return nil
             }
         }
@@ -763,7 +832,9 @@ struct Parser {
             }
             return (.benannt(t.text), t.position)
         }
-        guard aktuell.art == .wort else { erwartet("Einheit (anzahl, prozent, euro, je 1.000 einwohner, \"Stunden\")"); return nil }
+        guard aktuell.art == .wort else {
+            erwartet("Einheit (anzahl, prozent, euro, je 1.000 einwohner, \"Stunden\")"); return nil
+        }
         let w = naechstes()
         switch w.schluessel {
         case "anzahl": return (.anzahl, w.position)
@@ -787,8 +858,11 @@ struct Parser {
             let bezug = naechstes().text
             return (.je(Int(z.wert.zaehler), bezug: bezug), w.position)
         default:
-            fehler("KZ043", "unbekannte Einheit '\(w.text)'", w.position,
-                   hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["anzahl", "prozent", "euro", "je"]).map { "meinten Sie '\($0)'?" })
+            fehler(
+                "KZ043", "unbekannte Einheit '\(w.text)'", w.position,
+                hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["anzahl", "prozent", "euro", "je"]).map {
+                    "meinten Sie '\($0)'?"
+                })
             return nil
         }
     }
@@ -796,7 +870,9 @@ struct Parser {
     /// `höher ist besser`, `niedriger ist besser`, `abweichung` (any deviation counts).
     private mutating func richtung() -> (Richtung, Position)? {
         let start = aktuell.position
-        guard aktuell.art == .wort else { erwartet("'hoeher ist besser', 'niedriger ist besser' oder 'abweichung'"); return nil }
+        guard aktuell.art == .wort else {
+            erwartet("'hoeher ist besser', 'niedriger ist besser' oder 'abweichung'"); return nil
+        }
         let w = naechstes()
         switch w.schluessel {
         case "hoeher", "niedriger":
@@ -808,8 +884,13 @@ struct Parser {
             while istWort("abweichung") || istWort("zaehlt") { _ = naechstes() }
             return (.abweichung, start)
         default:
-            fehler("KZ045", "unbekannte Richtung '\(w.text)': erlaubt sind 'hoeher ist besser', 'niedriger ist besser', 'abweichung'", w.position,
-                   hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["hoeher", "niedriger", "abweichung"]).map { "meinten Sie '\($0)'?" })
+            fehler(
+                "KZ045",
+                "unbekannte Richtung '\(w.text)': erlaubt sind 'hoeher ist besser', 'niedriger ist besser', 'abweichung'",
+                w.position,
+                hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["hoeher", "niedriger", "abweichung"]).map {
+                    "meinten Sie '\($0)'?"
+                })
             return nil
         }
     }
@@ -832,8 +913,12 @@ struct Parser {
             guard let b = zahl("obere Grenze") else { return nil }
             ergebnis = .zwischen(a, b)
         default:
-            fehler("KZ044", "unbekannte Zielrichtung '\(w.text)': erlaubt sind mindestens, hoechstens, zwischen", w.position,
-                   hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["mindestens", "hoechstens", "zwischen"]).map { "meinten Sie '\($0)'?" })
+            fehler(
+                "KZ044", "unbekannte Zielrichtung '\(w.text)': erlaubt sind mindestens, hoechstens, zwischen",
+                w.position,
+                hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["mindestens", "hoechstens", "zwischen"]).map {
+                    "meinten Sie '\($0)'?"
+                })
             return nil
         }
         if istZeichen("%") || istWort("prozent") { _ = naechstes() }
@@ -846,8 +931,10 @@ struct Parser {
     private mutating func tiefer() -> Bool {
         tiefe += 1
         guard tiefe <= Parser.hoechsteTiefe else {
-            fehler("KZ015", "zu tief verschachtelt: höchstens \(Parser.hoechsteTiefe) Ebenen aus Klammern, Funktionen und 'nicht' in einer Anweisung",
-                   aktuell.position)
+            fehler(
+                "KZ015",
+                "zu tief verschachtelt: höchstens \(Parser.hoechsteTiefe) Ebenen aus Klammern, Funktionen und 'nicht' in einer Anweisung",
+                aktuell.position)
             return false
         }
         return true
@@ -857,8 +944,10 @@ struct Parser {
     private mutating func glied() -> Bool {
         glieder += 1
         guard glieder <= Parser.hoechsteGlieder else {
-            fehler("KZ016", "zu lang: höchstens \(Parser.hoechsteGlieder) Glieder (Zählungen, Zahlen, Kennzahlen, Vergleiche) in einer Anweisung; "
-                   + "lange Summen in Zwischenkennzahlen aufteilen", aktuell.position)
+            fehler(
+                "KZ016",
+                "zu lang: höchstens \(Parser.hoechsteGlieder) Glieder (Zählungen, Zahlen, Kennzahlen, Vergleiche) in einer Anweisung; "
+                    + "lange Summen in Zwischenkennzahlen aufteilen", aktuell.position)
             return false
         }
         return true
@@ -891,7 +980,8 @@ struct Parser {
             default: teil = t.text
             }
             if let v = vorher {
-                let ohneLuecke = (v.art == .zeichen && ["(", "["].contains(v.text))
+                let ohneLuecke =
+                    (v.art == .zeichen && ["(", "["].contains(v.text))
                     || (t.art == .zeichen && [")", "]", ",", "%"].contains(t.text))
                 if !ohneLuecke { s += " " }
             }
@@ -913,8 +1003,11 @@ struct Parser {
             // a new statement: then the second operand is missing.
             if aktuell.art == .zeilenende {
                 if naechsteZeileBeginntAnweisung() {
-                    fehler("KZ014", "nach '\(opToken.text)' fehlt der zweite Teil", Position(zeile: opToken.position.zeile,
-                           spalte: opToken.position.spalte + opToken.position.laenge, laenge: 1))
+                    fehler(
+                        "KZ014", "nach '\(opToken.text)' fehlt der zweite Teil",
+                        Position(
+                            zeile: opToken.position.zeile,
+                            spalte: opToken.position.spalte + opToken.position.laenge, laenge: 1))
                     return nil
                 }
                 ueberspringeZeilenendenInAusdruck()
@@ -1140,7 +1233,9 @@ struct Parser {
             guard glied(), let l = literal() else { return nil }
             werte.append(l)
             ueberspringeZeilenendenInAusdruck()
-            if istZeichen(",") { _ = naechstes() } else if !istZeichen("]") {
+            if istZeichen(",") {
+                _ = naechstes()
+            } else if !istZeichen("]") {
                 erwartet("',' oder ']'")
                 return nil
             }

@@ -120,7 +120,10 @@ public enum Funktion: String, Sendable, CaseIterable {
 }
 
 public enum Rechenart: String, Sendable {
-    case plus = "+", minus = "-", mal = "*", geteilt = "/"
+    case plus = "+"
+    case minus = "-"
+    case mal = "*"
+    case geteilt = "/"
 }
 
 public enum ZaehlArt: Sendable {
@@ -155,7 +158,12 @@ public enum Literal: Hashable, Sendable {
 }
 
 public enum Vergleich: String, Sendable {
-    case gleich = "=", ungleich = "!=", kleiner = "<", kleinerGleich = "<=", groesser = ">", groesserGleich = ">="
+    case gleich = "="
+    case ungleich = "!="
+    case kleiner = "<"
+    case kleinerGleich = "<="
+    case groesser = ">"
+    case groesserGleich = ">="
 }
 
 /// A row filter (`wo …`).

@@ -1,6 +1,6 @@
+import KennzahlAuswertung
 import KennzahlBasis
 import KennzahlDefinition
-import KennzahlAuswertung
 
 /// What a reader who holds every public report (and the public catalogue) can compute.
 ///
@@ -91,7 +91,7 @@ struct Angreifermodell {
 
     let katalog: Katalog
     let auswertung: Auswertung
-    private let n: Int
+    private let sozialraumAnzahl: Int
     private(set) var basis: [Basis] = []
     private var basisIndex: [Basis: Int] = [:]
     private(set) var nichtnegativ: [Bool] = []
@@ -110,7 +110,7 @@ struct Angreifermodell {
     init(katalog: Katalog, auswertung: Auswertung, zellen: Set<Zelle>) {
         self.katalog = katalog
         self.auswertung = auswertung
-        n = katalog.sozialraeume.count
+        sozialraumAnzahl = katalog.sozialraeume.count
         // 1. Close over references (a work list: chains of Kennzahlen may be long).
         var alle = Set<Zelle>()
         var offen = Array(zellen)
@@ -134,7 +134,9 @@ struct Angreifermodell {
         let geordnet = alle.sorted { a, b in
             if rang[a.kennzahl] != rang[b.kennzahl] { return rang[a.kennzahl] < rang[b.kennzahl] }
             if a.kennzahl != b.kennzahl { return a.kennzahl < b.kennzahl }
-            if a.zeitraum != b.zeitraum { return (a.zeitraum.von.index, a.zeitraum.bis.index) < (b.zeitraum.von.index, b.zeitraum.bis.index) }
+            if a.zeitraum != b.zeitraum {
+                return (a.zeitraum.von.index, a.zeitraum.bis.index) < (b.zeitraum.von.index, b.zeitraum.bis.index)
+            }
             // Areas before the city (a city may be the sum of its areas), parts before the value.
             if a.slot != b.slot { return a.slot < b.slot }
             return a.teil.rawValue > b.teil.rawValue
@@ -158,7 +160,7 @@ struct Angreifermodell {
 
     /// The evaluated value of a cell, nil when it has none (no data, city only, denominator 0).
     func wahrerWert(_ c: Zelle) -> Bruch? {
-        let w = auswertung.kennwert(c.kennzahl, c.zeitraum, Gebiet(slot: c.slot, sozialraeume: n))
+        let w = auswertung.kennwert(c.kennzahl, c.zeitraum, Gebiet(slot: c.slot, sozialraeume: sozialraumAnzahl))
         switch c.teil {
         case .wert: return w.wert
         case .zaehler: return w.zaehler
@@ -168,7 +170,8 @@ struct Angreifermodell {
 
     /// True when the ratio's denominator is 0 (the report shows `–`).
     func nennerNull(_ c: Zelle) -> Bool {
-        auswertung.kennwert(c.kennzahl, c.zeitraum, Gebiet(slot: c.slot, sozialraeume: n)).zustand == .nennerNull
+        auswertung.kennwert(c.kennzahl, c.zeitraum, Gebiet(slot: c.slot, sozialraeume: sozialraumAnzahl)).zustand
+            == .nennerNull
     }
 
     // MARK: Building
@@ -186,8 +189,10 @@ struct Angreifermodell {
         }
         switch (kz.formel, c.teil) {
         case (.wert(let t), _):
-            if kz.gesamtAlsSumme && c.slot == n + 1 {
-                r += (0...n).map { Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: $0, teil: .wert) }
+            if kz.gesamtAlsSumme && c.slot == sozialraumAnzahl + 1 {
+                r += (0...sozialraumAnzahl).map {
+                    Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: $0, teil: .wert)
+                }
             } else {
                 sammle(t)
             }
@@ -230,10 +235,12 @@ struct Angreifermodell {
         let kz = katalog.kennzahlen[c.kennzahl]
         switch (kz.formel, c.teil) {
         case (.wert(let t), _):
-            if kz.gesamtAlsSumme && c.slot == n + 1 {
+            if kz.gesamtAlsSumme && c.slot == sozialraumAnzahl + 1 {
                 var s = Linear()
-                for slot in 0...n {
-                    guard let e = ausdruck[Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: slot, teil: .wert)], let neu = s.plus(e) else {
+                for slot in 0...sozialraumAnzahl {
+                    guard let e = ausdruck[Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: slot, teil: .wert)],
+                        let neu = s.plus(e)
+                    else {
                         return .variable(index(.frei(c), nichtnegativ: false))
                     }
                     s = neu
@@ -265,7 +272,9 @@ struct Angreifermodell {
                 if y.terme.isEmpty { return x.mal(y.konstante) }
                 return nil
             case .geteilt:
-                guard y.terme.isEmpty, !y.konstante.istNull, let f = Bruch(1).geteilt(durch: y.konstante) else { return nil }
+                guard y.terme.isEmpty, !y.konstante.istNull, let f = Bruch(1).geteilt(durch: y.konstante) else {
+                    return nil
+                }
                 return x.mal(f)
             }
         }
@@ -277,10 +286,10 @@ struct Angreifermodell {
         let f = Fenster(zaehlung, z)
         let slots: [Int]
         if case .keine = katalog.quellen[zaehlung.quelle].gebiet {
-            guard slot == n + 1 else { return nil }
-            slots = [n]
+            guard slot == sozialraumAnzahl + 1 else { return nil }
+            slots = [sozialraumAnzahl]
         } else {
-            slots = slot == n + 1 ? Array(0...n) : [slot]
+            slots = slot == sozialraumAnzahl + 1 ? Array(0...sozialraumAnzahl) : [slot]
         }
         let familie: Familie
         switch zaehlung.art {
@@ -288,12 +297,14 @@ struct Angreifermodell {
             // Persons are not additive: per area and for the city an unknown of its own, the
             // city between the largest area and the sum of the areas.
             let eigen = index(.verschieden(i, f, slot: slot), nichtnegativ: true)
-            if slot == n + 1 && slots.count > 1 {
+            if slot == sozialraumAnzahl + 1 && slots.count > 1 {
                 let teile = slots.map { index(.verschieden(i, f, slot: $0), nichtnegativ: true) }
                 var summe = Linear.variable(eigen)
                 for t in teile {
                     summe = summe.plus(.variable(t), mal: Bruch(-1)) ?? summe
-                    feste.append(Beziehung(ausdruck: Linear(terme: [eigen: Bruch(1), t: Bruch(-1)]), art: .mindestens, zellen: []))
+                    feste.append(
+                        Beziehung(
+                            ausdruck: Linear(terme: [eigen: Bruch(1), t: Bruch(-1)]), art: .mindestens, zellen: []))
                 }
                 feste.append(Beziehung(ausdruck: summe, art: .hoechstens, zellen: []))
             }
@@ -356,8 +367,13 @@ struct Angreifermodell {
             return [Beziehung(ausdruck: d, art: .gleich, zellen: [c])]
         }
         let (lo, hi) = Angreifermodell.rundung(w, dezimalen)
-        guard let a = e.plus(.konstant(lo), mal: Bruch(-1)), let b = e.plus(.konstant(hi), mal: Bruch(-1)) else { return [] }
-        return [Beziehung(ausdruck: a, art: .mindestens, zellen: [c]), Beziehung(ausdruck: b, art: .hoechstens, zellen: [c])]
+        guard let a = e.plus(.konstant(lo), mal: Bruch(-1)), let b = e.plus(.konstant(hi), mal: Bruch(-1)) else {
+            return []
+        }
+        return [
+            Beziehung(ausdruck: a, art: .mindestens, zellen: [c]),
+            Beziehung(ausdruck: b, art: .hoechstens, zellen: [c]),
+        ]
     }
 
     /// A published ratio `v = f · z / n`, rounded: `f·z − v_hoch·n ≤ 0 ≤ f·z − v_tief·n` for
@@ -375,15 +391,24 @@ struct Angreifermodell {
             en = .konstant(n)
         }
         if nennerNull(c) { return ([Beziehung(ausdruck: en, art: .gleich, zellen: [c])], genutzt) }
-        guard let w = wahrerWert(c), let nw = wahrerWert(nz), nw > .null, var ez = ausdruck[zz] else { return ([], genutzt) }
+        guard let w = wahrerWert(c), let nw = wahrerWert(nz), nw > .null, var ez = ausdruck[zz] else {
+            return ([], genutzt)
+        }
         if let z = bekannt[ez.signatur] {
             genutzt.append(ez.signatur)
             ez = .konstant(z)
         }
         let (lo, hi) = Angreifermodell.rundung(w, kz.dezimalen)
-        guard let fz = ez.mal(Auswerter.faktor(kz.einheit)), let minusHoch = Bruch.null.minus(hi), let minusTief = Bruch.null.minus(lo),
-              let oben = fz.plus(en, mal: minusHoch), let unten = fz.plus(en, mal: minusTief) else { return ([], genutzt) }
-        return ([Beziehung(ausdruck: oben, art: .hoechstens, zellen: [c]), Beziehung(ausdruck: unten, art: .mindestens, zellen: [c])], genutzt)
+        guard let fz = ez.mal(Auswerter.faktor(kz.einheit)), let minusHoch = Bruch.null.minus(hi),
+            let minusTief = Bruch.null.minus(lo),
+            let oben = fz.plus(en, mal: minusHoch), let unten = fz.plus(en, mal: minusTief)
+        else { return ([], genutzt) }
+        return (
+            [
+                Beziehung(ausdruck: oben, art: .hoechstens, zellen: [c]),
+                Beziehung(ausdruck: unten, art: .mindestens, zellen: [c]),
+            ], genutzt
+        )
     }
 
     /// A withheld ratio whose denominator N is published exactly: `value · N = f · numerator`.
@@ -392,8 +417,9 @@ struct Angreifermodell {
         let nz = Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .nenner)
         let zz = Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .zaehler)
         guard veroeffentlicht, let v = ausdruck[c], let nw = wahrerWert(nz), nw.nenner == 1, schutzart[nz] == .anzahl,
-              let ze = ausdruck[zz], let links = ze.mal(Auswerter.faktor(kz.einheit)), let minusN = Bruch.null.minus(nw),
-              let d = links.plus(v, mal: minusN) else { return [] }
+            let ze = ausdruck[zz], let links = ze.mal(Auswerter.faktor(kz.einheit)), let minusN = Bruch.null.minus(nw),
+            let d = links.plus(v, mal: minusN)
+        else { return [] }
         return [Beziehung(ausdruck: d, art: .gleich, zellen: [nz])]
     }
 

@@ -66,7 +66,11 @@ struct Zerlegung: Sendable {
             var belegung: [Int: Probewert] = [:]
             var probeAlter: Probewert?
             for (k, f) in felder.enumerated() {
-                if let feld = f.feld { belegung[feld] = f.proben[stellen[k]] } else { probeAlter = f.proben[stellen[k]] }
+                if let feld = f.feld {
+                    belegung[feld] = f.proben[stellen[k]]
+                } else {
+                    probeAlter = f.proben[stellen[k]]
+                }
             }
             let m = zaehlungen.map { katalog.zaehlungen[$0].bedingung?.gilt(belegung, alter: probeAlter) ?? true }
             if klasseJeMuster[m] == nil {
@@ -106,21 +110,31 @@ struct Probewert: Sendable {
             var texte: [String] = []
             for t in tests { if case .inMenge(let menge, _) = t { texte += menge } }
             // A closed vocabulary has only its catalogue values; an open one any other text.
-            let andere = feld.werte.isEmpty ? ["\u{1}andere"] : feld.zielwerte.filter { !texte.contains($0) }.prefix(1).map { $0 }
+            let andere =
+                feld.werte.isEmpty
+                ? ["\u{1}andere"] : feld.zielwerte.filter { !texte.contains($0) }.prefix(1).map { $0 }
             var gesehen = Set<String>()
-            return ([""] + texte + andere).filter { gesehen.insert($0).inserted }.map { Probewert(text: $0, zahl: nil, tag: nil) }
+            return ([""] + texte + andere).filter { gesehen.insert($0).inserted }.map {
+                Probewert(text: $0, zahl: nil, tag: nil)
+            }
         case .zahl:
             let punkte = stuetzstellen(tests.flatMap(\.zahlGrenzen), ganzzahlig: false)
             return [leer] + punkte.map { Probewert(text: "x", zahl: $0, tag: nil) }
         case .datum:
             let grenzen = tests.flatMap(\.tagGrenzen).map { Bruch(Int($0.nummer)) }
-            return [leer] + stuetzstellen(grenzen, ganzzahlig: true).map { Probewert(text: "x", zahl: nil, tag: Tag(nummer: Int32(clamping: $0.zaehler))) }
+            return [leer]
+                + stuetzstellen(grenzen, ganzzahlig: true).map {
+                    Probewert(text: "x", zahl: nil, tag: Tag(nummer: Int32(clamping: $0.zaehler)))
+                }
         }
     }
 
     /// Samples of the age at the Stichtag: no birth date, or whole years around every threshold.
     static func alterProben(_ tests: [Pruefung]) -> [Probewert] {
-        [leer] + stuetzstellen(tests.flatMap(\.zahlGrenzen), ganzzahlig: true).map { Probewert(text: "x", zahl: $0, tag: nil) }
+        [leer]
+            + stuetzstellen(tests.flatMap(\.zahlGrenzen), ganzzahlig: true).map {
+                Probewert(text: "x", zahl: $0, tag: nil)
+            }
     }
 
     /// Points that meet every threshold and fall between and beyond them: the value of any
@@ -131,7 +145,9 @@ struct Probewert: Sendable {
         let sortiert = Array(Set(grenzen)).sorted()
         for g in sortiert {
             if ganzzahlig {
-                guard let unten = Bruch(zaehler: g.gerundetAbwaerts, nenner: 1), let oben = Bruch(zaehler: g.gerundetAufwaerts, nenner: 1) else { continue }
+                guard let unten = Bruch(zaehler: g.gerundetAbwaerts, nenner: 1),
+                    let oben = Bruch(zaehler: g.gerundetAufwaerts, nenner: 1)
+                else { continue }
                 for p in [unten.minus(eins), unten, oben, oben.plus(eins)] { if let p { punkte.insert(p) } }
             } else {
                 for p in [g.minus(eins), g, g.plus(eins)] { if let p { punkte.insert(p) } }

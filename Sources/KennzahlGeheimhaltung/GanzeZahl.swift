@@ -61,7 +61,9 @@ struct GanzeZahl: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     static func + (a: GanzeZahl, b: GanzeZahl) -> GanzeZahl {
         if a.negativ == b.negativ { return GanzeZahl(negativ: a.negativ, betrag: addiere(a.betrag, b.betrag)) }
-        if vergleiche(a.betrag, b.betrag) >= 0 { return GanzeZahl(negativ: a.negativ, betrag: subtrahiere(a.betrag, b.betrag)) }
+        if vergleiche(a.betrag, b.betrag) >= 0 {
+            return GanzeZahl(negativ: a.negativ, betrag: subtrahiere(a.betrag, b.betrag))
+        }
         return GanzeZahl(negativ: b.negativ, betrag: subtrahiere(b.betrag, a.betrag))
     }
 
@@ -270,7 +272,8 @@ enum ExakteZahl: Hashable, Sendable, Comparable {
             let million = GanzeZahl(1_000_000)
             var (q, r) = GanzeZahl.teile(z * million, n)
             if !r.istNull && (richtung > 0) == !(r < .null) { q = q + GanzeZahl(richtung > 0 ? 1 : -1) }
-            return q.int128.flatMap { Bruch(zaehler: $0, nenner: 1_000_000) } ?? (richtung > 0 ? Bruch(Int.max) : Bruch(Int.min))
+            return q.int128.flatMap { Bruch(zaehler: $0, nenner: 1_000_000) }
+                ?? (richtung > 0 ? Bruch(Int.max) : Bruch(Int.min))
         }
     }
 

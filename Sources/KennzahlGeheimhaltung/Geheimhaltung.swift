@@ -1,7 +1,8 @@
 import Foundation
+import KennzahlAuswertung
 import KennzahlBasis
 import KennzahlDefinition
-import KennzahlAuswertung
+
 /// Which values a public report withholds (`kennzahl report --public`).
 ///
 /// **Primary**: a value resting on fewer cases than the Mindestfallzahl (1 or 2 cases by default;
@@ -89,8 +90,9 @@ public struct Geheimhaltung: Sendable {
             case .ohneZuordnung: gebiet = katalog.ohneZuordnungName
             }
             let teil = c.teil == .wert ? "Wert" : c.teil == .zaehler ? "Zähler" : "Nenner"
-            return Protokollzeile(kennzahl: kz.id, gebiet: gebiet, zeitraum: c.zeitraum.kurz, teil: teil, grund: gruende[c] ?? .pruefung,
-                                  bereich: Geheimhaltung.bereich(intervalle[c], ganzzahlig: kz.einheit == .anzahl || c.teil != .wert))
+            return Protokollzeile(
+                kennzahl: kz.id, gebiet: gebiet, zeitraum: c.zeitraum.kurz, teil: teil, grund: gruende[c] ?? .pruefung,
+                bereich: Geheimhaltung.bereich(intervalle[c], ganzzahlig: kz.einheit == .anzahl || c.teil != .wert))
         }
     }
 
@@ -126,8 +128,10 @@ public struct Geheimhaltung: Sendable {
     /// is decided in turn, each audited together with every set before it (a yearly set after
     /// the quarters of its year). A value withheld before stays withheld; a value published
     /// before is known.
-    public static func berechne(katalog: Katalog, auswertung: Auswertung, periode: Berichtsperiode, ab: Quartal? = nil,
-                                mitSystem: Bool = false) throws(Fehler) -> Geheimhaltung {
+    public static func berechne(
+        katalog: Katalog, auswertung: Auswertung, periode: Berichtsperiode, ab: Quartal? = nil,
+        mitSystem: Bool = false
+    ) throws(Fehler) -> Geheimhaltung {
         let perioden = kette(periode, ab: ab)
         var alle = Set<Zelle>()
         var sichtbarJe: [Set<Zelle>] = []
@@ -146,7 +150,9 @@ public struct Geheimhaltung: Sendable {
             var bekannt = Set<Zelle>(), frueher = Set<Zelle>()
             for (c, s) in stand.status { if s == .veroeffentlicht { bekannt.insert(c) } else { frueher.insert(c) } }
             let sicht = sichtbarJe[i]
-            var jetzt = stufe(katalog: katalog, auswertung: auswertung, periode: p, sichtbar: sicht, bekannt: bekannt, frueher: frueher)
+            var jetzt = stufe(
+                katalog: katalog, auswertung: auswertung, periode: p, sichtbar: sicht, bekannt: bekannt,
+                frueher: frueher)
             let neu = sicht.subtracting(bekannt).subtracting(frueher)
             let neuGeheim = neu.filter { jetzt[$0] != nil }
             stand.verberge(Array(neuGeheim))
@@ -186,11 +192,18 @@ public struct Geheimhaltung: Sendable {
                     // still valid unless one was shown again).
                     let geheim = sicht.filter { stand.status[$0] == .geheim }
                     let fehlen = geheim.filter { bereiche[$0] == nil }
-                    ergebnis.intervalle = bereiche.filter { geheim.contains($0.key) }.merging(try stand.intervalle(Array(fehlen)).intervalle) { $1 }
+                    ergebnis.intervalle = bereiche.filter { geheim.contains($0.key) }.merging(
+                        try stand.intervalle(Array(fehlen)).intervalle
+                    ) { $1 }
                     if mitSystem {
                         var gruendeJetzt: [Zelle: Grund] = [:]
-                        for c in geheim { gruendeJetzt[c] = jetzt[c] == .primaer ? .primaer : frueher.contains(c) ? .frueher : jetzt[c] ?? .pruefung }
-                        ergebnis.system = stand.system(periode: p, ziele: gruendeJetzt, klein: klein, intervalle: ergebnis.intervalle, sichtbar: sicht)
+                        for c in geheim {
+                            gruendeJetzt[c] =
+                                jetzt[c] == .primaer ? .primaer : frueher.contains(c) ? .frueher : jetzt[c] ?? .pruefung
+                        }
+                        ergebnis.system = stand.system(
+                            periode: p, ziele: gruendeJetzt, klein: klein, intervalle: ergebnis.intervalle,
+                            sichtbar: sicht)
                     }
                 }
             } catch {
@@ -200,7 +213,13 @@ public struct Geheimhaltung: Sendable {
             // where it shows the value (primary before earlier before secondary and audit).
             var eigene: [Zelle: Grund] = [:]
             for c in sicht where stand.status[c] == .geheim {
-                if jetzt[c] == .primaer { eigene[c] = .primaer } else if frueher.contains(c) { eigene[c] = .frueher } else { eigene[c] = jetzt[c] ?? .pruefung }
+                if jetzt[c] == .primaer {
+                    eigene[c] = .primaer
+                } else if frueher.contains(c) {
+                    eigene[c] = .frueher
+                } else {
+                    eigene[c] = jetzt[c] ?? .pruefung
+                }
             }
             for (c, g) in eigene where gruende[c] == nil { gruende[c] = g }
             if i == perioden.count - 1 {
@@ -229,10 +248,12 @@ public struct Geheimhaltung: Sendable {
 
     private static func beschreibe(_ f: Pruefstand.Fehler, _ k: Katalog) -> String {
         switch f {
-        case .widerspruch: return "die veröffentlichten Werte widersprechen dem Modell der Prüfung (interner Fehler, bitte melden)"
+        case .widerspruch:
+            return "die veröffentlichten Werte widersprechen dem Modell der Prüfung (interner Fehler, bitte melden)"
         case .ueberlauf: return "eine Zahl der Prüfung übersteigt den exakten Zahlenbereich"
         case .nichtSicherbar(let c):
-            return "der Wert von \(k.kennzahlen[c.kennzahl].id) für \(c.zeitraum.kurz) lässt sich nicht schützen: alle Werte um ihn herum sind schon veröffentlicht"
+            return
+                "der Wert von \(k.kennzahlen[c.kennzahl].id) für \(c.zeitraum.kurz) lässt sich nicht schützen: alle Werte um ihn herum sind schon veröffentlicht"
         }
     }
 
@@ -258,8 +279,10 @@ public struct Geheimhaltung: Sendable {
 
     /// Primary and secondary suppression of one set (the first step, before the audit). Values
     /// `bekannt` from earlier sets are never chosen; values withheld `frueher` count as withheld.
-    static func stufe(katalog: Katalog, auswertung: Auswertung, periode: Berichtsperiode, sichtbar: Set<Zelle>,
-                      bekannt: Set<Zelle> = [], frueher: Set<Zelle> = []) -> [Zelle: Grund] {
+    static func stufe(
+        katalog: Katalog, auswertung: Auswertung, periode: Berichtsperiode, sichtbar: Set<Zelle>,
+        bekannt: Set<Zelle> = [], frueher: Set<Zelle> = []
+    ) -> [Zelle: Grund] {
         let n = katalog.sozialraeume.count
         var primaer = Set<Zelle>(), sekundaer = Set<Zelle>()
         func wert(_ z: Zelle) -> Bruch? {
@@ -307,8 +330,10 @@ public struct Geheimhaltung: Sendable {
                     }
                 }
                 for teil in teile {
-                    nimm(.summe, [Zelle(kennzahl: k, zeitraum: z, slot: n + 1, teil: teil)]
-                         + (0...n).map { Zelle(kennzahl: k, zeitraum: z, slot: $0, teil: teil) })
+                    nimm(
+                        .summe,
+                        [Zelle(kennzahl: k, zeitraum: z, slot: n + 1, teil: teil)]
+                            + (0...n).map { Zelle(kennzahl: k, zeitraum: z, slot: $0, teil: teil) })
                 }
                 for slot in 0...(n + 1) {
                     // A Gesamt row and the rows it adds up; a numerator that is another row.
@@ -318,13 +343,18 @@ public struct Geheimhaltung: Sendable {
                     case .verhaeltnis(let zt, let nt):
                         if z == plan.aktuell {
                             formeln += [(.zaehler, zt), (.nenner, nt)]
-                            nimm(.verhaeltnis, [.wert, .zaehler, .nenner].map { Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: $0) })
+                            nimm(
+                                .verhaeltnis,
+                                [.wert, .zaehler, .nenner].map { Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: $0) }
+                            )
                         }
                     }
                     for (teil, t) in formeln {
                         guard let refs = kennzahlSumme(t) else { continue }
-                        nimm(.summe, [Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: teil)]
-                             + refs.map { Zelle(kennzahl: $0, zeitraum: z, slot: slot, teil: .wert) })
+                        nimm(
+                            .summe,
+                            [Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: teil)]
+                                + refs.map { Zelle(kennzahl: $0, zeitraum: z, slot: slot, teil: .wert) })
                     }
                 }
             }
@@ -376,7 +406,6 @@ public struct Geheimhaltung: Sendable {
         for c in primaer { gruende[c] = .primaer }
         return gruende
     }
-
 
     /// Per Kennzahl: whether its value adds up over areas (see `additiv`), decided in dependency
     /// order so that no check recurses along a chain of references.

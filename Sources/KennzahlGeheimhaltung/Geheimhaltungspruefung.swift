@@ -1,5 +1,6 @@
 import Foundation
 import KennzahlBasis
+
 /// The audit of public reports: for every withheld value, the range an attacker who solves all
 /// published values together (of this set and every public set before it) can prove, computed
 /// exactly by linear programming over the `Angreifermodell`. Where a range gives a value away,
@@ -88,7 +89,9 @@ final class Pruefstand: @unchecked Sendable {
             }
             status[c] = .geheim
             neu.insert(c)
-            if c.teil == .nenner { neu.insert(Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .wert)) }
+            if c.teil == .nenner {
+                neu.insert(Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .wert))
+            }
         }
         for c in neu.sorted() where status[c] != nil { erzeuge(c) }
     }
@@ -106,7 +109,9 @@ final class Pruefstand: @unchecked Sendable {
             bekannt[s] = w
             bekanntAnzahl[s, default: 0] += 1
         }
-        if c.teil == .nenner { neu.insert(Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .wert)) }
+        if c.teil == .nenner {
+            neu.insert(Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .wert))
+        }
         for z in neu.sorted() where status[z] != nil { erzeuge(z) }
     }
 
@@ -117,7 +122,8 @@ final class Pruefstand: @unchecked Sendable {
 
     /// The signature of a value published exactly (a count), nil otherwise.
     private func exakteSignatur(_ c: Zelle) -> Angreifermodell.Linear.Signatur? {
-        guard modell.schutzart[c] == .anzahl, let e = modell.ausdruck[c], let w = modell.wahrerWert(c), w.nenner == 1 else { return nil }
+        guard modell.schutzart[c] == .anzahl, let e = modell.ausdruck[c], let w = modell.wahrerWert(c), w.nenner == 1
+        else { return nil }
         return e.signatur
     }
 
@@ -136,14 +142,18 @@ final class Pruefstand: @unchecked Sendable {
                 liste = modell.veroeffentlicht(c)
             }
         case .geheim?:
-            liste = istVerhaeltnis(c) ? modell.geheimesVerhaeltnis(c, nenner: status[nennerZelle(c)] == .veroeffentlicht) : []
+            liste =
+                istVerhaeltnis(c)
+                ? modell.geheimesVerhaeltnis(c, nenner: status[nennerZelle(c)] == .veroeffentlicht) : []
         case nil:
             liste = []
         }
         for b in liste { eigene[c, default: []].append(hinzufuegen(b)) }
     }
 
-    private func nennerZelle(_ c: Zelle) -> Zelle { Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .nenner) }
+    private func nennerZelle(_ c: Zelle) -> Zelle {
+        Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .nenner)
+    }
 
     @discardableResult
     private func hinzufuegen(_ b: Beziehung) -> Int {
@@ -166,7 +176,9 @@ final class Pruefstand: @unchecked Sendable {
     /// The components that hold `ziele` (targets connect their own unknowns too).
     private func komponenten(_ ziele: [Zelle]) -> [Komponente] {
         var zielJeVariable: [Int: [Zelle]] = [:]
-        for z in ziele { for v in modell.ausdruck[z]?.terme.keys ?? [:].keys { zielJeVariable[v, default: []].append(z) } }
+        for z in ziele {
+            for v in modell.ausdruck[z]?.terme.keys ?? [:].keys { zielJeVariable[v, default: []].append(z) }
+        }
         var besucht = Set<Int>(), zielBesucht = Set<Zelle>(), beziehungBesucht = Set<Int>()
         var ergebnis: [Komponente] = []
         for start in ziele.sorted() where !zielBesucht.contains(start) {
@@ -175,7 +187,9 @@ final class Pruefstand: @unchecked Sendable {
             func nimmZiel(_ z: Zelle) {
                 guard zielBesucht.insert(z).inserted else { return }
                 k.ziele.append(z)
-                for v in modell.ausdruck[z]?.terme.keys ?? [:].keys where besucht.insert(v).inserted { stapel.append(v) }
+                for v in modell.ausdruck[z]?.terme.keys ?? [:].keys where besucht.insert(v).inserted {
+                    stapel.append(v)
+                }
             }
             nimmZiel(start)
             while let v = stapel.popLast() {
@@ -214,13 +228,17 @@ final class Pruefstand: @unchecked Sendable {
         var ergebnis: [Zelle: Intervall] = [:]
         var teile: [Geloest] = []
         for z in ziele {
-            if let e = modell.ausdruck[z], e.terme.isEmpty { ergebnis[z] = Intervall(unten: e.konstante, oben: e.konstante) }
+            if let e = modell.ausdruck[z], e.terme.isEmpty {
+                ergebnis[z] = Intervall(unten: e.konstante, oben: e.konstante)
+            }
         }
         // Components are independent: solved on all cores, collected in order.
         let liste = komponenten(ziele.filter { !(modell.ausdruck[$0]?.terme.isEmpty ?? true) })
         let ablage = Ablage<Result<(Geloest, [Zelle: Intervall]), Fehler>>(anzahl: liste.count)
         let naechste = Laufnummer()
-        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, max(1, liste.count))) { _ in
+        DispatchQueue.concurrentPerform(
+            iterations: min(ProcessInfo.processInfo.activeProcessorCount, max(1, liste.count))
+        ) { _ in
             while let n = naechste.weiter(bis: liste.count) { ablage.setze(n, loese(liste[n])) }
         }
         for r in ablage.alle {
@@ -264,8 +282,13 @@ final class Pruefstand: @unchecked Sendable {
             xor ^= wert
         }
         let fingerabdruck = [k.beziehungen.count, summe, xor, k.variablen.count]
-        return .success((Geloest(ziele: k.ziele, beziehungen: k.beziehungen, simplex: simplex, lokal: lokal, zeilen: zeilen, programm: lp,
-                                 fingerabdruck: fingerabdruck, ganzeEcke: ganzeEcke), bereiche))
+        return .success(
+            (
+                Geloest(
+                    ziele: k.ziele, beziehungen: k.beziehungen, simplex: simplex, lokal: lokal, zeilen: zeilen,
+                    programm: lp,
+                    fingerabdruck: fingerabdruck, ganzeEcke: ganzeEcke), bereiche
+            ))
     }
 
     /// The linear program of a component, solved to a feasible basis; the local index of each
@@ -324,7 +347,8 @@ final class Pruefstand: @unchecked Sendable {
             return nil
         case .betrag:
             guard let zehntel = Bruch(zaehler: 1, nenner: 10), let spanne = w.betrag.mal(zehntel),
-                  let tief = w.minus(spanne), let hoch = w.plus(spanne) else { return "nicht prüfbar" }
+                let tief = w.minus(spanne), let hoch = w.plus(spanne)
+            else { return "nicht prüfbar" }
             if let u = i.unten, tief < u { return "auf weniger als ±10 % eingrenzbar" }
             if let o = i.oben, o < hoch { return "auf weniger als ±10 % eingrenzbar" }
             return nil
@@ -360,7 +384,8 @@ final class Pruefstand: @unchecked Sendable {
     /// after each choice only the affected component is solved again.
     func sichere(_ ziele: [Zelle], waehlbar: Set<Zelle>) throws(Fehler) -> [Zelle] {
         var hinzu: [Zelle] = []
-        var offen = Set(ziele.filter { status[$0] == .geheim && modell.schutzart[$0] != nil && modell.schutzart[$0] != .keiner })
+        var offen = Set(
+            ziele.filter { status[$0] == .geheim && modell.schutzart[$0] != nil && modell.schutzart[$0] != .keiner })
         let ziele = offen
         var verletzt = Set<Zelle>()
         while !offen.isEmpty {
@@ -375,13 +400,21 @@ final class Pruefstand: @unchecked Sendable {
             for var k in r.komponenten {
                 for x in k.ziele.sorted() where verletzt.contains(x) {
                     let oben = verratOben(x, r.intervalle[x])
-                    var kandidaten = Set(beweis(x, &k, oben: oben).filter { waehlbar.contains($0) && status[$0] == .veroeffentlicht })
-                    if kandidaten.isEmpty { kandidaten = Set(beweis(x, &k, oben: !oben).filter { waehlbar.contains($0) && status[$0] == .veroeffentlicht }) }
+                    var kandidaten = Set(
+                        beweis(x, &k, oben: oben).filter { waehlbar.contains($0) && status[$0] == .veroeffentlicht })
+                    if kandidaten.isEmpty {
+                        kandidaten = Set(
+                            beweis(x, &k, oben: !oben).filter {
+                                waehlbar.contains($0) && status[$0] == .veroeffentlicht
+                            })
+                    }
                     if let i = r.intervalle[x], verrat(x, i) == nil {
                         // Given away to the integer attacker only: rounded values (a percentage
                         // of whole numbers) cut the integers; they are candidates too.
                         for b in k.beziehungen where beziehungen[b].art != .gleich {
-                            kandidaten.formUnion(beziehungen[b].zellen.filter { waehlbar.contains($0) && status[$0] == .veroeffentlicht })
+                            kandidaten.formUnion(
+                                beziehungen[b].zellen.filter { waehlbar.contains($0) && status[$0] == .veroeffentlicht }
+                            )
                         }
                     }
                     kandidaten.subtract(gewaehlt)
@@ -439,7 +472,8 @@ final class Pruefstand: @unchecked Sendable {
     /// x ≥ m (branch and bound over the case counts). Undecided within the node limit counts as
     /// given away. Only asked where the linear range does not already give it away.
     func ganzzahligVerraten(_ x: Zelle, _ k: Geloest) -> String? {
-        guard modell.schutzart[x] == .anzahl, let e = modell.ausdruck[x], let w = modell.wahrerWert(x), !w.istNull else { return nil }
+        guard modell.schutzart[x] == .anzahl, let e = modell.ausdruck[x], let w = modell.wahrerWert(x), !w.istNull
+        else { return nil }
         let m = modell.katalog.kennzahlen[x.kennzahl].mindestfallzahl
         var lp = k.programm
         var ziel: [Int: Bruch] = [:]
@@ -493,8 +527,12 @@ final class Pruefstand: @unchecked Sendable {
         let pruefen = offen
         let ablage = Ablage<Bool>(anzahl: pruefen.count)
         let naechste = Laufnummer()
-        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, max(1, pruefen.count))) { _ in
-            while let n = naechste.weiter(bis: pruefen.count) { ablage.setze(n, ganzzahligVerraten(pruefen[n].0, pruefen[n].1) != nil) }
+        DispatchQueue.concurrentPerform(
+            iterations: min(ProcessInfo.processInfo.activeProcessorCount, max(1, pruefen.count))
+        ) { _ in
+            while let n = naechste.weiter(bis: pruefen.count) {
+                ablage.setze(n, ganzzahligVerraten(pruefen[n].0, pruefen[n].1) != nil)
+            }
         }
         for ((x, k), verraten) in zip(offen, ablage.alle) {
             ganzzahligGeprueft[x] = (k.fingerabdruck, verraten)
@@ -511,7 +549,9 @@ final class Pruefstand: @unchecked Sendable {
         case .anzahl: return true
         case .betrag, .keiner:
             // The side that is closer to the value than 10 % of it.
-            guard let u = i.unten, let zehntel = Bruch(zaehler: 1, nenner: 10), let spanne = w.betrag.mal(zehntel), let tief = w.minus(spanne) else { return true }
+            guard let u = i.unten, let zehntel = Bruch(zaehler: 1, nenner: 10), let spanne = w.betrag.mal(zehntel),
+                let tief = w.minus(spanne)
+            else { return true }
             return !(tief < u)
         }
     }

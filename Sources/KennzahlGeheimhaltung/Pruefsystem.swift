@@ -1,7 +1,7 @@
 import Foundation
+import KennzahlAuswertung
 import KennzahlBasis
 import KennzahlDefinition
-import KennzahlAuswertung
 
 /// The attacker's system of a public set as data, for an independent check (`kennzahl check
 /// --public --pruefsystem DATEI`, solved by another solver in CI): the unknowns, every
@@ -74,14 +74,19 @@ public struct Pruefsystem: Codable, Sendable {
 
 extension Pruefstand {
     /// The system as it stands, with ranges for `ziele` and their reasons.
-    func system(periode: Berichtsperiode, ziele: [Geheimhaltung.Zelle: Geheimhaltung.Grund], klein: Set<Geheimhaltung.Zelle>,
-                intervalle: [Geheimhaltung.Zelle: Intervall], sichtbar: Set<Geheimhaltung.Zelle>) -> Pruefsystem {
+    func system(
+        periode: Berichtsperiode, ziele: [Geheimhaltung.Zelle: Geheimhaltung.Grund], klein: Set<Geheimhaltung.Zelle>,
+        intervalle: [Geheimhaltung.Zelle: Intervall], sichtbar: Set<Geheimhaltung.Zelle>
+    ) -> Pruefsystem {
         let k = modell.katalog
-        func terme(_ t: [Int: Bruch]) -> [[String]] { t.keys.sorted().map { [String($0), Pruefsystem.bruch(t[$0] ?? .null)] } }
+        func terme(_ t: [Int: Bruch]) -> [[String]] {
+            t.keys.sorted().map { [String($0), Pruefsystem.bruch(t[$0] ?? .null)] }
+        }
         let variablen = modell.basis.indices.map { i -> Pruefsystem.Variable in
             let name: String
             switch modell.basis[i] {
-            case .fein(let f, let slot, let familie, let klasse): name = "fein q\(f.quelle) \(f.regel.rawValue) \(f.von)-\(f.bis) s\(slot) \(familie) k\(klasse)"
+            case .fein(let f, let slot, let familie, let klasse):
+                name = "fein q\(f.quelle) \(f.regel.rawValue) \(f.von)-\(f.bis) s\(slot) \(familie) k\(klasse)"
             case .zaehlung(let z, let f, let slot): name = "zählung \(z) q\(f.quelle) \(f.von)-\(f.bis) s\(slot)"
             case .verschieden(let z, let f, let slot): name = "verschieden \(z) q\(f.quelle) \(f.von)-\(f.bis) s\(slot)"
             case .frei(let c): name = "frei " + Pruefsystem.zelle(c, k)
@@ -89,9 +94,10 @@ extension Pruefstand {
             return Pruefsystem.Variable(name: name, nichtnegativ: modell.nichtnegativ[i])
         }
         let bedingungen = aktiveBeziehungen.map { b in
-            Pruefsystem.Bedingung(terme: terme(b.ausdruck.terme), art: b.art == .gleich ? "=" : b.art == .hoechstens ? "<=" : ">=",
-                                  rechts: Pruefsystem.bruch(Bruch.null.minus(b.ausdruck.konstante) ?? .null),
-                                  zellen: b.zellen.map { Pruefsystem.zelle($0, k) })
+            Pruefsystem.Bedingung(
+                terme: terme(b.ausdruck.terme), art: b.art == .gleich ? "=" : b.art == .hoechstens ? "<=" : ">=",
+                rechts: Pruefsystem.bruch(Bruch.null.minus(b.ausdruck.konstante) ?? .null),
+                zellen: b.zellen.map { Pruefsystem.zelle($0, k) })
         }
         let liste = ziele.keys.sorted().compactMap { c -> Pruefsystem.Ziel? in
             guard let e = modell.ausdruck[c], let w = modell.wahrerWert(c) else { return nil }
@@ -101,10 +107,12 @@ extension Pruefstand {
             case .betrag: art = "betrag"
             case .keiner: art = "keiner"
             }
-            return Pruefsystem.Ziel(zelle: Pruefsystem.zelle(c, k), terme: terme(e.terme), konstante: Pruefsystem.bruch(e.konstante),
-                                    schutzart: art, grund: ziele[c]?.rawValue ?? "", mindestfallzahl: k.kennzahlen[c.kennzahl].mindestfallzahl,
-                                    klein: klein.contains(c), wahrerWert: Pruefsystem.bruch(w),
-                                    unten: intervalle[c]?.unten.map(Pruefsystem.bruch), oben: intervalle[c]?.oben.map(Pruefsystem.bruch))
+            return Pruefsystem.Ziel(
+                zelle: Pruefsystem.zelle(c, k), terme: terme(e.terme), konstante: Pruefsystem.bruch(e.konstante),
+                schutzart: art, grund: ziele[c]?.rawValue ?? "",
+                mindestfallzahl: k.kennzahlen[c.kennzahl].mindestfallzahl,
+                klein: klein.contains(c), wahrerWert: Pruefsystem.bruch(w),
+                unten: intervalle[c]?.unten.map(Pruefsystem.bruch), oben: intervalle[c]?.oben.map(Pruefsystem.bruch))
         }
         var aktuell: [Pruefsystem.Veroeffentlicht] = []
         for c in sichtbar.sorted() {
@@ -113,9 +121,13 @@ extension Pruefstand {
             let geheim = status[c] == .geheim
             let n = k.sozialraeume.count
             let gebiet = c.slot < n ? Slug.aus(k.sozialraeume[c.slot].name) : c.slot == n ? "ohne-zuordnung" : "gesamt"
-            aktuell.append(Pruefsystem.Veroeffentlicht(kennzahl: kz.id, produkt: kz.produkt, gebiet: gebiet, teil: "\(c.teil)",
-                                                       zurueckgehalten: geheim, wert: geheim ? nil : modell.wahrerWert(c).map(Pruefsystem.bruch)))
+            aktuell.append(
+                Pruefsystem.Veroeffentlicht(
+                    kennzahl: kz.id, produkt: kz.produkt, gebiet: gebiet, teil: "\(c.teil)",
+                    zurueckgehalten: geheim, wert: geheim ? nil : modell.wahrerWert(c).map(Pruefsystem.bruch)))
         }
-        return Pruefsystem(katalog: k.name, periode: periode.name, variablen: variablen, bedingungen: bedingungen, ziele: liste, aktuell: aktuell)
+        return Pruefsystem(
+            katalog: k.name, periode: periode.name, variablen: variablen, bedingungen: bedingungen, ziele: liste,
+            aktuell: aktuell)
     }
 }

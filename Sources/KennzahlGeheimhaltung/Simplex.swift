@@ -56,7 +56,8 @@ struct LinearesProgramm: Sendable {
         let k = koeffizienten.filter { !$0.value.istNull }
         if k.count == 1, let (v, a) = k.first, let grenze = rechts.geteilt(durch: a) {
             // a·x (art) r  →  x (art, flipped when a < 0) r/a
-            let art2: Art = a.istNegativ ? (art == .hoechstens ? .mindestens : art == .mindestens ? .hoechstens : .gleich) : art
+            let art2: Art =
+                a.istNegativ ? (art == .hoechstens ? .mindestens : art == .mindestens ? .hoechstens : .gleich) : art
             switch art2 {
             case .gleich: schranke(v, unten: grenze, oben: grenze, herkunft: nummer)
             case .hoechstens: schranke(v, oben: grenze, herkunft: nummer)
@@ -328,11 +329,15 @@ struct Simplex {
     /// Minimises `kosten·x` from the current feasible basis (Bland's rule); returns the minimum
     /// and the final reduced costs (zero for basis columns; the duals of the rows' identity
     /// columns). The reduced costs are computed once and then updated with every pivot, like a row.
-    private mutating func minimiere(_ kosten: [ExakteZahl]) throws(Abbruch) -> (wert: ExakteZahl, reduziert: [ExakteZahl]) {
+    private mutating func minimiere(_ kosten: [ExakteZahl]) throws(Abbruch) -> (
+        wert: ExakteZahl, reduziert: [ExakteZahl]
+    ) {
         var reduziert = [ExakteZahl](repeating: .null, count: anzahlSpalten)
         for j in 0..<anzahlSpalten where !inBasis[j] { reduziert[j] = reduzierteKosten(kosten, j) }
         while true {
-            guard let j = (0..<anzahlSpalten).first(where: { !gesperrt[$0] && !inBasis[$0] && reduziert[$0].istNegativ }) else {
+            guard
+                let j = (0..<anzahlSpalten).first(where: { !gesperrt[$0] && !inBasis[$0] && reduziert[$0].istNegativ })
+            else {
                 var wert = ExakteZahl.null
                 for i in tabelle.indices where !kosten[basis[i]].istNull { wert = wert + kosten[basis[i]] * rechts[i] }
                 return (wert, reduziert)
@@ -351,7 +356,9 @@ struct Simplex {
             // The reduced-cost row after the pivot: subtract its entry times the new pivot row.
             let f = reduziert[j]
             if !f.istNull {
-                for k in 0..<anzahlSpalten where !tabelle[i][k].istNull { reduziert[k] = reduziert[k] - f * tabelle[i][k] }
+                for k in 0..<anzahlSpalten where !tabelle[i][k].istNull {
+                    reduziert[k] = reduziert[k] - f * tabelle[i][k]
+                }
             }
         }
     }

@@ -1,11 +1,11 @@
 import Foundation
-import KennzahlBasis
-import KennzahlDefinition
-import KennzahlDaten
-import KennzahlAuswertung
 import KennzahlAmpel
-import KennzahlGeheimhaltung
+import KennzahlAuswertung
+import KennzahlBasis
 import KennzahlBericht
+import KennzahlDaten
+import KennzahlDefinition
+import KennzahlGeheimhaltung
 
 /// The main job, end to end: definitions → exports → evaluation → Ampel → report model →
 /// renderers → files, written atomically.
@@ -53,9 +53,14 @@ public enum Berichtslauf {
         guard let katalog = katalogOpt else { return (nil, d1) }
         let (bestandOpt, d2) = Datenbestand.finde(ordner: a.daten, katalog: katalog)
         var diagnosen = d1 + d2
-        guard let bestand = bestandOpt, !diagnosen.contains(where: { $0.schwere == .fehler }) else { return (nil, diagnosen) }
+        guard let bestand = bestandOpt, !diagnosen.contains(where: { $0.schwere == .fehler }) else {
+            return (nil, diagnosen)
+        }
         guard let periode = a.periode ?? bestand.letztesQuartal.map({ .quartal($0) }) else {
-            diagnosen.append(.fehler("KZ300", "keine Exportdatei mit Quartal oder Jahr im Namen gefunden; bitte --period angeben", ort: Ort(datei: a.daten)))
+            diagnosen.append(
+                .fehler(
+                    "KZ300", "keine Exportdatei mit Quartal oder Jahr im Namen gefunden; bitte --period angeben",
+                    ort: Ort(datei: a.daten)))
             return (nil, diagnosen)
         }
         // Public sets are audited together with the sets published before them: their periods
@@ -66,37 +71,48 @@ public enum Berichtslauf {
         for (i, k) in katalog.kennzahlen.enumerated() {
             var gesehen = Set<Zeitraum>()
             for p in perioden {
-                for z in Zeitplan(rhythmus: k.rhythmus, periode: p).alle where gesehen.insert(z).inserted { anfragen.append((i, z)) }
+                for z in Zeitplan(rhythmus: k.rhythmus, periode: p).alle where gesehen.insert(z).inserted {
+                    anfragen.append((i, z))
+                }
             }
         }
         Zeitmessung.markiere("Katalog und Dateiliste")
-        let (auswertung, d3) = Auswerter.werteAus(katalog: katalog, bestand: bestand, anfragen: anfragen, fortschritt: a.fortschritt)
+        let (auswertung, d3) = Auswerter.werteAus(
+            katalog: katalog, bestand: bestand, anfragen: anfragen, fortschritt: a.fortschritt)
         Zeitmessung.markiere("Exporte lesen und auswerten")
         diagnosen += d3
         if diagnosen.contains(where: { $0.schwere == .fehler }) { return (nil, diagnosen) }
         if a.streng {
             let verworfen = auswertung.statistik.reduce(0) { $0 + $1.verworfenGesamt }
             if verworfen > 0 {
-                diagnosen.append(.fehler("KZ301", "--streng: \(verworfen) Zeilen wurden verworfen; keine Berichte geschrieben", ort: Ort(datei: a.daten)))
+                diagnosen.append(
+                    .fehler(
+                        "KZ301", "--streng: \(verworfen) Zeilen wurden verworfen; keine Berichte geschrieben",
+                        ort: Ort(datei: a.daten)))
                 return (nil, diagnosen)
             }
         }
-        let (schaltungen, d4) = ManuelleSchaltungen.lade(ordner: a.definitionen, katalog: katalog, daten: bestand.abdeckung)
+        let (schaltungen, d4) = ManuelleSchaltungen.lade(
+            ordner: a.definitionen, katalog: katalog, daten: bestand.abdeckung)
         diagnosen += d4
         if d4.contains(where: { $0.schwere == .fehler }) { return (nil, diagnosen) }
-        let ampel = Ampelstand.schalte(katalog: katalog, auswertung: auswertung, periode: periode, schaltungen: schaltungen)
+        let ampel = Ampelstand.schalte(
+            katalog: katalog, auswertung: auswertung, periode: periode, schaltungen: schaltungen)
         Zeitmessung.markiere("Ampel")
-        var grundlage = Berichtsgrundlage(katalog: katalog, auswertung: auswertung, ampel: ampel, periode: periode,
-                                          stand: bestand.stand, datenwarnungen: diagnosen.filter { $0.schwere == .warnung },
-                                          datenordner: a.daten, definitionsordner: a.definitionen)
+        var grundlage = Berichtsgrundlage(
+            katalog: katalog, auswertung: auswertung, ampel: ampel, periode: periode,
+            stand: bestand.stand, datenwarnungen: diagnosen.filter { $0.schwere == .warnung },
+            datenordner: a.daten, definitionsordner: a.definitionen)
         if a.oeffentlich {
             do throws(Geheimhaltung.Fehler) {
-                grundlage.geheimhaltung = try Geheimhaltung.berechne(katalog: katalog, auswertung: auswertung, periode: periode, ab: erstesQuartal,
-                                                                     mitSystem: a.mitPruefsystem)
+                grundlage.geheimhaltung = try Geheimhaltung.berechne(
+                    katalog: katalog, auswertung: auswertung, periode: periode, ab: erstesQuartal,
+                    mitSystem: a.mitPruefsystem)
             } catch {
                 switch error {
                 case .nichtSicherbar(let grund):
-                    diagnosen.append(.fehler("KZ302", "öffentliche Berichte nicht geschrieben: \(grund)", ort: Ort(datei: a.daten)))
+                    diagnosen.append(
+                        .fehler("KZ302", "öffentliche Berichte nicht geschrieben: \(grund)", ort: Ort(datei: a.daten)))
                 }
                 return (nil, diagnosen)
             }
@@ -120,18 +136,28 @@ public enum Berichtslauf {
 
     /// Renders the set into file contents (paths relative to `OUT/<period>`). Reports are built
     /// and formatted on all cores; the list is in the same order whatever the timing.
-    public static func dateien(_ g: Berichtsgrundlage, formate: [Format], csv: CsvDialekt) -> [(pfad: String, inhalt: [UInt8])] {
+    public static func dateien(_ g: Berichtsgrundlage, formate: [Format], csv: CsvDialekt) -> [(
+        pfad: String, inhalt: [UInt8]
+    )] {
         let liste = auftraege(g)
         let ablage = Ablage<[(pfad: String, inhalt: [UInt8])]>(anzahl: liste.count + 1)
         let naechste = Laufnummer()
-        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, liste.count + 1)) { _ in
+        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, liste.count + 1))
+        { _ in
             while let i = naechste.weiter(bis: liste.count + 1) {
                 guard i < liste.count else {
                     // The catalogue and the overview.
                     let katalog = KatalogBericht.baue(g)
-                    ablage.setze(i, [("katalog.md", Array(MarkdownRenderer.render(katalog).utf8)),
-                                     ("katalog.html", Array(HtmlRenderer.render(katalog).utf8)),
-                                     ("index.html", Array(HtmlRenderer.render(Uebersicht.baue(g, formate: formate.map(\.rawValue))).utf8))])
+                    ablage.setze(
+                        i,
+                        [
+                            ("katalog.md", Array(MarkdownRenderer.render(katalog).utf8)),
+                            ("katalog.html", Array(HtmlRenderer.render(katalog).utf8)),
+                            (
+                                "index.html",
+                                Array(HtmlRenderer.render(Uebersicht.baue(g, formate: formate.map(\.rawValue))).utf8)
+                            ),
+                        ])
                     continue
                 }
                 let b = baue(liste[i].produkt, liste[i].gebiet, g)
@@ -158,13 +184,17 @@ public enum Berichtslauf {
         let teile = rel.split(separator: "/", omittingEmptySubsequences: false)
         let formate = ["csv", "md", "html", "xlsx", "docx"]
         if teile.count == 1 {
-            return ["index.html", "katalog.md", "katalog.html"].contains(rel) || (rel.hasPrefix("kennzahlen-") && rel.hasSuffix(".xlsx"))
+            return ["index.html", "katalog.md", "katalog.html"].contains(rel)
+                || (rel.hasPrefix("kennzahlen-") && rel.hasSuffix(".xlsx"))
         }
-        guard teile.count == 2, !teile[0].isEmpty, teile[0].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else { return false }
+        guard teile.count == 2, !teile[0].isEmpty,
+            teile[0].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
+        else { return false }
         let datei = teile[1]
         guard datei.hasPrefix("produkt-"), let punkt = datei.lastIndex(of: ".") else { return false }
         let nummer = datei[datei.index(datei.startIndex, offsetBy: 8)..<punkt]
-        return !nummer.isEmpty && nummer.allSatisfy(\.isNumber) && formate.contains(String(datei[datei.index(after: punkt)...]))
+        return !nummer.isEmpty && nummer.allSatisfy(\.isNumber)
+            && formate.contains(String(datei[datei.index(after: punkt)...]))
     }
 
     /// Runs the whole job and writes `OUT/<period>/`.
@@ -176,17 +206,29 @@ public enum Berichtslauf {
         Zeitmessung.markiere("Berichte bauen und formatieren")
         defer { Zeitmessung.markiere("Berichte schreiben") }
         do {
-            try Ausgabe.schreibe(liste, nach: ziel, art: a.oeffentlich ? "oeffentlich" : "intern", eigene: istBerichtsdatei)
+            try Ausgabe.schreibe(
+                liste, nach: ziel, art: a.oeffentlich ? "oeffentlich" : "intern", eigene: istBerichtsdatei)
         } catch let f as Ausgabe.Fehler {
             return Ergebnis(exitCode: 1, diagnosen: diagnosen + [.fehler("KZ310", f.grund, ort: Ort(datei: f.pfad))])
         } catch {
-            return Ergebnis(exitCode: 1, diagnosen: diagnosen + [.fehler("KZ310", "Berichte konnten nicht geschrieben werden; der vorige Stand bleibt erhalten", ort: Ort(datei: ziel))])
+            return Ergebnis(
+                exitCode: 1,
+                diagnosen: diagnosen + [
+                    .fehler(
+                        "KZ310", "Berichte konnten nicht geschrieben werden; der vorige Stand bleibt erhalten",
+                        ort: Ort(datei: ziel))
+                ])
         }
-        var ergebnis = Ergebnis(exitCode: 0, diagnosen: diagnosen, ordner: ziel, periode: g.periode, dateien: liste.map(\.pfad))
-        ergebnis.geheim = g.geheimhaltung.map { h in Dictionary(uniqueKeysWithValues: Geheimhaltung.Grund.allCases.map { ($0, h.anzahl($0)) }) }
+        var ergebnis = Ergebnis(
+            exitCode: 0, diagnosen: diagnosen, ordner: ziel, periode: g.periode, dateien: liste.map(\.pfad))
+        ergebnis.geheim = g.geheimhaltung.map { h in
+            Dictionary(uniqueKeysWithValues: Geheimhaltung.Grund.allCases.map { ($0, h.anzahl($0)) })
+        }
         for geb in g.gebiete {
             var anzahl: [Ampelfarbe: Int] = [:]
-            for i in g.katalog.kennzahlen.indices { if let l = g.ampel.licht(i, geb) { anzahl[l.farbe, default: 0] += 1 } }
+            for i in g.katalog.kennzahlen.indices {
+                if let l = g.ampel.licht(i, geb) { anzahl[l.farbe, default: 0] += 1 }
+            }
             ergebnis.ampel.append((g.name(geb), anzahl))
         }
         return ergebnis

@@ -6,21 +6,21 @@ import Foundation
 // Built and run by Tests/Fuzz/run.
 
 private let katalogText = """
-katalog "Fuzz" { gesamt "Stadt"; produkt 2 "Fallzahlen" }
-sozialraum "Nord" { codes "N" }
-sozialraum "Süd" { codes "S" }
-quelle hilfen "Testsystem" {
-  art faelle
-  datei "hilfen-{quartal}.csv"
-  id "Fall"
-  sozialraum "Sozialraum"
-  beginn "Beginn"
-  ende "Ende"
-  geburtsdatum "Geburt"
-  feld form "Form" { "a" -> "ambulant"; "s" -> "stationär" }
-  feld kosten "Kosten" zahl
-}
-"""
+    katalog "Fuzz" { gesamt "Stadt"; produkt 2 "Fallzahlen" }
+    sozialraum "Nord" { codes "N" }
+    sozialraum "Süd" { codes "S" }
+    quelle hilfen "Testsystem" {
+      art faelle
+      datei "hilfen-{quartal}.csv"
+      id "Fall"
+      sozialraum "Sozialraum"
+      beginn "Beginn"
+      ende "Ende"
+      geburtsdatum "Geburt"
+      feld form "Form" { "a" -> "ambulant"; "s" -> "stationär" }
+      feld kosten "Kosten" zahl
+    }
+    """
 
 private let katalog: Katalog = {
     guard let k = KatalogLeser.lade(texte: [(pfad: "fuzz.kz", text: katalogText)]).0 else {
@@ -47,7 +47,9 @@ public func fuzzExport(_ daten: UnsafePointer<UInt8>, _ laenge: Int) -> CInt {
     }
     if !diagnosen.contains(where: { $0.schwere == .fehler }) {
         if s.uebernommen + s.verworfenGesamt != s.zeilenGelesen || saetze != s.uebernommen {
-            fatalError("Zeilen verloren: gelesen \(s.zeilenGelesen), übernommen \(s.uebernommen), verworfen \(s.verworfenGesamt), Datensätze \(saetze)")
+            fatalError(
+                "Zeilen verloren: gelesen \(s.zeilenGelesen), übernommen \(s.uebernommen), verworfen \(s.verworfenGesamt), Datensätze \(saetze)"
+            )
         }
         // Physical lines counted here, independently of the reader (after BOMs and before any
         // conversion: Windows-1252 keeps line breaks).

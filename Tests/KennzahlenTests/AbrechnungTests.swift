@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// Settling a budget on actual costs, written only in the definition language: rest = budget
@@ -15,25 +16,25 @@ import Testing
 /// to the cent, in all three formats.
 @Suite struct AbrechnungTests {
     static let katalog = """
-    katalog "Budgets" { gesamt "Kreis"; produkt 1 "Budget" }
-    sozialraum "Nord"
-    sozialraum "Süd"
-    quelle budgets "Haushalt" { art zahlen; datei "budgets-{jahr}.csv"; sozialraum "Sozialraum"; anzahl "Budget" }
-    quelle buchungen "Finanzbuchhaltung" {
-      art faelle
-      datei "buchungen-{quartal}.csv"
-      id "Nr"
-      sozialraum "Sozialraum"
-      datum "Datum"
-      feld betrag "Betrag" zahl
-    }
-    kennzahl BUDGET "Budget" { produkt 1; definition "d"; wert summe aus budgets; zeitraum jahr, stichtag; einheit euro }
-    kennzahl KOSTEN "Kosten" { produkt 1; definition "d"; wert summe betrag aus buchungen; zeitraum jahr, zugaenge; einheit euro }
-    kennzahl REST "Rest" { produkt 1; definition "d"; wert BUDGET - KOSTEN; einheit euro }
-    kennzahl TRAEGER "30 % des Rests" { produkt 1; definition "d"; wert max(REST, 0) * 0,3; gesamt summe der sozialraeume; einheit euro }
-    kennzahl KREIS "70 % des Rests" { produkt 1; definition "d"; wert max(REST, 0) * 0,7; gesamt summe der sozialraeume; einheit euro }
-    kennzahl UEBER "Überschreitung" { produkt 1; definition "d"; wert max(KOSTEN - BUDGET, 0); gesamt summe der sozialraeume; einheit euro }
-    """
+        katalog "Budgets" { gesamt "Kreis"; produkt 1 "Budget" }
+        sozialraum "Nord"
+        sozialraum "Süd"
+        quelle budgets "Haushalt" { art zahlen; datei "budgets-{jahr}.csv"; sozialraum "Sozialraum"; anzahl "Budget" }
+        quelle buchungen "Finanzbuchhaltung" {
+          art faelle
+          datei "buchungen-{quartal}.csv"
+          id "Nr"
+          sozialraum "Sozialraum"
+          datum "Datum"
+          feld betrag "Betrag" zahl
+        }
+        kennzahl BUDGET "Budget" { produkt 1; definition "d"; wert summe aus budgets; zeitraum jahr, stichtag; einheit euro }
+        kennzahl KOSTEN "Kosten" { produkt 1; definition "d"; wert summe betrag aus buchungen; zeitraum jahr, zugaenge; einheit euro }
+        kennzahl REST "Rest" { produkt 1; definition "d"; wert BUDGET - KOSTEN; einheit euro }
+        kennzahl TRAEGER "30 % des Rests" { produkt 1; definition "d"; wert max(REST, 0) * 0,3; gesamt summe der sozialraeume; einheit euro }
+        kennzahl KREIS "70 % des Rests" { produkt 1; definition "d"; wert max(REST, 0) * 0,7; gesamt summe der sozialraeume; einheit euro }
+        kennzahl UEBER "Überschreitung" { produkt 1; definition "d"; wert max(KOSTEN - BUDGET, 0); gesamt summe der sozialraeume; einheit euro }
+        """
 
     static let kopf = "Nr;Sozialraum;Datum;Betrag\n"
 
@@ -41,10 +42,12 @@ import Testing
     /// year. Süd: 500.000 € and 540.000,55 € after a reversal.
     static let daten: [String: String] = [
         "budgets-2022.csv": "Sozialraum;Budget\nNord;1.000.000,00\nSüd;500.000,00\n",
-        "buchungen-2022-Q1.csv": kopf + "1;Nord;03.01.2022;100000\n2;Nord;31.03.2022;50000\n3;Süd;15.03.2022;412345,67\n",
+        "buchungen-2022-Q1.csv": kopf
+            + "1;Nord;03.01.2022;100000\n2;Nord;31.03.2022;50000\n3;Süd;15.03.2022;412345,67\n",
         "buchungen-2022-Q2.csv": kopf + "4;Nord;30.06.2022;50000\n5;Nord;30.06.2022;10000\n",
         "buchungen-2022-Q3.csv": kopf + "6;Nord;30.09.2022;500000\n7;Süd;15.09.2022;128000\n8;Süd;20.09.2022;-345,12\n",
-        "buchungen-2022-Q4.csv": kopf + "9;Nord;01.10.2022;120000\n10;Nord;15.11.2022;70000\n11;Nord;31.12.2022;40000\n",
+        "buchungen-2022-Q4.csv": kopf
+            + "9;Nord;01.10.2022;120000\n10;Nord;15.11.2022;70000\n11;Nord;31.12.2022;40000\n",
     ]
 
     func bericht() throws -> [String: String] {
@@ -52,12 +55,15 @@ import Testing
         let exporte = try Fixture(AbrechnungTests.daten)
         let aus = temporaererOrdner()
         defer { try? FileManager.default.removeItem(atPath: aus) }
-        let r = lauf(["report", "--definitions", definitionen.ordner, "--data", exporte.ordner, "--out", aus, "--period", "2022"])
+        let r = lauf([
+            "report", "--definitions", definitionen.ordner, "--data", exporte.ordner, "--out", aus, "--period", "2022",
+        ])
         #expect(r.code == 0, "\(r.fehler)")
         var texte: [String: String] = [:]
         for gebiet in ["nord", "sued", "gesamt"] {
             for format in ["csv", "md", "html"] {
-                texte["\(gebiet).\(format)"] = try String(contentsOfFile: "\(aus)/2022/\(gebiet)/produkt-1.\(format)", encoding: .utf8)
+                texte["\(gebiet).\(format)"] = try String(
+                    contentsOfFile: "\(aus)/2022/\(gebiet)/produkt-1.\(format)", encoding: .utf8)
             }
         }
         return texte

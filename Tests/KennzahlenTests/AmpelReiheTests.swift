@@ -1,18 +1,20 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// Directions, deviation from the city, persistence, release margin and manual switching.
 @Suite struct AmpelReiheTests {
-    func kennzahl(_ regeln: String, richtung: String? = nil, ziel: String = "zielwert mindestens 80") throws -> Kennzahl {
+    func kennzahl(_ regeln: String, richtung: String? = nil, ziel: String = "zielwert mindestens 80") throws -> Kennzahl
+    {
         try ampelKennzahl(regeln, ziel: ziel, richtung: richtung)
     }
 
@@ -36,7 +38,12 @@ import Testing
     ])
     func richtungen(_ fall: (String, String, Int, Int, Int, Ampelfarbe)) throws {
         let k = try kennzahl(fall.1, richtung: fall.0)
-        let l = try #require(Ampelschaltung.schalte(k, reihe: [Ampelwerte(aktuell: w(fall.2), vorquartal: w(fall.2), vorjahr: w(fall.4), gesamtstadt: w(fall.3))]))
+        let l = try #require(
+            Ampelschaltung.schalte(
+                k,
+                reihe: [
+                    Ampelwerte(aktuell: w(fall.2), vorquartal: w(fall.2), vorjahr: w(fall.4), gesamtstadt: w(fall.3))
+                ]))
         #expect(l.farbe == fall.5, "\(fall.0), \(fall.1): \(l.begruendung)")
     }
 
@@ -64,10 +71,10 @@ import Testing
     func reihe(_ werte: [Int]) -> [Ampelwerte] { werte.map { Ampelwerte(aktuell: w($0)) } }
 
     @Test(arguments: [
-        ([70, 90, 70], Ampelfarbe.gelb),    // below 75 now, but not in the quarter before
-        ([90, 70, 70], .rot),               // two quarters in a row
+        ([70, 90, 70], Ampelfarbe.gelb),  // below 75 now, but not in the quarter before
+        ([90, 70, 70], .rot),  // two quarters in a row
         ([70, 70, 90], .gruen),
-        ([70], .gelb),                      // too short a series for "seit 2"
+        ([70], .gelb),  // too short a series for "seit 2"
     ])
     func rotErstNachZweiQuartalen(_ fall: ([Int], Ampelfarbe)) throws {
         let k = try kennzahl("gelb wenn wert unter 80; rot wenn wert unter 75 seit 2 quartalen")
@@ -77,11 +84,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ([78, 81], Ampelfarbe.gelb, "noch keine Entwarnung"),   // back above 80, but not yet 82
+        ([78, 81], Ampelfarbe.gelb, "noch keine Entwarnung"),  // back above 80, but not yet 82
         ([78, 83], .gruen, "Entwarnung nach gelb"),
-        ([74, 81], .rot, "Rot wie im Vorzeitraum"),             // red stays red until 82
-        ([85, 81], .gruen, "keine Regel ausgelöst"),            // no earlier warning: no margin needed
-        ([78, 81, 81], .gelb, "noch keine Entwarnung"),         // stays until released
+        ([74, 81], .rot, "Rot wie im Vorzeitraum"),  // red stays red until 82
+        ([85, 81], .gruen, "keine Regel ausgelöst"),  // no earlier warning: no margin needed
+        ([78, 81, 81], .gelb, "noch keine Entwarnung"),  // stays until released
     ])
     func hystereseMitEntwarnung(_ fall: ([Int], Ampelfarbe, String)) throws {
         let k = try kennzahl("gelb wenn wert unter 80; rot wenn wert unter 75; entwarnung wenn wert mindestens 82")
@@ -97,7 +104,8 @@ import Testing
         let l = try #require(Ampelschaltung.schalte(k, reihe: werte))
         #expect(l.verlauf == [.gruen, .gelb, .rot, .rot])
         #expect(l.inFolge == 3)
-        let g = try #require(Ampelschaltung.schalte(k, reihe: [Ampelwerte(aktuell: Kennwert(.keineDaten))] + reihe([90])))
+        let g = try #require(
+            Ampelschaltung.schalte(k, reihe: [Ampelwerte(aktuell: Kennwert(.keineDaten))] + reihe([90])))
         #expect(g.verlauf == [nil, .gruen])
         #expect(g.inFolge == 0)
     }
@@ -108,9 +116,15 @@ import Testing
 }
 
 @Suite struct ManuelleSchaltungTests {
-    func lade(_ inhalt: String, name: String = "ampel-2021-Q4.csv", daten: ClosedRange<Int>? = (2020 * 4)...(2022 * 4 + 3))
-        throws -> (ManuelleSchaltungen, [Diagnose], Katalog, String) {
-        let k = try katalog(kleinerKatalog + "\nampel a { gelb wenn wert unter 1 }\nkennzahl L \"l\" { produkt 2; definition \"d\"; wert AMB; ampel a }")
+    func lade(
+        _ inhalt: String, name: String = "ampel-2021-Q4.csv", daten: ClosedRange<Int>? = (2020 * 4)...(2022 * 4 + 3)
+    )
+        throws -> (ManuelleSchaltungen, [Diagnose], Katalog, String)
+    {
+        let k = try katalog(
+            kleinerKatalog
+                + "\nampel a { gelb wenn wert unter 1 }\nkennzahl L \"l\" { produkt 2; definition \"d\"; wert AMB; ampel a }"
+        )
         let ordner = temporaererOrdner()
         try Data(inhalt.utf8).write(to: URL(fileURLWithPath: ordner + "/" + name))
         let (s, d) = ManuelleSchaltungen.lade(ordner: ordner, katalog: k, daten: daten)
@@ -120,7 +134,10 @@ import Testing
     let kopf = "Kennzahl;Sozialraum;Farbe;Begründung;Wer;Datum\n"
 
     @Test func gueltigeSchaltungWirdGelesen() throws {
-        let (s, d, k, _) = try lade(kopf + "L;Süd;gelb;bekannter Sondereffekt;Fachkoordination;15.01.2022\nL;Stadt;grün;alles gut;FK;15.01.2022\n")
+        let (s, d, k, _) = try lade(
+            kopf
+                + "L;Süd;gelb;bekannter Sondereffekt;Fachkoordination;15.01.2022\nL;Stadt;grün;alles gut;FK;15.01.2022\n"
+        )
         #expect(d.isEmpty, "\(d.map(\.zeile))")
         let i = try #require(k.kennzahlen.firstIndex { $0.id == "L" })
         let q4 = Berichtsperiode.quartal(Quartal(jahr: 2021, nummer: 4))
@@ -137,7 +154,10 @@ import Testing
         ("L;Süd;orange;Grund;FK;15.01.2022", "KZ248", ":2: Fehler: unbekannte Farbe 'orange'"),
         ("L;Süd;gelb;Grund;;15.01.2022", "KZ250", ":2: Fehler: Schaltung ohne Angabe, wer"),
         ("L;Süd;gelb;Grund;FK;31.02.2022", "KZ251", ":2: Fehler: unlesbares Datum '31.02.2022'"),
-        ("L;Süd;gelb;Grund;FK;15.01.2022\nL;Süd;rot;Grund;FK;15.01.2022", "KZ252", ":3: Fehler: 'L' für 'Süd' ist schon in Zeile 2 geschaltet"),
+        (
+            "L;Süd;gelb;Grund;FK;15.01.2022\nL;Süd;rot;Grund;FK;15.01.2022", "KZ252",
+            ":3: Fehler: 'L' für 'Süd' ist schon in Zeile 2 geschaltet"
+        ),
     ])
     func fehlerMitDateiUndZeile(_ fall: (String, String, String)) throws {
         let (_, d, _, pfad) = try lade(kopf + fall.0 + "\n")
@@ -147,7 +167,11 @@ import Testing
 
     @Test func zeitraumOhneDatenIstEinFehler() throws {
         let (_, d, _, pfad) = try lade(kopf + "L;Süd;gelb;Grund;FK;15.01.2024\n", name: "ampel-2023-Q4.csv")
-        #expect(d.contains { $0.code == "KZ241" && $0.zeile.hasPrefix(pfad + ":1: Fehler: für 4. Quartal 2023 liegen keine Daten vor") })
+        #expect(
+            d.contains {
+                $0.code == "KZ241"
+                    && $0.zeile.hasPrefix(pfad + ":1: Fehler: für 4. Quartal 2023 liegen keine Daten vor")
+            })
     }
 
     @Test func fehlendeSpalteMitVorschlag() throws {
@@ -157,13 +181,17 @@ import Testing
 
     @Test func ulmerSchaltungErscheintImBericht() throws {
         let g = try #require(Ulm.grundlage("2021-Q4"))
-        let l = try #require(g.licht("P2-HZP-STAT", g.sozialraum("Weststadt")))
+        let l = try #require(try g.licht("P2-HZP-STAT", try g.sozialraum("Weststadt")))
         #expect(l.farbe == .gelb)
         #expect(l.berechnet == .rot)
         #expect(l.schaltung?.wer == "Fachplanung Altenhilfe")
-        let bericht = try #require(Berichtslauf.berichte(g).first { $0.slug == "weststadt" && $0.bericht.dateiname == "produkt-4" }?.bericht)
-        let zeile = try #require(MarkdownRenderer.render(bericht).split(separator: "\n").first { $0.contains("P2-HZP-STAT") })
-        #expect(zeile.contains("Von Hand auf gelb gesetzt (Fachplanung Altenhilfe, 18.01.2022): Neues Pflegeheim in Söflingen"))
+        let bericht = try #require(
+            Berichtslauf.berichte(g).first { $0.slug == "weststadt" && $0.bericht.dateiname == "produkt-4" }?.bericht)
+        let zeile = try #require(
+            MarkdownRenderer.render(bericht).split(separator: "\n").first { $0.contains("P2-HZP-STAT") })
+        #expect(
+            zeile.contains(
+                "Von Hand auf gelb gesetzt (Fachplanung Altenhilfe, 18.01.2022): Neues Pflegeheim in Söflingen"))
         #expect(zeile.contains("gelb statt rot: Fachplanung Altenhilfe, 18.01.2022"))
     }
 }

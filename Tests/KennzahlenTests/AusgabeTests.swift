@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// The built `kennzahl` program next to the test bundle (for tests that kill a run).
@@ -22,7 +23,9 @@ enum Programm {
     }
 
     /// Runs the program; returns the exit code, or the negated signal that ended it.
-    static func starte(_ argumente: [String], umgebung: [String: String] = [:], abbrechenNach sekunden: Double? = nil) throws -> (code: Int32, fehler: String) {
+    static func starte(_ argumente: [String], umgebung: [String: String] = [:], abbrechenNach sekunden: Double? = nil)
+        throws -> (code: Int32, fehler: String)
+    {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: pfad)
         p.arguments = argumente
@@ -67,7 +70,10 @@ func inhalt(_ ordner: String) -> [String: Data] {
     }
 
     static func bericht(_ daten: String, _ aus: String, format: String = "md") -> [String] {
-        ["report", "--definitions", Paket.definitionenUlm, "--data", daten, "--out", aus, "--period", "2021-Q4", "--format", format]
+        [
+            "report", "--definitions", Paket.definitionenUlm, "--data", daten, "--out", aus, "--period", "2021-Q4",
+            "--format", format,
+        ]
     }
 
     static func versteckte(_ aus: String) -> [String] {
@@ -104,12 +110,16 @@ func inhalt(_ ordner: String) -> [String: Data] {
         } else {
             #expect(danach.keys == alt.keys)
             #expect(danach != alt)
-            #expect(String(decoding: danach["gesamt/produkt-2.md"] ?? Data(), as: UTF8.self).contains("Stand der Daten: 20.01.2022"))
+            #expect(
+                String(decoding: danach["gesamt/produkt-2.md"] ?? Data(), as: UTF8.self).contains(
+                    "Stand der Daten: 20.01.2022"))
         }
         let weiter = try Programm.starte(AusgabeTests.bericht(daten, aus))
         #expect(weiter.code == 0, "\(weiter.fehler)")
         #expect(AusgabeTests.versteckte(aus).isEmpty, "Reste des abgebrochenen Laufs entfernt")
-        #expect(String(decoding: inhalt(aus + "/2021-Q4")["gesamt/produkt-2.md"] ?? Data(), as: UTF8.self).contains("Stand der Daten: 20.01.2022"))
+        #expect(
+            String(decoding: inhalt(aus + "/2021-Q4")["gesamt/produkt-2.md"] ?? Data(), as: UTF8.self).contains(
+                "Stand der Daten: 20.01.2022"))
     }
 
     /// Where the system cannot swap in one step, two renames leave a moment without the folder.
@@ -122,7 +132,8 @@ func inhalt(_ ordner: String) -> [String: Data] {
         // moved aside, new set not yet in place.
         let tot = 4_194_305
         try FileManager.default.moveItem(atPath: aus + "/2021-Q4", toPath: aus + "/.2021-Q4.alt-\(tot)")
-        try FileManager.default.createDirectory(atPath: aus + "/.2021-Q4.neu-\(tot)/gesamt", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: aus + "/.2021-Q4.neu-\(tot)/gesamt", withIntermediateDirectories: true)
         try Data("halb".utf8).write(to: URL(fileURLWithPath: aus + "/.2021-Q4.neu-\(tot)/gesamt/produkt-1.md"))
         // `check` does not write; a report run restores, then replaces.
         let r = lauf(AusgabeTests.bericht(daten, aus))
@@ -140,15 +151,17 @@ func inhalt(_ ordner: String) -> [String: Data] {
         var zufall = SystemRandomNumberGenerator()
         var ganz = 0
         for _ in 0..<12 {
-            let r = try Programm.starte(AusgabeTests.bericht(daten, aus, format: "csv,md,html"),
-                                        abbrechenNach: Double.random(in: 0.05...1.5, using: &zufall))
+            let r = try Programm.starte(
+                AusgabeTests.bericht(daten, aus, format: "csv,md,html"),
+                abbrechenNach: Double.random(in: 0.05...1.5, using: &zufall))
             let jetzt = inhalt(aus + "/2021-Q4")
             #expect(jetzt.keys == alt.keys, "Lauf endete mit \(r.code)")
             let produkt2 = String(decoding: jetzt["gesamt/produkt-2.md"] ?? Data(), as: UTF8.self)
             let neu = produkt2.contains("Stand der Daten: 20.01.2022")
             // All files from the same run: the Stand line agrees across the set.
             for (name, bytes) in jetzt where name.hasSuffix(".md") && name.contains("/") {
-                #expect(String(decoding: bytes, as: UTF8.self).contains("Stand der Daten: 20.01.2022") == neu, "\(name)")
+                #expect(
+                    String(decoding: bytes, as: UTF8.self).contains("Stand der Daten: 20.01.2022") == neu, "\(name)")
             }
             if !neu { #expect(jetzt == alt) }
             if r.code == 0 { ganz += 1 }

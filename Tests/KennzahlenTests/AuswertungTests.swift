@@ -1,12 +1,13 @@
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 @Suite struct AuswertungTests {
@@ -41,7 +42,7 @@ import Testing
         let f = try fixture()
         let (a, d) = try werte(k, f, [("AMB", .quartal(q1)), ("AMB", .quartal(q2)), ("STAT", .quartal(q2))])
         #expect(d.isEmpty)
-        let amb = k.kennzahlen.firstIndex { $0.id == "AMB" }!
+        let amb = try #require(k.kennzahlen.firstIndex { $0.id == "AMB" })
         // Q1 at 31.03.: cases 1 (Nord), 4 (none), 5 (Süd) ambulant.
         #expect(a.kennwert(amb, .quartal(q1), .gesamt).wert == Bruch(3))
         #expect(a.kennwert(amb, .quartal(q1), .sozialraum(0)).wert == Bruch(1))
@@ -58,8 +59,8 @@ import Testing
         let k = try katalog(kleinerKatalog)
         let f = try fixture()
         let (a, _) = try werte(k, f, [("GES", .quartal(q2)), ("ANTEIL", .quartal(q2))])
-        let ges = k.kennzahlen.firstIndex { $0.id == "GES" }!
-        let anteil = k.kennzahlen.firstIndex { $0.id == "ANTEIL" }!
+        let ges = try #require(k.kennzahlen.firstIndex { $0.id == "GES" })
+        let anteil = try #require(k.kennzahlen.firstIndex { $0.id == "ANTEIL" })
         #expect(a.kennwert(ges, .quartal(q2), .gesamt).wert == Bruch(4))
         // 3 of 4 ambulant = 75 % exactly.
         let w = a.kennwert(anteil, .quartal(q2), .gesamt)
@@ -77,7 +78,7 @@ import Testing
         // Q3 has no export at all: no data, not zero.
         let q3 = Quartal(jahr: 2021, nummer: 3)
         let (a, _) = try werte(k, f, [("ANTEIL", .quartal(q3)), ("ANTEIL", .quartal(q1))])
-        let anteil = k.kennzahlen.firstIndex { $0.id == "ANTEIL" }!
+        let anteil = try #require(k.kennzahlen.firstIndex { $0.id == "ANTEIL" })
         #expect(a.kennwert(anteil, .quartal(q3), .gesamt).zustand == .keineDaten)
         // "ohne Zuordnung" in Q1: case 4 ambulant → 1/1.
         #expect(a.kennwert(anteil, .quartal(q1), .ohneZuordnung).wert == Bruch(100))
@@ -87,8 +88,8 @@ import Testing
         let k = try katalog(kleinerKatalog)
         let f = try fixture()
         let (a, _) = try werte(k, f, [("ZUG", .quartal(q1)), ("ZUG", .quartal(q2)), ("VERLAUF-J", .jahrBis(q2))])
-        let zug = k.kennzahlen.firstIndex { $0.id == "ZUG" }!
-        let verlauf = k.kennzahlen.firstIndex { $0.id == "VERLAUF-J" }!
+        let zug = try #require(k.kennzahlen.firstIndex { $0.id == "ZUG" })
+        let verlauf = try #require(k.kennzahlen.firstIndex { $0.id == "VERLAUF-J" })
         // Began in Q1 2021: cases 2, 4, 5. In Q2: case 3.
         #expect(a.kennwert(zug, .quartal(q1), .gesamt).wert == Bruch(3))
         #expect(a.kennwert(zug, .quartal(q2), .gesamt).wert == Bruch(1))
@@ -108,10 +109,10 @@ import Testing
             5;Süd;a;01.03.2021;01.02.2021
             1;Süd;a;01.01.2020;
             6;Süd;a
-            """,
+            """
         ])
         let (a, d) = try werte(k, f, [("AMB", .quartal(q1))])
-        let amb = k.kennzahlen.firstIndex { $0.id == "AMB" }!
+        let amb = try #require(k.kennzahlen.firstIndex { $0.id == "AMB" })
         #expect(a.kennwert(amb, .quartal(q1), .gesamt).wert == Bruch(1))
         let s = try #require(a.statistik.first)
         #expect(s.zeilenGelesen == 7)
@@ -119,11 +120,19 @@ import Testing
         #expect(s.verworfenGesamt == 6)
         #expect(s.uebernommen + s.verworfenGesamt == s.zeilenGelesen)
         let texte = d.map(\.zeile)
-        #expect(texte.contains { $0.contains("hilfen-2021-Q1.csv:3: Warnung: Zeile verworfen: unbekannter Sozialraum 'Nrod'") && $0.contains("meinten Sie 'Nord'?") })
+        #expect(
+            texte.contains {
+                $0.contains("hilfen-2021-Q1.csv:3: Warnung: Zeile verworfen: unbekannter Sozialraum 'Nrod'")
+                    && $0.contains("meinten Sie 'Nord'?")
+            })
         #expect(texte.contains { $0.contains(":4: Warnung: Zeile verworfen: unbekannter Wert 'x'") })
         #expect(texte.contains { $0.contains(":5: Warnung: Zeile verworfen: unlesbares Datum '31.02.2021'") })
-        #expect(texte.contains { $0.contains(":6: Warnung: Zeile verworfen: Ende 01.02.2021 liegt vor dem Beginn 01.03.2021") })
-        #expect(texte.contains { $0.contains(":7: Warnung: Zeile verworfen: doppelte Fallnummer '1' (schon in Zeile 2)") })
+        #expect(
+            texte.contains {
+                $0.contains(":6: Warnung: Zeile verworfen: Ende 01.02.2021 liegt vor dem Beginn 01.03.2021")
+            })
+        #expect(
+            texte.contains { $0.contains(":7: Warnung: Zeile verworfen: doppelte Fallnummer '1' (schon in Zeile 2)") })
         #expect(texte.contains { $0.contains(":8: Warnung: Zeile verworfen: Zeile hat 3 Felder, die Kopfzeile 5") })
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 @Suite struct BeispieldatenTests {
@@ -18,7 +19,9 @@ import Testing
         let erzeugt = satz.dateien()
         let ordner = Paket.beispiele(name)
         let vorhanden = try FileManager.default.contentsOfDirectory(atPath: ordner).sorted()
-        #expect(vorhanden == erzeugt.map(\.pfad).sorted(), "\(satz.ordner) neu schreiben: swift run kennzahl samples \(name)")
+        #expect(
+            vorhanden == erzeugt.map(\.pfad).sorted(),
+            "\(satz.ordner) neu schreiben: swift run kennzahl samples \(name)")
         for d in erzeugt {
             let inhalt = FileManager.default.contents(atPath: ordner + "/" + d.pfad).map { [UInt8]($0) }
             #expect(inhalt == d.inhalt, "\(d.pfad) weicht ab: swift run kennzahl samples \(name)")

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// No case data in any output, internal or public, and no input that can subvert an output.
@@ -57,8 +58,12 @@ import Testing
             if !Textkodierung.istUTF8(bytes) { bytes = Textkodierung.umwandeln(bytes, .windows1252) }
             let zeilen = CsvZerleger.zeilenAlsText(bytes)
             guard let kopf = zeilen.first?.felder else { continue }
-            func spalten(_ namen: [String]) -> [Int] { kopf.indices.filter { namen.contains(kopf[$0].replacingOccurrences(of: "\u{FEFF}", with: "")) } }
-            let idSpalten = spalten(["Fallnummer", "Fall-Nr.", "Aktenzeichen", "ID", "Vorgang", "Beratung", "Personennummer"])
+            func spalten(_ namen: [String]) -> [Int] {
+                kopf.indices.filter { namen.contains(kopf[$0].replacingOccurrences(of: "\u{FEFF}", with: "")) }
+            }
+            let idSpalten = spalten([
+                "Fallnummer", "Fall-Nr.", "Aktenzeichen", "ID", "Vorgang", "Beratung", "Personennummer",
+            ])
             let geburtSpalten = spalten(["Geburtsdatum"])
             let notizSpalten = spalten(["Bemerkung"])
             for z in zeilen.dropFirst() {
@@ -88,7 +93,10 @@ import Testing
             }
         }
         var laeufe = 0
-        for args in [["--period", "2021-Q4"], ["--period", "2021-Q4", "--public"], ["--period", "2022-Q4"], ["--period", "2021"]] {
+        for args in [
+            ["--period", "2021-Q4"], ["--period", "2021-Q4", "--public"], ["--period", "2022-Q4"],
+            ["--period", "2021"],
+        ] {
             for (pfad, text) in try ausgaben(args) {
                 let woerter = DatenschutzTests.woerter(text)
                 let ids = ids.filter { woerter.contains($0[...]) }
@@ -108,30 +116,30 @@ import Testing
 @Suite struct FeindlicheEingabenTests {
     static let lang = String(repeating: "Sehr langer Name ", count: 300)
     static let katalog = """
-    katalog "<script>alert(1)</script> Katalog" { produkt 1 "=HYPERLINK(\\"http://x\\") | `Produkt`"; produkt 2 "Ampel" ampel }
-    sozialraum "<script>alert(1)</script>" { codes "A" }
-    sozialraum "=HYPERLINK(\\"http://x\\")" { codes "B" }
-    sozialraum "../../etc/passwd" { codes "C" }
-    sozialraum "\\(lang)" { codes "D" }
-    sozialraum "Nord | Süd `x` \\u{7}" { codes "E" }
-    quelle hilfen "\\"; DROP TABLE hilfen; -- <img src=x onerror=alert(1)>" {
-      art faelle
-      datei "hilfen-{quartal}.csv"
-      id "Fall"
-      sozialraum "SR"
-      beginn "Beginn"
-      feld art "Art" { "a" -> "+SUM(A1:A9)"; "b" -> "@cmd|' /C calc'!A0" }
-    }
-    kennzahl K1 "<b>fett</b> & \\"Zitat\\" | Pipe `Code` [Link](http://x)" {
-      produkt 1
-      definition "-2+3 <iframe src=//x></iframe> \\\\ Backslash"
-      quelle "=1+1"
-      wert anzahl faelle aus hilfen wo art = "+SUM(A1:A9)"
-      zeitraum quartal, stichtag
-      ampel { gelb wenn wert unter 100 }
-    }
-    kennzahl K2 "@SUMME\u{9B}31m" { produkt 1; definition "x"; wert anzahl faelle aus hilfen; zeitraum quartal, stichtag }
-    """
+        katalog "<script>alert(1)</script> Katalog" { produkt 1 "=HYPERLINK(\\"http://x\\") | `Produkt`"; produkt 2 "Ampel" ampel }
+        sozialraum "<script>alert(1)</script>" { codes "A" }
+        sozialraum "=HYPERLINK(\\"http://x\\")" { codes "B" }
+        sozialraum "../../etc/passwd" { codes "C" }
+        sozialraum "\\(lang)" { codes "D" }
+        sozialraum "Nord | Süd `x` \\u{7}" { codes "E" }
+        quelle hilfen "\\"; DROP TABLE hilfen; -- <img src=x onerror=alert(1)>" {
+          art faelle
+          datei "hilfen-{quartal}.csv"
+          id "Fall"
+          sozialraum "SR"
+          beginn "Beginn"
+          feld art "Art" { "a" -> "+SUM(A1:A9)"; "b" -> "@cmd|' /C calc'!A0" }
+        }
+        kennzahl K1 "<b>fett</b> & \\"Zitat\\" | Pipe `Code` [Link](http://x)" {
+          produkt 1
+          definition "-2+3 <iframe src=//x></iframe> \\\\ Backslash"
+          quelle "=1+1"
+          wert anzahl faelle aus hilfen wo art = "+SUM(A1:A9)"
+          zeitraum quartal, stichtag
+          ampel { gelb wenn wert unter 100 }
+        }
+        kennzahl K2 "@SUMME\u{9B}31m" { produkt 1; definition "x"; wert anzahl faelle aus hilfen; zeitraum quartal, stichtag }
+        """
 
     static var daten: [UInt8] {
         var zeilen = "Fall;SR;Beginn;Art\n"
@@ -140,7 +148,9 @@ import Testing
         }
         // A broken row with markup and an escape sequence, and a byte that is not UTF-8.
         zeilen += "<script>x</script>;\u{1b}[2J;01.01.2021;a\n"
-        return Array(zeilen.utf8) + [0x46, 0x39, 0x3B, 0x41, 0x3B, 0x30, 0x31, 0x2E, 0x30, 0x31, 0x2E, 0x32, 0x30, 0x32, 0x31, 0x3B, 0xFF, 0x0A]
+        return Array(zeilen.utf8) + [
+            0x46, 0x39, 0x3B, 0x41, 0x3B, 0x30, 0x31, 0x2E, 0x30, 0x31, 0x2E, 0x32, 0x30, 0x32, 0x31, 0x3B, 0xFF, 0x0A,
+        ]
     }
 
     @Test func ausgabenBleibenHeilUndImAusgabeordner() throws {
@@ -152,12 +162,16 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: wurzel) }
         let aus = wurzel + "/berichte"
         for oeffentlich in [false, true] {
-            let r = lauf(["report", "--definitions", definitionen.ordner, "--data", exporte.ordner, "--out", aus] + (oeffentlich ? ["--public"] : []))
+            let r = lauf(
+                ["report", "--definitions", definitionen.ordner, "--data", exporte.ordner, "--out", aus]
+                    + (oeffentlich ? ["--public"] : []))
             #expect(r.code == 0, "\(r.fehler)")
         }
         // Only the output folder, and file names only from slugs.
         #expect(try FileManager.default.contentsOfDirectory(atPath: wurzel) == ["berichte"])
-        let dateien = (FileManager.default.enumerator(atPath: aus)?.compactMap { $0 as? String } ?? []).filter { $0.contains(".") }
+        let dateien = (FileManager.default.enumerator(atPath: aus)?.compactMap { $0 as? String } ?? []).filter {
+            $0.contains(".")
+        }
         #expect(dateien.count > 20)
         for d in dateien {
             #expect(d.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-./".contains($0)) }, "\(d)")
@@ -167,15 +181,23 @@ import Testing
         #expect(dateien.contains { $0.contains("/script-alert-1-script/") })
         #expect(dateien.contains { $0.contains("/etc-passwd/") })
         for d in dateien {
-            let text = String(decoding: try #require(FileManager.default.contents(atPath: aus + "/" + d)), as: UTF8.self)
-            #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && !"\n\r\t".unicodeScalars.contains($0)) || (0x7F...0x9F).contains($0.value) }, "\(d): Steuerzeichen")
+            let text = String(
+                decoding: try #require(FileManager.default.contents(atPath: aus + "/" + d)), as: UTF8.self)
+            #expect(
+                !text.unicodeScalars.contains {
+                    ($0.value < 0x20 && !"\n\r\t".unicodeScalars.contains($0)) || (0x7F...0x9F).contains($0.value)
+                }, "\(d): Steuerzeichen")
             if d.hasSuffix(".html") {
                 // Markup from the inputs arrives as text, never as markup.
-                #expect(text.firstMatch(of: try Regex("(?i)<(script|img|iframe|b)[\\s>/]")) == nil, "\(d): Tag aus der Eingabe")
+                #expect(
+                    text.firstMatch(of: try Regex("(?i)<(script|img|iframe|b)[\\s>/]")) == nil,
+                    "\(d): Tag aus der Eingabe")
                 #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             } else if d.hasSuffix(".md") {
                 // Angle brackets and link syntax escaped; no raw HTML.
-                #expect(text.firstMatch(of: try Regex("(?i)(^|[^\\\\])<(script|img|iframe|b)[\\s>/]")) == nil, "\(d): Tag aus der Eingabe")
+                #expect(
+                    text.firstMatch(of: try Regex("(?i)(^|[^\\\\])<(script|img|iframe|b)[\\s>/]")) == nil,
+                    "\(d): Tag aus der Eingabe")
                 #expect(!text.contains("[Link](http://x)"))
                 // Every row of a table has as many cell borders as its header: pipes in texts are escaped.
                 var raenderDerTabelle: Int?

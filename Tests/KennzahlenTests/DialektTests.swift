@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// Rows of `bytes` as the streaming reader sees them with a buffer of `kapazitaet` bytes, fed
@@ -18,12 +19,15 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
     defer { block.deallocate(); puffer.deallocate() }
     var gelesen = 0
     var zeilen: [[String]] = []
-    _ = CsvZerleger.zerlegeStrom(block: block, kapazitaet: kapazitaet, lies: { ziel, maximal in
-        let n = min(maximal, schritt, bytes.count - gelesen)
-        for i in 0..<n { ziel[i] = bytes[gelesen + i] }
-        gelesen += n
-        return n
-    }) { z in
+    _ = CsvZerleger.zerlegeStrom(
+        block: block, kapazitaet: kapazitaet,
+        lies: { ziel, maximal in
+            let n = min(maximal, schritt, bytes.count - gelesen)
+            for i in 0..<n { ziel[i] = bytes[gelesen + i] }
+            gelesen += n
+            return n
+        }
+    ) { z in
         if let p = z.problem { zeilen.append(["!" + p.text(zeile: z.zeile)]); return }
         if z.istLeer { return }
         zeilen.append(z.felder.map { CsvZerleger.wert($0, block, puffer: puffer).text })
@@ -51,9 +55,14 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
         ("leere Felder am Ende", "a;b;c\n1;;\n", [["a", "b", "c"], ["1", "", ""]]),
         ("Text nach dem schließenden Anführungszeichen", "a;b\n\"x\"y;2\n", [["a", "b"], ["xy", "2"]]),
         ("Leerzeilen und Zeilen nur aus Leerzeichen", "a;b\n\n1;2\n\n", [["a", "b"], ["1", "2"]]),
-        ("Umlaute (UTF-8)", "Sozialraum;Straße\nBöfingen;Königstraße\n", [["Sozialraum", "Straße"], ["Böfingen", "Königstraße"]]),
-        ("nicht geschlossenes Anführungszeichen kostet nur seine Zeile", "a;b\n\"offen;2\n3;4\n",
-         [["a", "b"], ["!Anführungszeichen in Zeile 2 wird nicht geschlossen"], ["3", "4"]]),
+        (
+            "Umlaute (UTF-8)", "Sozialraum;Straße\nBöfingen;Königstraße\n",
+            [["Sozialraum", "Straße"], ["Böfingen", "Königstraße"]]
+        ),
+        (
+            "nicht geschlossenes Anführungszeichen kostet nur seine Zeile", "a;b\n\"offen;2\n3;4\n",
+            [["a", "b"], ["!Anführungszeichen in Zeile 2 wird nicht geschlossen"], ["3", "4"]]
+        ),
         ("Anführungszeichen am Dateiende", "a;b\n1;\"2\"", [["a", "b"], ["1", "2"]]),
         ("Trennzeichen am Dateiende", "a;b\n1;", [["a", "b"], ["1", ""]]),
     ]
@@ -67,8 +76,9 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
         // fields arrive in pieces and are carried from block to block. The same fields.
         for kapazitaet in [bytes.count + 1, bytes.count + 3, 64, 4096] {
             for schritt in [1, 2, 3, 5, 1000] {
-                #expect(zerlegeGestueckelt(bytes, kapazitaet: kapazitaet, schritt: schritt) == fall.felder,
-                        "\(fall.name): Puffer \(kapazitaet), Schritt \(schritt)")
+                #expect(
+                    zerlegeGestueckelt(bytes, kapazitaet: kapazitaet, schritt: schritt) == fall.felder,
+                    "\(fall.name): Puffer \(kapazitaet), Schritt \(schritt)")
             }
         }
     }
@@ -80,24 +90,29 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
             let block = UnsafeMutablePointer<UInt8>.allocate(capacity: kapazitaet)
             defer { block.deallocate() }
             var gelesen = 0
-            _ = CsvZerleger.zerlegeStrom(block: block, kapazitaet: kapazitaet, lies: { ziel, maximal in
-                let n = min(maximal, 3, text.count - gelesen)
-                for i in 0..<n { ziel[i] = text[gelesen + i] }
-                gelesen += n
-                return n
-            }) { nummern.append($0.zeile) }
+            _ = CsvZerleger.zerlegeStrom(
+                block: block, kapazitaet: kapazitaet,
+                lies: { ziel, maximal in
+                    let n = min(maximal, 3, text.count - gelesen)
+                    for i in 0..<n { ziel[i] = text[gelesen + i] }
+                    gelesen += n
+                    return n
+                }
+            ) { nummern.append($0.zeile) }
             #expect(nummern == [1, 2, 4, 5, 7], "Puffer \(kapazitaet)")
         }
     }
 
     @Test func zeileLaengerAlsDerPufferWirdGemeldetUndUebersprungen() {
         let lang = String(repeating: "x", count: 100)
-        let zeilen = zerlegeGestueckelt(Array("a;b\n\(lang);1\n2;3\n\"offen\(lang)\n4;5\n".utf8), kapazitaet: 64, schritt: 7)
+        let zeilen = zerlegeGestueckelt(
+            Array("a;b\n\(lang);1\n2;3\n\"offen\(lang)\n4;5\n".utf8), kapazitaet: 64, schritt: 7)
         #expect(zeilen.count == 5)
         #expect(zeilen[0] == ["a", "b"])
         #expect(zeilen[1].first?.hasPrefix("!Zeile 2 ist länger als 64 Bytes") == true, "\(zeilen[1])")
         #expect(zeilen[2] == ["2", "3"])
-        #expect(zeilen[3].first?.hasPrefix("!Anführungszeichen in Zeile 4 wird nicht geschlossen") == true, "\(zeilen[3])")
+        #expect(
+            zeilen[3].first?.hasPrefix("!Anführungszeichen in Zeile 4 wird nicht geschlossen") == true, "\(zeilen[3])")
         #expect(zeilen[4] == ["4", "5"])
     }
 
@@ -124,11 +139,15 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
 
     @Test func kodierungenWerdenErkanntUndUmgewandelt() throws {
         // "Böfingen;Straße;€" in Windows-1252, UTF-8 with and without BOM, ISO-8859-15 declared.
-        let cp1252: [UInt8] = [0x42, 0xF6, 0x66, 0x69, 0x6E, 0x67, 0x65, 0x6E, 0x3B, 0x53, 0x74, 0x72, 0x61, 0xDF, 0x65, 0x3B, 0x80]
+        let cp1252: [UInt8] = [
+            0x42, 0xF6, 0x66, 0x69, 0x6E, 0x67, 0x65, 0x6E, 0x3B, 0x53, 0x74, 0x72, 0x61, 0xDF, 0x65, 0x3B, 0x80,
+        ]
         let utf8 = Array("Böfingen;Straße;€".utf8)
         let iso15: [UInt8] = Array(cp1252.dropLast()) + [0xA4]
-        for (bytes, erklaert, kodierung) in [(cp1252, nil, Kodierung.windows1252), (utf8, nil, .utf8), ([0xEF, 0xBB, 0xBF] + utf8, nil, .utf8),
-                                             (iso15, .iso885915, .iso885915), (cp1252, .windows1252, .windows1252)] as [([UInt8], Kodierung?, Kodierung)] {
+        for (bytes, erklaert, kodierung) in [
+            (cp1252, nil, Kodierung.windows1252), (utf8, nil, .utf8), ([0xEF, 0xBB, 0xBF] + utf8, nil, .utf8),
+            (iso15, .iso885915, .iso885915), (cp1252, .windows1252, .windows1252),
+        ] as [([UInt8], Kodierung?, Kodierung)] {
             let pfad = try datei(bytes)
             defer { try? FileManager.default.removeItem(atPath: pfad) }
             let (k, text) = liesAlles(pfad, erklaert: erklaert)
@@ -152,9 +171,15 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
     @Test func utf16UndFalschesUtf8WerdenAbgelehnt() throws {
         let utf16 = try datei([0xFF, 0xFE, 0x41, 0x00, 0x3B, 0x00])
         let kaputt = try datei(Array("a;b\n".utf8) + [0xC3, 0x28])
-        defer { try? FileManager.default.removeItem(atPath: utf16); try? FileManager.default.removeItem(atPath: kaputt) }
-        guard case .failure(.utf16) = Dateistrom.oeffne(utf16, erklaert: nil) else { Issue.record("UTF-16 nicht erkannt"); return }
-        guard case .failure(.keinUTF8) = Dateistrom.oeffne(kaputt, erklaert: .utf8) else { Issue.record("ungültiges UTF-8 nicht erkannt"); return }
+        defer {
+            try? FileManager.default.removeItem(atPath: utf16); try? FileManager.default.removeItem(atPath: kaputt)
+        }
+        guard case .failure(.utf16) = Dateistrom.oeffne(utf16, erklaert: nil) else {
+            Issue.record("UTF-16 nicht erkannt"); return
+        }
+        guard case .failure(.keinUTF8) = Dateistrom.oeffne(kaputt, erklaert: .utf8) else {
+            Issue.record("ungültiges UTF-8 nicht erkannt"); return
+        }
         // Undeclared, the same bytes are read as Windows-1252.
         #expect(liesAlles(kaputt).0 == .windows1252)
     }
@@ -164,7 +189,8 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
         for schnitt in 1..<text.count {
             var p = Utf8Pruefung()
             let gut = text.withUnsafeBufferPointer { b in
-                p.weiter(UnsafeBufferPointer(rebasing: b[0..<schnitt])) && p.weiter(UnsafeBufferPointer(rebasing: b[schnitt...]))
+                p.weiter(UnsafeBufferPointer(rebasing: b[0..<schnitt]))
+                    && p.weiter(UnsafeBufferPointer(rebasing: b[schnitt...]))
             }
             #expect(gut && p.amEnde, "Schnitt bei \(schnitt)")
         }
@@ -189,7 +215,8 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
         var zahlen: [Int64]
     }
 
-    func lies(_ katalog: Katalog, _ bestand: Datenbestand, blockgroesse: Int) -> ([[Zeile]], [String], [DateiStatistik]) {
+    func lies(_ katalog: Katalog, _ bestand: Datenbestand, blockgroesse: Int) -> ([[Zeile]], [String], [DateiStatistik])
+    {
         var alle: [[Zeile]] = []
         var diagnosen: [Diagnose] = []
         var statistik: [DateiStatistik] = []
@@ -197,10 +224,13 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
             var leser = QuellenLeser(quelle: quelle, katalog: katalog, blockgroesse: blockgroesse)
             var zeilen: [Zeile] = []
             for di in bestand.dateien[qi].indices.reversed() {
-                statistik.append(leser.lies(bestand.dateien[qi][di], dateiIndex: di, diagnosen: &diagnosen) { s, _ in
-                    zeilen.append(Zeile(zeile: s.zeile, gebiet: s.gebiet, beginn: s.beginn, ende: s.ende, anzahl: s.anzahl,
-                                        naechsteDatei: s.naechsteDatei, werte: Array(s.werte), zahlen: Array(s.zahlen)))
-                })
+                statistik.append(
+                    leser.lies(bestand.dateien[qi][di], dateiIndex: di, diagnosen: &diagnosen) { s, _ in
+                        zeilen.append(
+                            Zeile(
+                                zeile: s.zeile, gebiet: s.gebiet, beginn: s.beginn, ende: s.ende, anzahl: s.anzahl,
+                                naechsteDatei: s.naechsteDatei, werte: Array(s.werte), zahlen: Array(s.zahlen)))
+                    })
             }
             alle.append(zeilen)
         }
@@ -236,7 +266,9 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
             var puffer = [UInt8](repeating: waechter, count: platz + 8)
             let n = puffer.withUnsafeMutableBufferPointer { strom.lies($0.baseAddress!, maximal: platz) }
             #expect(n >= 0 && n <= platz, "Platz \(platz), geliefert \(n)")
-            #expect(puffer[max(0, n)...].allSatisfy { $0 == waechter }, "Platz \(platz): hinter den gelieferten Bytes geschrieben")
+            #expect(
+                puffer[max(0, n)...].allSatisfy { $0 == waechter },
+                "Platz \(platz): hinter den gelieferten Bytes geschrieben")
             if n > 0 { alles += puffer[..<n] }
         }
         #expect(String(decoding: alles, as: UTF8.self) == "€äA€")
@@ -253,7 +285,9 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
         var zeilenInDateien = 0
         for s in g.auswertung.statistik {
             let text = String(decoding: try #require(FileManager.default.contents(atPath: s.pfad)), as: UTF8.self)
-            let zeilen = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).filter { !$0.allSatisfy { $0 == ";" || $0 == " " } }
+            let zeilen = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).filter {
+                !$0.allSatisfy { $0 == ";" || $0 == " " }
+            }
             #expect(s.zeilenGelesen == zeilen.count - 1, "\(s.pfad)")
             #expect(s.uebernommen + s.verworfenGesamt == s.zeilenGelesen, "\(s.pfad)")
             zeilenInDateien += zeilen.count - 1
@@ -285,7 +319,8 @@ func zerlegeGestueckelt(_ bytes: [UInt8], kapazitaet: Int, schritt: Int = .max) 
         #expect(m.texte.last?.contains("Exporte lesen: 25 % (1 MB von 4 MB)") == true, "\(m.texte)")
         f.beende()
         #expect(m.texte.last?.hasPrefix("\r") == true)
-        #expect(m.texte.last?.replacingOccurrences(of: "\r", with: "").trimmingCharacters(in: .whitespaces).isEmpty == true)
+        #expect(
+            m.texte.last?.replacingOccurrences(of: "\r", with: "").trimmingCharacters(in: .whitespaces).isEmpty == true)
     }
 
     /// Without a terminal (tests, scripts, redirected stderr) there is no progress at all.

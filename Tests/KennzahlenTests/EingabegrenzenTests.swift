@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// Only regular files are read; names cannot collide or deceive; messages say the right thing.
@@ -44,20 +45,25 @@ import Testing
 
     @Test(arguments: [("ZZ-A", "ZZ_A"), ("P2-JH-GES", "p2-jh-ges"), ("AB", "A-B")])
     func kennungenDieSichNurInSchreibungUnterscheiden(_ a: String, _ b: String) throws {
-        let text = Generator.katalog(wert: "A", extra: """
-            kennzahl \(a) "eins" { produkt 1; definition "d"; wert A }
-            kennzahl \(b) "zwei" { produkt 1; definition "d"; wert A }
-            """)
+        let text = Generator.katalog(
+            wert: "A",
+            extra: """
+                kennzahl \(a) "eins" { produkt 1; definition "d"; wert A }
+                kennzahl \(b) "zwei" { produkt 1; definition "d"; wert A }
+                """)
         let (k, d) = KatalogLeser.lade(texte: [(pfad: "n.kz", text: text)])
         #expect(k == nil)
         let fehler = try #require(d.first { $0.code == "KZ140" }, "\(d.map(\.zeile))")
         #expect(fehler.ort?.zeile == 14)
-        #expect(fehler.text.contains("'\(b)'") && fehler.text.contains("'\(a)'") && fehler.text.contains("n.kz:13:"), "\(fehler.text)")
+        #expect(
+            fehler.text.contains("'\(b)'") && fehler.text.contains("'\(a)'") && fehler.text.contains("n.kz:13:"),
+            "\(fehler.text)")
     }
 
     @Test func kennungenSindAscii() throws {
         // A Greek capital Epsilon looks like a Latin E.
-        let text = Generator.katalog(wert: "A", extra: "kennzahl \u{0395}GH-Z2 \"griechisch\" { produkt 1; definition \"d\"; wert A }")
+        let text = Generator.katalog(
+            wert: "A", extra: "kennzahl \u{0395}GH-Z2 \"griechisch\" { produkt 1; definition \"d\"; wert A }")
         let (k, d) = KatalogLeser.lade(texte: [(pfad: "g.kz", text: text)])
         #expect(k == nil)
         let fehler = try #require(d.first { $0.code == "KZ139" }, "\(d.map(\.zeile))")
@@ -69,14 +75,17 @@ import Testing
     @Test func unsichtbareSteuerzeichen() throws {
         let boese = "Nord\u{202E}droN\u{200B}\u{2066}x\u{2069}\u{FEFF}"
         for zeichen in ["\u{202E}", "\u{200B}", "\u{2066}", "\u{FEFF}", "\u{061C}"] {
-            #expect(zeichen.unicodeScalars.first?.istSteuerzeichen == true, "U+\(String(zeichen.unicodeScalars.first!.value, radix: 16))")
+            #expect(
+                zeichen.unicodeScalars.first?.istSteuerzeichen == true,
+                "U+\(String(zeichen.unicodeScalars.first!.value, radix: 16))")
         }
         #expect(!"Böfingen – „Mitte/Ost“ 84,0 % €".unicodeScalars.contains { $0.istSteuerzeichen })
         let ohne = boese.ohneSteuerzeichen
         #expect(!ohne.unicodeScalars.contains { $0.properties.generalCategory == .format }, "\(ohne.debugDescription)")
         #expect(!HtmlRenderer.esc(boese).unicodeScalars.contains { $0.properties.generalCategory == .format })
         #expect(!MarkdownRenderer.text(boese).unicodeScalars.contains { $0.properties.generalCategory == .format })
-        #expect(!CsvRenderer.feld(text: boese, .excel).unicodeScalars.contains { $0.properties.generalCategory == .format })
+        #expect(
+            !CsvRenderer.feld(text: boese, .excel).unicodeScalars.contains { $0.properties.generalCategory == .format })
     }
 
     // MARK: Right words
@@ -84,7 +93,10 @@ import Testing
     /// A row over the buffer size is "länger als 1 MB" in the report too.
     @Test func ueberlangeZeileImBericht() throws {
         let k = try katalog(Generator.katalog(wert: "A"))
-        let f = try Fixture(["q-2021-Q4.csv": "Fall;SR;Beginn;Form;Zahl\n1;N;01.10.2021;a;" + String(repeating: "9", count: 2 << 20) + "\n"])
+        let f = try Fixture([
+            "q-2021-Q4.csv": "Fall;SR;Beginn;Form;Zahl\n1;N;01.10.2021;a;" + String(repeating: "9", count: 2 << 20)
+                + "\n"
+        ])
         let (a, d) = try werte(k, f, [("A", .quartal(Quartal(jahr: 2021, nummer: 4)))])
         #expect(a.statistik.first?.verworfen == ["Zeile länger als 1 MB": 1], "\(a.statistik.first?.verworfen ?? [:])")
         let w = try #require(d.first { $0.code == "KZ220" })
@@ -99,10 +111,15 @@ import Testing
         try f.schreibe("q-2021-Q4.csv", Generator.unbekannteSozialraeume(1_200))
         let (bestand, d1) = Datenbestand.finde(ordner: f.ordner, katalog: k)
         let (a, d2) = Auswerter.werteAus(katalog: k, bestand: try #require(bestand), anfragen: [])
-        let g = Berichtsgrundlage(katalog: k, auswertung: a, ampel: Ampelstand(), periode: .quartal(Quartal(jahr: 2021, nummer: 4)), stand: nil,
-                                  datenwarnungen: (d1 + d2).filter { $0.schwere == .warnung }, datenordner: f.ordner, definitionsordner: "")
+        let g = Berichtsgrundlage(
+            katalog: k, auswertung: a, ampel: Ampelstand(), periode: .quartal(Quartal(jahr: 2021, nummer: 4)),
+            stand: nil,
+            datenwarnungen: (d1 + d2).filter { $0.schwere == .warnung }, datenordner: f.ordner, definitionsordner: "")
         let abschnitt = Datenqualitaet.abschnitt(g)
-        let text = abschnitt.liste.joined(separator: "\n") + "\n" + abschnitt.tabelle!.zeilen.map { $0.map(MarkdownRenderer.zelle).joined(separator: " | ") }.joined(separator: "\n")
+        let text =
+            abschnitt.liste.joined(separator: "\n") + "\n"
+            + abschnitt.tabelle!.zeilen.map { $0.map(MarkdownRenderer.zelle).joined(separator: " | ") }.joined(
+                separator: "\n")
         #expect(text.contains("1.200 × unbekannter Sozialraum"), "\(text)")
         #expect(text.contains("je Datei die ersten 50 verworfenen Zeilen"), "\(text)")
         #expect(!text.contains("alle zeigt"), "\(text)")
@@ -114,8 +131,10 @@ import Testing
         let wurzel = temporaererOrdner()
         defer { try? FileManager.default.removeItem(atPath: wurzel) }
         try Data("eine Datei".utf8).write(to: URL(fileURLWithPath: wurzel + "/blockiert"))
-        let r = lauf(["report", "--definitions", Paket.definitionenUlm, "--data", Paket.beispieleUlm, "--period", "2021-Q4",
-                      "--format", "md", "--out", wurzel + "/blockiert/aus"])
+        let r = lauf([
+            "report", "--definitions", Paket.definitionenUlm, "--data", Paket.beispieleUlm, "--period", "2021-Q4",
+            "--format", "md", "--out", wurzel + "/blockiert/aus",
+        ])
         #expect(r.code == 1)
         let zeile = try #require(r.fehler.split(separator: "\n").first { $0.contains("[KZ310]") }, "\(r.fehler)")
         #expect(zeile.contains("ist kein Ordner"), "\(zeile)")
@@ -159,7 +178,9 @@ import Testing
         #expect(r.fehler.split(separator: "\n").filter { $0.contains("Fehler:") }.count == 1, "\(r.fehler)")
     }
 
-    @Test(arguments: ["-2021-Q4", "+2021-Q4", "2021-Q4-", "2021--Q4", " 2021-Q4", "2021-Q04", "Q4/-2021", "+2021", "２０２１"])
+    @Test(arguments: [
+        "-2021-Q4", "+2021-Q4", "2021-Q4-", "2021--Q4", " 2021-Q4", "2021-Q04", "Q4/-2021", "+2021", "２０２１",
+    ])
     func ungueltigeZeitraeume(_ text: String) {
         #expect(Berichtsperiode.parse(text) == nil, "\(text)")
         let r = lauf(["report", "--period=\(text)", "--format", "md"])

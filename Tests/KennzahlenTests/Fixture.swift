@@ -1,12 +1,14 @@
 import Foundation
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+import Testing
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// A temporary data folder with hand-written exports, removed when the test ends.
@@ -23,7 +25,8 @@ final class Fixture {
 
     func schreibe(_ name: String, _ bytes: [UInt8]) throws {
         let pfad = ordner + "/" + name
-        try FileManager.default.createDirectory(atPath: (pfad as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (pfad as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(bytes).write(to: URL(fileURLWithPath: pfad))
     }
 
@@ -47,88 +50,93 @@ func werte(_ k: Katalog, _ f: Fixture, _ anfragen: [(String, Zeitraum)]) throws 
         struct KeinBestand: Error {}
         throw KeinBestand()
     }
-    let liste = anfragen.map { (id, z) in (kennzahl: k.kennzahlen.firstIndex { $0.id == id }!, zeitraum: z) }
+    let liste = try anfragen.map { (id, z) in
+        (kennzahl: try #require(k.kennzahlen.firstIndex { $0.id == id }), zeitraum: z)
+    }
     let (a, d2) = Auswerter.werteAus(katalog: k, bestand: bestand, anfragen: liste)
     return (a, d1 + d2)
 }
 
 /// A ratio Kennzahl "T" (AMB over GES of `kleinerKatalog`) with the given Ampel rules, for the
 /// Ampel tests.
-func ampelKennzahl(_ regeln: String, einheit: String = "prozent", rhythmus: String = "quartal",
-                   ziel: String = "zielwert mindestens 80", richtung: String? = nil) throws -> Kennzahl {
-    let text = kleinerKatalog + """
+func ampelKennzahl(
+    _ regeln: String, einheit: String = "prozent", rhythmus: String = "quartal",
+    ziel: String = "zielwert mindestens 80", richtung: String? = nil
+) throws -> Kennzahl {
+    let text =
+        kleinerKatalog + """
 
-    kennzahl T "Test" {
-      produkt 3
-      definition "Test."
-      zaehler AMB
-      nenner GES
-      zeitraum \(rhythmus), stichtag
-      einheit \(einheit)
-      \(ziel)
-      \(richtung.map { "richtung " + $0 } ?? "")
-      ampel { \(regeln) }
-    }
-    """
+            kennzahl T "Test" {
+              produkt 3
+              definition "Test."
+              zaehler AMB
+              nenner GES
+              zeitraum \(rhythmus), stichtag
+              einheit \(einheit)
+              \(ziel)
+              \(richtung.map { "richtung " + $0 } ?? "")
+              ampel { \(regeln) }
+            }
+            """
     struct Fehlt: Error {}
     guard let k = try katalog(text).kennzahl(id: "T") else { throw Fehlt() }
     return k
 }
 
 let kleinerKatalog = """
-katalog "Test" {
-  gesamt "Stadt"
-  produkt 2 "Fallzahlen"
-  produkt 3 "Wirkung"
-}
-sozialraum "Nord" { codes "N" }
-sozialraum "Süd" { codes "S" }
+    katalog "Test" {
+      gesamt "Stadt"
+      produkt 2 "Fallzahlen"
+      produkt 3 "Wirkung"
+    }
+    sozialraum "Nord" { codes "N" }
+    sozialraum "Süd" { codes "S" }
 
-quelle hilfen "Testsystem" {
-  art faelle
-  datei "hilfen-{quartal}.csv"
-  id "Fall"
-  sozialraum "Sozialraum"
-  beginn "Beginn"
-  ende "Ende"
-  feld form "Form" { "a" -> "ambulant"; "s" -> "stationär" }
-}
+    quelle hilfen "Testsystem" {
+      art faelle
+      datei "hilfen-{quartal}.csv"
+      id "Fall"
+      sozialraum "Sozialraum"
+      beginn "Beginn"
+      ende "Ende"
+      feld form "Form" { "a" -> "ambulant"; "s" -> "stationär" }
+    }
 
-kennzahl AMB "ambulant am Stichtag" {
-  produkt 2
-  definition "Ambulante Fälle am letzten Tag des Zeitraums."
-  wert anzahl faelle aus hilfen wo form = "ambulant"
-  zeitraum quartal, stichtag
-}
-kennzahl STAT "stationär am Stichtag" {
-  produkt 2
-  definition "Stationäre Fälle am letzten Tag des Zeitraums."
-  wert anzahl faelle aus hilfen wo form = "stationär"
-  zeitraum quartal, stichtag
-}
-kennzahl GES "gesamt" {
-  produkt 2
-  definition "ambulant + stationär"
-  wert AMB + STAT
-}
-kennzahl ZUG "Zugänge" {
-  produkt 2
-  definition "Begonnene Fälle."
-  wert anzahl faelle aus hilfen
-  zeitraum quartal, zugaenge
-}
-kennzahl VERLAUF-J "Fälle im Verlauf des Jahres" {
-  produkt 3
-  definition "Fälle, die an mindestens einem Tag des Jahres liefen."
-  wert anzahl faelle aus hilfen
-  zeitraum jahr, im verlauf
-}
-kennzahl ANTEIL "Anteil ambulant" {
-  produkt 3
-  definition "ambulant / alle am Stichtag"
-  zaehler AMB
-  nenner GES
-  einheit prozent
-  zeitraum quartal, stichtag
-}
-"""
+    kennzahl AMB "ambulant am Stichtag" {
+      produkt 2
+      definition "Ambulante Fälle am letzten Tag des Zeitraums."
+      wert anzahl faelle aus hilfen wo form = "ambulant"
+      zeitraum quartal, stichtag
+    }
+    kennzahl STAT "stationär am Stichtag" {
+      produkt 2
+      definition "Stationäre Fälle am letzten Tag des Zeitraums."
+      wert anzahl faelle aus hilfen wo form = "stationär"
+      zeitraum quartal, stichtag
+    }
+    kennzahl GES "gesamt" {
+      produkt 2
+      definition "ambulant + stationär"
+      wert AMB + STAT
+    }
+    kennzahl ZUG "Zugänge" {
+      produkt 2
+      definition "Begonnene Fälle."
+      wert anzahl faelle aus hilfen
+      zeitraum quartal, zugaenge
+    }
+    kennzahl VERLAUF-J "Fälle im Verlauf des Jahres" {
+      produkt 3
+      definition "Fälle, die an mindestens einem Tag des Jahres liefen."
+      wert anzahl faelle aus hilfen
+      zeitraum jahr, im verlauf
+    }
+    kennzahl ANTEIL "Anteil ambulant" {
+      produkt 3
+      definition "ambulant / alle am Stichtag"
+      zaehler AMB
+      nenner GES
+      einheit prozent
+      zeitraum quartal, stichtag
+    }
+    """

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// The three formats of every report carry the same numbers; output is written atomically.
@@ -23,14 +24,26 @@ import Testing
             let c = zeichen[i]
             if inAnf {
                 if c == "\"" {
-                    if i + 1 < zeichen.count, zeichen[i + 1] == "\"" { feld.append("\""); i += 1 } else { inAnf = false }
-                } else { feld.append(c) }
-            } else if c == "\"" { inAnf = true } else if c == ";" { zeile.append(feld); feld = "" } else if c == "\r\n" || c == "\n" {
+                    if i + 1 < zeichen.count, zeichen[i + 1] == "\"" {
+                        feld.append("\""); i += 1
+                    } else {
+                        inAnf = false
+                    }
+                } else {
+                    feld.append(c)
+                }
+            } else if c == "\"" {
+                inAnf = true
+            } else if c == ";" {
+                zeile.append(feld); feld = ""
+            } else if c == "\r\n" || c == "\n" {
                 zeile.append(feld)
                 if zeile != [""] { zeilen.append(zeile) }
                 zeile = []
                 feld = ""
-            } else { feld.append(c) }
+            } else {
+                feld.append(c)
+            }
             i += 1
         }
         return zeilen
@@ -47,10 +60,16 @@ import Testing
             }
             var zellen: [String] = [], feld = "", maskiert = false
             for c in zeile.dropFirst(2) {
-                if maskiert { feld.append(c); maskiert = false } else if c == "\\" { maskiert = true } else if c == "|" {
+                if maskiert {
+                    feld.append(c); maskiert = false
+                } else if c == "\\" {
+                    maskiert = true
+                } else if c == "|" {
                     zellen.append(feld.trimmingCharacters(in: .whitespaces))
                     feld = ""
-                } else { feld.append(c) }
+                } else {
+                    feld.append(c)
+                }
             }
             zeilen.append(zellen)
         }
@@ -59,7 +78,9 @@ import Testing
 
     /// Rows of the first table (header included), text of each cell without tags.
     static func htmlZeilen(_ text: String) -> [[String]] {
-        guard let start = text.range(of: "<table"), let ende = text.range(of: "</table>", range: start.upperBound..<text.endIndex) else { return [] }
+        guard let start = text.range(of: "<table"),
+            let ende = text.range(of: "</table>", range: start.upperBound..<text.endIndex)
+        else { return [] }
         let tabelle = String(text[start.lowerBound..<ende.lowerBound])
         var zeilen: [[String]] = []
         for tr in tabelle.components(separatedBy: "<tr>").dropFirst() {
@@ -69,12 +90,15 @@ import Testing
                 let rest = teil[auf.upperBound...]
                 guard let gt = rest.firstIndex(of: ">") else { continue }
                 var inhalt = String(rest[rest.index(after: gt)...])
-                while let a = inhalt.range(of: "<"), let b = inhalt.range(of: ">", range: a.upperBound..<inhalt.endIndex) {
+                while let a = inhalt.range(of: "<"),
+                    let b = inhalt.range(of: ">", range: a.upperBound..<inhalt.endIndex)
+                {
                     inhalt.removeSubrange(a.lowerBound..<b.upperBound)
                 }
                 let entitaeten = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")]
                 for (e, z) in entitaeten { inhalt = inhalt.replacingOccurrences(of: e, with: z) }
-                zellen.append(inhalt.replacingOccurrences(of: "\u{00A0}", with: " ").trimmingCharacters(in: .whitespaces))
+                zellen.append(
+                    inhalt.replacingOccurrences(of: "\u{00A0}", with: " ").trimmingCharacters(in: .whitespaces))
             }
             zeilen.append(zellen)
         }
@@ -89,7 +113,11 @@ import Testing
         for suffix in [" %", " €"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
         if deutsch { t = t.replacingOccurrences(of: ".", with: "") }
         return Schreibweise.zahlenwert(t.replacingOccurrences(of: ",", with: "."))
-            .flatMap { t.hasPrefix("-") ? nil : $0 } ?? (t.hasPrefix("-") ? Schreibweise.zahlenwert(String(t.dropFirst()).replacingOccurrences(of: ",", with: ".")).flatMap { Bruch.null.minus($0) } : nil)
+            .flatMap { t.hasPrefix("-") ? nil : $0 }
+            ?? (t.hasPrefix("-")
+                ? Schreibweise.zahlenwert(String(t.dropFirst()).replacingOccurrences(of: ",", with: ".")).flatMap {
+                    Bruch.null.minus($0)
+                } : nil)
     }
 
     @Test func csvMarkdownUndHtmlTragenDieselbenZahlen() throws {
@@ -103,19 +131,31 @@ import Testing
             // CSV leaves out columns only for readers: map CSV columns to model columns.
             let spalten = tabelle.spalten.indices.filter { !tabelle.spalten[$0].nurLesefassung }
             #expect(csv.count == tabelle.zeilen.count + 1, "\(slug)/\(b.dateiname)")
-            #expect(md.count == csv.count && html.count == csv.count, "\(slug)/\(b.dateiname): \(csv.count) \(md.count) \(html.count)")
+            #expect(
+                md.count == csv.count && html.count == csv.count,
+                "\(slug)/\(b.dateiname): \(csv.count) \(md.count) \(html.count)")
             guard md.count == csv.count, html.count == csv.count else { continue }
             for (r, zeile) in csv.enumerated().dropFirst() {
-                #expect(zeile.count == spalten.count && md[r].count == tabelle.spalten.count && html[r].count == tabelle.spalten.count,
-                        "\(slug)/\(b.dateiname) Zeile \(r): Spaltenzahl")
-                guard zeile.count == spalten.count, md[r].count == tabelle.spalten.count, html[r].count == tabelle.spalten.count else { continue }
+                #expect(
+                    zeile.count == spalten.count && md[r].count == tabelle.spalten.count
+                        && html[r].count == tabelle.spalten.count,
+                    "\(slug)/\(b.dateiname) Zeile \(r): Spaltenzahl")
+                guard zeile.count == spalten.count, md[r].count == tabelle.spalten.count,
+                    html[r].count == tabelle.spalten.count
+                else { continue }
                 for (c, feld) in zeile.enumerated() {
                     guard let n = FormateTests.zahl(feld, deutsch: false) else { continue }
                     let m = spalten[c]
                     let imMarkdown = FormateTests.zahl(md[r][m], deutsch: true)
                     let imHtml = FormateTests.zahl(html[r][m], deutsch: true)
-                    #expect(imMarkdown == n, "\(slug)/\(b.dateiname) Zeile \(r) Spalte \(tabelle.spalten[m].titel): CSV \(feld), Markdown \(md[r][m])")
-                    #expect(imHtml == n, "\(slug)/\(b.dateiname) Zeile \(r) Spalte \(tabelle.spalten[m].titel): CSV \(feld), HTML \(html[r][m])")
+                    #expect(
+                        imMarkdown == n,
+                        "\(slug)/\(b.dateiname) Zeile \(r) Spalte \(tabelle.spalten[m].titel): CSV \(feld), Markdown \(md[r][m])"
+                    )
+                    #expect(
+                        imHtml == n,
+                        "\(slug)/\(b.dateiname) Zeile \(r) Spalte \(tabelle.spalten[m].titel): CSV \(feld), HTML \(html[r][m])"
+                    )
                     geprueft += 1
                 }
             }
@@ -126,10 +166,16 @@ import Testing
     @Test func einAbbruchMittendrinLaesstDenVorigenStandStehen() throws {
         let aus = temporaererOrdner()
         let ziel = aus + "/2021-Q4"
-        try Ausgabe.schreibe([(pfad: "gesamt/produkt-1.md", inhalt: Array("alt".utf8)), (pfad: "index.html", inhalt: Array("alt".utf8))], nach: ziel)
+        try Ausgabe.schreibe(
+            [
+                (pfad: "gesamt/produkt-1.md", inhalt: Array("alt".utf8)),
+                (pfad: "index.html", inhalt: Array("alt".utf8)),
+            ], nach: ziel)
         // The third file cannot be written: the run fails after two files.
-        let neu: [(pfad: String, inhalt: [UInt8])] = [("gesamt/produkt-1.md", Array("neu".utf8)), ("gesamt/produkt-2.md", Array("neu".utf8)),
-                                                      ("../ausserhalb.md", Array("neu".utf8)), ("index.html", Array("neu".utf8))]
+        let neu: [(pfad: String, inhalt: [UInt8])] = [
+            ("gesamt/produkt-1.md", Array("neu".utf8)), ("gesamt/produkt-2.md", Array("neu".utf8)),
+            ("../ausserhalb.md", Array("neu".utf8)), ("index.html", Array("neu".utf8)),
+        ]
         #expect(throws: Ausgabe.Fehler.self) { try Ausgabe.schreibe(neu, nach: ziel) }
         let fm = FileManager.default
         #expect(fm.contents(atPath: ziel + "/gesamt/produkt-1.md") == Data("alt".utf8))
@@ -144,7 +190,9 @@ import Testing
         let g = try #require(Ulm.grundlage("2021-Q4"))
         for datei in Berichtslauf.dateien(g, formate: [.html], csv: .excel) where datei.pfad.hasSuffix(".html") {
             let html = String(decoding: datei.inhalt, as: UTF8.self)
-            #expect(!html.contains("http:") && !html.contains("https:") && !html.contains("src=") && !html.contains("url("), "\(datei.pfad)")
+            #expect(
+                !html.contains("http:") && !html.contains("https:") && !html.contains("src=") && !html.contains("url("),
+                "\(datei.pfad)")
             #expect(!html.lowercased().contains("<script"), "\(datei.pfad)")
             #expect(html.contains("<html lang=\"de\">"))
         }

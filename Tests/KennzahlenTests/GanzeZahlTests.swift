@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 @Suite struct GanzeZahlTests {
@@ -16,18 +17,22 @@ import Testing
     @Test func wieInt128() throws {
         var zufall = SystemRandomNumberGenerator()
         func zahl(_ bits: Int) -> Int128 {
-            let hoch = Int128(Int64.random(in: Int64.min...Int64.max, using: &zufall)), tief = Int128(UInt64.random(in: 0...UInt64.max, using: &zufall))
+            let hoch = Int128(Int64.random(in: Int64.min...Int64.max, using: &zufall)),
+                tief = Int128(UInt64.random(in: 0...UInt64.max, using: &zufall))
             let w = hoch << 64 | tief
             return bits >= 127 ? w : w >> (127 - bits)
         }
         for _ in 0..<3000 {
-            let a = zahl([31, 63, 120].randomElement(using: &zufall)!), b = zahl([31, 63, 100].randomElement(using: &zufall)!)
+            let a = zahl([31, 63, 120].randomElement(using: &zufall)!),
+                b = zahl([31, 63, 100].randomElement(using: &zufall)!)
             let ga = GanzeZahl(a), gb = GanzeZahl(b)
             #expect(ga.int128 == a)
             #expect((ga + gb).int128 == a + b)
             #expect((ga - gb).int128 == a - b)
             #expect(ga.description == String(a))
-            if let p = Optional(a.multipliedReportingOverflow(by: b)), !p.overflow { #expect((ga * gb).int128 == p.partialValue) }
+            if let p = Optional(a.multipliedReportingOverflow(by: b)), !p.overflow {
+                #expect((ga * gb).int128 == p.partialValue)
+            }
             if b != 0 {
                 let (q, r) = GanzeZahl.teile(ga, gb)
                 #expect(q.int128 == a / b, "\(a) / \(b)")
@@ -42,7 +47,11 @@ import Testing
         var zufall = SystemRandomNumberGenerator()
         func gross(_ teile: Int) -> GanzeZahl {
             var z = GanzeZahl(1)
-            for _ in 0..<teile { z = z * GanzeZahl(Int128(Int64.random(in: 2...Int64.max, using: &zufall))) + GanzeZahl(Int128(Int.random(in: -9...9, using: &zufall))) }
+            for _ in 0..<teile {
+                z =
+                    z * GanzeZahl(Int128(Int64.random(in: 2...Int64.max, using: &zufall)))
+                    + GanzeZahl(Int128(Int.random(in: -9...9, using: &zufall)))
+            }
             return Bool.random(using: &zufall) ? -z : z
         }
         for _ in 0..<500 {

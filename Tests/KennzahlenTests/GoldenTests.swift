@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// Golden files: the four reports of Wiblingen for 2021-Q4 in all three formats, reviewed by eye.
@@ -18,7 +19,8 @@ import Testing
     @Test(arguments: ["produkt-1", "produkt-2", "produkt-3", "produkt-4"])
     func wiblingen(_ datei: String) throws {
         let g = try #require(Ulm.grundlage("2021-Q4"))
-        let bericht = try #require(Berichtslauf.berichte(g).first { $0.slug == "wiblingen" && $0.bericht.dateiname == datei }?.bericht)
+        let bericht = try #require(
+            Berichtslauf.berichte(g).first { $0.slug == "wiblingen" && $0.bericht.dateiname == datei }?.bericht)
         let fassungen: [(String, String)] = [
             ("csv", try #require(CsvRenderer.render(bericht, .excel))),
             ("md", MarkdownRenderer.render(bericht)),
@@ -34,8 +36,11 @@ import Testing
 func vergleiche(_ inhalt: String, mit name: String) throws {
     let pfad = Paket.golden + "/" + name
     if ProcessInfo.processInfo.environment["KENNZAHL_GOLDEN"] == "neu" {
-        try FileManager.default.createDirectory(atPath: (pfad as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (pfad as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(inhalt.utf8).write(to: URL(fileURLWithPath: pfad))
+        // A re-recording is never a passing run: the new file has to be reviewed (git diff).
+        Issue.record("Golden-Datei neu geschrieben: \(name) – Unterschiede mit git diff prüfen")
         return
     }
     guard let daten = FileManager.default.contents(atPath: pfad) else {
@@ -48,7 +53,9 @@ func vergleiche(_ inhalt: String, mit name: String) throws {
     var unterschiede: [String] = []
     for i in 0..<max(a.count, b.count) where unterschiede.count < 6 {
         let x = i < a.count ? a[i] : "(fehlt)", y = i < b.count ? b[i] : "(fehlt)"
-        if x != y { unterschiede.append("Zeile \(i + 1):\n  - erwartet: \(x.prefix(300))\n  + erhalten: \(y.prefix(300))") }
+        if x != y {
+            unterschiede.append("Zeile \(i + 1):\n  - erwartet: \(x.prefix(300))\n  + erhalten: \(y.prefix(300))")
+        }
     }
     let text = "\(name) weicht von der Golden-Datei ab:\n" + unterschiede.joined(separator: "\n")
     Issue.record(Comment(rawValue: text))

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// Every bundled catalogue with its sample set: the same commands work for each, with no code
@@ -35,7 +36,9 @@ import Testing
         let k = try #require(katalog, "\(d.map(\.formatiert))")
         let aus = temporaererOrdner()
         defer { try? FileManager.default.removeItem(atPath: aus) }
-        let r = lauf(["report", "--definitions", Paket.definitionen(name), "--data", Paket.beispiele(name), "--out", aus])
+        let r = lauf([
+            "report", "--definitions", Paket.definitionen(name), "--data", Paket.beispiele(name), "--out", aus,
+        ])
         #expect(r.code == 0, "\(r.fehler)")
         let fm = FileManager.default
         let perioden = try fm.contentsOfDirectory(atPath: aus)
@@ -56,7 +59,9 @@ import Testing
                 }
                 let md = try String(contentsOfFile: "\(aus)/\(periode)/\(gebiet)/\(p.dateiname).md", encoding: .utf8)
                 for treffer in md.matches(of: betrag) {
-                    #expect(md[treffer.range].wholeMatch(of: geld) != nil, "\(gebiet)/\(p.dateiname).md: '\(md[treffer.range])'")
+                    #expect(
+                        md[treffer.range].wholeMatch(of: geld) != nil,
+                        "\(gebiet)/\(p.dateiname).md: '\(md[treffer.range])'")
                     betraege += 1
                 }
             }

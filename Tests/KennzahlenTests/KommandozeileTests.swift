@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// Captures what a command prints.
@@ -17,8 +18,9 @@ final class Mitschrift: @unchecked Sendable {
     private var fehler: [String] = []
 
     var kanaele: Kommandozeile.Kanaele {
-        Kommandozeile.Kanaele(aus: { s in self.sperre.withLock { self.aus.append(s) } },
-                              fehler: { s in self.sperre.withLock { self.fehler.append(s) } })
+        Kommandozeile.Kanaele(
+            aus: { s in self.sperre.withLock { self.aus.append(s) } },
+            fehler: { s in self.sperre.withLock { self.fehler.append(s) } })
     }
 
     var ausgabe: String { sperre.withLock { aus.joined(separator: "\n") } }
@@ -70,14 +72,17 @@ func temporaererOrdner() -> String {
     }
 
     @Test func fehlenderDatenordnerGibtExitCode1() {
-        let r = lauf(["report", "--definitions", Paket.definitionenUlm, "--data", "/gibt/es/nicht", "--out", temporaererOrdner()])
+        let r = lauf([
+            "report", "--definitions", Paket.definitionenUlm, "--data", "/gibt/es/nicht", "--out", temporaererOrdner(),
+        ])
         #expect(r.code == 1)
         #expect(r.fehler.contains("/gibt/es/nicht: Fehler: Datenordner nicht gefunden"))
     }
 
     @Test func fehlerhafteDefinitionGibtExitCode1MitOrt() throws {
         let ordner = temporaererOrdner()
-        try Data("katalog \"X\" {\n  produkt 1 \"A\"\n  produkkt 2 \"B\"\n}\n".utf8).write(to: URL(fileURLWithPath: ordner + "/k.kz"))
+        try Data("katalog \"X\" {\n  produkt 1 \"A\"\n  produkkt 2 \"B\"\n}\n".utf8).write(
+            to: URL(fileURLWithPath: ordner + "/k.kz"))
         let r = lauf(["check", "--definitions", ordner])
         #expect(r.code == 1)
         #expect(r.fehler.contains("\(ordner)/k.kz:3:3: Fehler: unbekanntes Feld 'produkkt' in katalog"))
@@ -86,7 +91,10 @@ func temporaererOrdner() -> String {
 
     @Test func strengLehntVerworfeneZeilenAb() {
         let aus = temporaererOrdner()
-        let r = lauf(["report", "--definitions", Paket.definitionenUlm, "--data", Paket.beispieleUlm, "--out", aus, "--streng", "--period", "2021-Q4"])
+        let r = lauf([
+            "report", "--definitions", Paket.definitionenUlm, "--data", Paket.beispieleUlm, "--out", aus, "--streng",
+            "--period", "2021-Q4",
+        ])
         #expect(r.code == 1)
         #expect(r.fehler.contains("--streng: 3 Zeilen wurden verworfen"))
         #expect(!FileManager.default.fileExists(atPath: aus + "/2021-Q4"))
@@ -94,7 +102,9 @@ func temporaererOrdner() -> String {
 
     @Test func berichtslaufSchreibtDieVolleStrukturUndIstDeterministisch() throws {
         let a = temporaererOrdner(), b = temporaererOrdner()
-        let basis = ["report", "--definitions", Paket.definitionenUlm, "--data", Paket.beispieleUlm, "--period", "2021-Q4"]
+        let basis = [
+            "report", "--definitions", Paket.definitionenUlm, "--data", Paket.beispieleUlm, "--period", "2021-Q4",
+        ]
         let r = lauf(basis + ["--out", a])
         #expect(r.code == 0, "\(r.fehler)")
         #expect(r.aus.contains("Berichte für 4. Quartal 2021 geschrieben"))
@@ -109,10 +119,14 @@ func temporaererOrdner() -> String {
         }
         // The set's record (kind and files, see `Ausgabe`) is part of it.
         dateien += ["index.html", "katalog.md", "katalog.html", Ausgabe.stammdatei]
-        let alle = try #require(fm.enumerator(atPath: a + "/2021-Q4")?.allObjects as? [String]).filter { !$0.hasSuffix("/") && $0.contains(".") }
+        let alle = try #require(fm.enumerator(atPath: a + "/2021-Q4")?.allObjects as? [String]).filter {
+            !$0.hasSuffix("/") && $0.contains(".")
+        }
         #expect(Set(alle) == Set(dateien))
         for d in dateien {
-            #expect(fm.contents(atPath: a + "/2021-Q4/" + d) == fm.contents(atPath: b + "/2021-Q4/" + d), "\(d) nicht deterministisch")
+            #expect(
+                fm.contents(atPath: a + "/2021-Q4/" + d) == fm.contents(atPath: b + "/2021-Q4/" + d),
+                "\(d) nicht deterministisch")
         }
         // No temporary folders left behind.
         #expect(try fm.contentsOfDirectory(atPath: a) == ["2021-Q4"])
@@ -123,24 +137,29 @@ func temporaererOrdner() -> String {
     /// Same inputs, same bytes: the folders' location on disk must not show in any report.
     @Test func gleicheDatenAnAnderemOrtGebenGleicheBerichte() throws {
         let fm = FileManager.default
-        var stände: [[String: Data]] = []
+        var staende: [[String: Data]] = []
         for _ in 0..<2 {
             let ordner = temporaererOrdner()
             try fm.copyItem(atPath: Paket.beispieleUlm, toPath: ordner + "/daten")
             try fm.copyItem(atPath: Paket.definitionenUlm, toPath: ordner + "/definitionen")
-            let r = lauf(["report", "--definitions", ordner + "/definitionen", "--data", ordner + "/daten", "--out", ordner + "/aus",
-                          "--period", "2021-Q4"])
+            let r = lauf([
+                "report", "--definitions", ordner + "/definitionen", "--data", ordner + "/daten", "--out",
+                ordner + "/aus",
+                "--period", "2021-Q4",
+            ])
             #expect(r.code == 0)
             var dateien: [String: Data] = [:]
             for pfad in fm.enumerator(atPath: ordner + "/aus/2021-Q4")?.allObjects as? [String] ?? [] {
-                if let d = fm.contents(atPath: ordner + "/aus/2021-Q4/" + pfad), pfad.contains(".") { dateien[pfad] = d }
+                if let d = fm.contents(atPath: ordner + "/aus/2021-Q4/" + pfad), pfad.contains(".") {
+                    dateien[pfad] = d
+                }
             }
-            stände.append(dateien)
+            staende.append(dateien)
             try? fm.removeItem(atPath: ordner)
         }
-        #expect(stände[0].count == 76)  // 75 reports and the set's record
-        for (pfad, inhalt) in stände[0] {
-            #expect(stände[1][pfad] == inhalt, "\(pfad) hängt vom Ort der Eingaben ab")
+        #expect(staende[0].count == 76)  // 75 reports and the set's record
+        for (pfad, inhalt) in staende[0] {
+            #expect(staende[1][pfad] == inhalt, "\(pfad) hängt vom Ort der Eingaben ab")
         }
     }
 }
@@ -187,6 +206,8 @@ func temporaererOrdner() -> String {
         // Only for the Ulm set, and a sensible size.
         let anderer = try #require(Beispiele.alle.first { $0.name != "ulm" }?.name)
         #expect(lauf(["samples", anderer, "--rows", "6000", "--out", ordner + "/c"]).code == 2)
-        #expect(lauf(["samples", "ulm", "--rows", "10", "--out", ordner + "/d"]).fehler.contains("--rows erwartet eine Zeilenzahl"))
+        #expect(
+            lauf(["samples", "ulm", "--rows", "10", "--out", ordner + "/d"]).fehler.contains(
+                "--rows erwartet eine Zeilenzahl"))
     }
 }

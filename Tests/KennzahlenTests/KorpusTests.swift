@@ -1,20 +1,23 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// The corpus of broken definition files in `Korpus/`: each file names its expected diagnostics in
 /// its header (`# erwartet: KZ021 5:3`); `kennzahl check` must print exactly those and exit 1.
 @Suite struct KorpusTests {
     static let ordner = Paket.wurzel + "/Tests/KennzahlenTests/Korpus"
-    static let dateien: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: ordner)) ?? []).filter { $0.hasSuffix(".kz") }.sorted()
+    static let dateien: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: ordner)) ?? []).filter {
+        $0.hasSuffix(".kz")
+    }.sorted()
 
     @Test func korpusHatMindestens30Faelle() {
         #expect(KorpusTests.dateien.count >= 30)

@@ -1,12 +1,13 @@
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// Splits CSV text into rows of field strings with the production scanner.
@@ -43,12 +44,18 @@ func zerlege(_ bytes: [UInt8]) -> [[String]] {
 
     @Test func windows1252UndBOM() throws {
         // "Böfingen;Straße" in Windows-1252.
-        let cp1252: [UInt8] = [0x42, 0xF6, 0x66, 0x69, 0x6E, 0x67, 0x65, 0x6E, 0x3B, 0x53, 0x74, 0x72, 0x61, 0xDF, 0x65, 0x80]
-        guard case .success(let e) = Textkodierung.nachUTF8(cp1252, erklaert: nil) else { Issue.record("nicht gelesen"); return }
+        let cp1252: [UInt8] = [
+            0x42, 0xF6, 0x66, 0x69, 0x6E, 0x67, 0x65, 0x6E, 0x3B, 0x53, 0x74, 0x72, 0x61, 0xDF, 0x65, 0x80,
+        ]
+        guard case .success(let e) = Textkodierung.nachUTF8(cp1252, erklaert: nil) else {
+            Issue.record("nicht gelesen"); return
+        }
         #expect(e.kodierung == .windows1252)
         #expect(String(decoding: e.bytes, as: UTF8.self) == "Böfingen;Straße€")
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Böfingen".utf8)
-        guard case .success(let u) = Textkodierung.nachUTF8(bom, erklaert: nil) else { Issue.record("nicht gelesen"); return }
+        guard case .success(let u) = Textkodierung.nachUTF8(bom, erklaert: nil) else {
+            Issue.record("nicht gelesen"); return
+        }
         #expect(u.hatteBOM && u.kodierung == .utf8)
         #expect(String(decoding: u.bytes, as: UTF8.self) == "Böfingen")
         guard case .failure(.utf16) = Textkodierung.nachUTF8([0xFF, 0xFE, 0x41, 0x00], erklaert: nil) else {
@@ -70,8 +77,10 @@ func zerlege(_ bytes: [UInt8]) -> [[String]] {
         #expect(ZahlLeser.festkomma(aus: text) == nil)
     }
 
-    @Test(arguments: [("31.12.2021", "2021-12-31"), ("1.2.2021", "2021-02-01"), ("2021-12-31", "2021-12-31"),
-                      ("29.02.2024", "2024-02-29"), ("31.12.2021 00:00:00", "2021-12-31")])
+    @Test(arguments: [
+        ("31.12.2021", "2021-12-31"), ("1.2.2021", "2021-02-01"), ("2021-12-31", "2021-12-31"),
+        ("29.02.2024", "2024-02-29"), ("31.12.2021 00:00:00", "2021-12-31"),
+    ])
     func datumsangaben(_ fall: (String, String)) {
         #expect(DatumLeser.tag(aus: fall.0)?.iso == fall.1)
     }
@@ -92,13 +101,16 @@ func zerlege(_ bytes: [UInt8]) -> [[String]] {
         #expect(Zahlformat.deutsch(try #require(Bruch(zaehler: -5, nenner: 1000)), dezimalen: 2) == "-0,01")
         #expect(Zahlformat.deutsch(try #require(Bruch(zaehler: -4, nenner: 1000)), dezimalen: 2) == "0,00")
         #expect(Zahlformat.deutsch(Bruch(1_234_567), dezimalen: 0) == "1.234.567")
-        #expect(Zahlformat.schlicht(try #require(Bruch(zaehler: 12_345, nenner: 10)), dezimalen: 2, dezimal: ",") == "1234,50")
+        #expect(
+            Zahlformat.schlicht(try #require(Bruch(zaehler: 12_345, nenner: 10)), dezimalen: 2, dezimal: ",")
+                == "1234,50")
         #expect(Bruch(zaehler: 1, nenner: 0) == nil)
     }
 
     @Test func geldSummiertAufDenCentGenau() throws {
         // 0,10 + 0,20 as money is exactly 0,30 (with binary floating point it is not).
-        let a = Bruch(try #require(ZahlLeser.festkomma(aus: "0,10"))), b = Bruch(try #require(ZahlLeser.festkomma(aus: "0,20")))
+        let a = Bruch(try #require(ZahlLeser.festkomma(aus: "0,10"))),
+            b = Bruch(try #require(ZahlLeser.festkomma(aus: "0,20")))
         #expect(a.plus(b) == Bruch(try #require(ZahlLeser.festkomma(aus: "0,30"))))
     }
 
@@ -127,18 +139,31 @@ func zerlege(_ bytes: [UInt8]) -> [[String]] {
     }
 
     @Test func tippfehlerMitVorschlagUndCaret() {
-        let d = diagnosen(kleinerKatalog.replacingOccurrences(of: "  zeitraum quartal, zugaenge", with: "  zeitram quartal, zugaenge"))
+        let d = diagnosen(
+            kleinerKatalog.replacingOccurrences(of: "  zeitraum quartal, zugaenge", with: "  zeitram quartal, zugaenge")
+        )
         let f = d.first { $0.code == "KZ021" }
         #expect(f?.ort?.zeile == 40)
         #expect(f?.ort?.spalte == 3)
         #expect(f?.formatiert.contains("t.kz:40:3: Fehler: unbekanntes Feld 'zeitram' in kennzahl") == true)
-        #expect(f?.formatiert.contains("\n 40 |   zeitram quartal, zugaenge\n   |   ^~~~~~~ meinten Sie 'zeitraum'?") == true)
+        #expect(
+            f?.formatiert.contains("\n 40 |   zeitram quartal, zugaenge\n   |   ^~~~~~~ meinten Sie 'zeitraum'?")
+                == true)
     }
 
     @Test(arguments: [
-        ("wert anzahl faelle aus hilfen wo form = \"ambulant\"", "wert anzahl faelle aus hilfn wo form = \"ambulant\"", "KZ162", "meinten Sie 'hilfen'?"),
-        ("wert anzahl faelle aus hilfen wo form = \"ambulant\"", "wert anzahl faelle aus hilfen wo from = \"ambulant\"", "KZ173", "meinten Sie 'form'?"),
-        ("wert anzahl faelle aus hilfen wo form = \"ambulant\"", "wert anzahl faelle aus hilfen wo form = \"ambulnt\"", "KZ175", "meinten Sie 'ambulant'?"),
+        (
+            "wert anzahl faelle aus hilfen wo form = \"ambulant\"",
+            "wert anzahl faelle aus hilfn wo form = \"ambulant\"", "KZ162", "meinten Sie 'hilfen'?"
+        ),
+        (
+            "wert anzahl faelle aus hilfen wo form = \"ambulant\"",
+            "wert anzahl faelle aus hilfen wo from = \"ambulant\"", "KZ173", "meinten Sie 'form'?"
+        ),
+        (
+            "wert anzahl faelle aus hilfen wo form = \"ambulant\"",
+            "wert anzahl faelle aus hilfen wo form = \"ambulnt\"", "KZ175", "meinten Sie 'ambulant'?"
+        ),
         ("wert AMB + STAT", "wert AMB + STATT", "KZ160", "meinten Sie 'STAT'?"),
     ])
     func semantischeFehler(_ fall: (String, String, String, String)) {
@@ -149,33 +174,42 @@ func zerlege(_ bytes: [UInt8]) -> [[String]] {
     }
 
     @Test func zyklusZwischenKennzahlenWirdGemeldet() {
-        let text = kleinerKatalog.replacingOccurrences(of: "wert anzahl faelle aus hilfen wo form = \"stationär\"", with: "wert GES")
+        let text = kleinerKatalog.replacingOccurrences(
+            of: "wert anzahl faelle aus hilfen wo form = \"stationär\"", with: "wert GES")
         let d = diagnosen(text)
         #expect(d.contains { $0.code == "KZ180" && $0.text.contains("AMB") == false && $0.text.contains("GES") })
     }
 
     @Test func alleFehlerAufEinmal() {
-        let d = diagnosen(kleinerKatalog
-            .replacingOccurrences(of: "produkt 2 \"Fallzahlen\"", with: "produkt 2 \"Fallzahlen\"\n  gesamtt \"x\"")
-            .replacingOccurrences(of: "einheit prozent", with: "einheit proznt"))
+        let d = diagnosen(
+            kleinerKatalog
+                .replacingOccurrences(of: "produkt 2 \"Fallzahlen\"", with: "produkt 2 \"Fallzahlen\"\n  gesamtt \"x\"")
+                .replacingOccurrences(of: "einheit prozent", with: "einheit proznt"))
         #expect(d.filter { $0.schwere == .fehler }.count >= 2)
         #expect(d.contains { $0.hinweis == "meinten Sie 'gesamt'?" })
         #expect(d.contains { $0.hinweis == "meinten Sie 'prozent'?" })
     }
 
     @Test func zielwertUeber100ProzentIstEinFehler() {
-        let d = diagnosen(kleinerKatalog.replacingOccurrences(of: "  einheit prozent", with: "  einheit prozent\n  zielwert mindestens 120"))
+        let d = diagnosen(
+            kleinerKatalog.replacingOccurrences(
+                of: "  einheit prozent", with: "  einheit prozent\n  zielwert mindestens 120"))
         #expect(d.contains { $0.code == "KZ154" })
     }
 
     @Test func dateimusterAusserhalbDesDatenordnersWirdAbgelehnt() {
-        let d = diagnosen(kleinerKatalog.replacingOccurrences(of: "datei \"hilfen-{quartal}.csv\"", with: "datei \"../../etc/{quartal}.csv\""))
+        let d = diagnosen(
+            kleinerKatalog.replacingOccurrences(
+                of: "datei \"hilfen-{quartal}.csv\"", with: "datei \"../../etc/{quartal}.csv\""))
         #expect(d.contains { $0.code == "KZ135" })
     }
 
     @Test func unsinnigeEingabenEndenInDiagnosenNieInEinemAbsturz() {
-        for text in ["", "{", "}", "kennzahl", "kennzahl X \"", "katalog \"a\" { produkt", "\u{0}\u{1}", "quelle q \"t\" { feld f \"s\" { \"a\" -> } }",
-                     "kennzahl A \"a\" { wert ((((( }", "ampel x { rot wenn }", String(repeating: "(", count: 500)] {
+        for text in [
+            "", "{", "}", "kennzahl", "kennzahl X \"", "katalog \"a\" { produkt", "\u{0}\u{1}",
+            "quelle q \"t\" { feld f \"s\" { \"a\" -> } }",
+            "kennzahl A \"a\" { wert ((((( }", "ampel x { rot wenn }", String(repeating: "(", count: 500),
+        ] {
             let (k, d) = KatalogLeser.lade(texte: [(pfad: "t.kz", text: text)])
             #expect(k == nil && !d.isEmpty, "\(text.prefix(20))")
         }

@@ -1,12 +1,14 @@
 import Foundation
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+import Testing
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// Paths inside the package, independent of the working directory of `swift test`.
@@ -29,16 +31,16 @@ enum Paket {
 enum Ulm {
     static func grundlage(_ periode: String) -> Berichtsgrundlage? {
         switch periode {
-        case "2021-Q4": return q4_2021
-        case "2020-Q4": return q4_2020
-        case "2022-Q4": return q4_2022
+        case "2021-Q4": return q4Jahr2021
+        case "2020-Q4": return q4Jahr2020
+        case "2022-Q4": return q4Jahr2022
         default: return berechne(periode)
         }
     }
 
-    static let q4_2021 = berechne("2021-Q4")
-    static let q4_2020 = berechne("2020-Q4")
-    static let q4_2022 = berechne("2022-Q4")
+    static let q4Jahr2021 = berechne("2021-Q4")
+    static let q4Jahr2020 = berechne("2020-Q4")
+    static let q4Jahr2022 = berechne("2022-Q4")
 
     /// The Ulm catalogue on the Ulm samples; `oeffentlich`: as for `report --public`.
     static func berechne(_ periode: String, oeffentlich: Bool = false) -> Berichtsgrundlage? {
@@ -53,16 +55,16 @@ enum Ulm {
 
 extension Berichtsgrundlage {
     /// The current value of a Kennzahl by id for an area.
-    func wert(_ id: String, _ g: Gebiet) -> Kennwert {
-        let i = katalog.kennzahlen.firstIndex { $0.id == id }!
+    func wert(_ id: String, _ g: Gebiet) throws -> Kennwert {
+        let i = try #require(katalog.kennzahlen.firstIndex { $0.id == id }, "Kennzahl \(id)")
         return kennwert(i, zeitplan(katalog.kennzahlen[i]).aktuell, g)
     }
 
-    func sozialraum(_ name: String) -> Gebiet {
-        .sozialraum(katalog.sozialraeume.firstIndex { $0.name == name }!)
+    func sozialraum(_ name: String) throws -> Gebiet {
+        .sozialraum(try #require(katalog.sozialraeume.firstIndex { $0.name == name }, "Sozialraum \(name)"))
     }
 
-    func licht(_ id: String, _ g: Gebiet) -> Licht? {
-        ampel.licht(katalog.kennzahlen.firstIndex { $0.id == id }!, g)
+    func licht(_ id: String, _ g: Gebiet) throws -> Licht? {
+        ampel.licht(try #require(katalog.kennzahlen.firstIndex { $0.id == id }, "Kennzahl \(id)"), g)
     }
 }

@@ -1,29 +1,31 @@
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 @Suite struct RandfallTests {
     @Test func nennerNullInEinemAnteilBleibtKeinWert() throws {
         // "Ost" has no cases: ANTEIL has denominator 0 there, and so has a Kennzahl built on it.
-        let k = try katalog(kleinerKatalog + """
+        let k = try katalog(
+            kleinerKatalog + """
 
-        sozialraum "Ost"
-        kennzahl DOPPELT "Anteil des Anteils" {
-          produkt 3
-          definition "Test."
-          zaehler ANTEIL
-          nenner 100
-          einheit prozent
-          zeitraum quartal, stichtag
-        }
-        """)
+                sozialraum "Ost"
+                kennzahl DOPPELT "Anteil des Anteils" {
+                  produkt 3
+                  definition "Test."
+                  zaehler ANTEIL
+                  nenner 100
+                  einheit prozent
+                  zeitraum quartal, stichtag
+                }
+                """)
         let f = try Fixture(["hilfen-2021-Q1.csv": "Fall;Sozialraum;Form;Beginn;Ende\n1;Nord;a;01.01.2020;\n"])
         let q = Zeitraum.quartal(Quartal(jahr: 2021, nummer: 1))
         let (a, _) = try werte(k, f, [("DOPPELT", q)])
@@ -34,7 +36,9 @@ import Testing
 
     @Test func zeilenNurAusTrennzeichenSindLeerzeilen() throws {
         let k = try katalog(kleinerKatalog)
-        let f = try Fixture(["hilfen-2021-Q1.csv": "Fall;Sozialraum;Form;Beginn;Ende\r\n1;Nord;a;01.01.2020;\r\n;;;;\r\n ; ;;;\r\n"])
+        let f = try Fixture([
+            "hilfen-2021-Q1.csv": "Fall;Sozialraum;Form;Beginn;Ende\r\n1;Nord;a;01.01.2020;\r\n;;;;\r\n ; ;;;\r\n"
+        ])
         let q = Zeitraum.quartal(Quartal(jahr: 2021, nummer: 1))
         let (a, d) = try werte(k, f, [("AMB", q)])
         #expect(d.isEmpty, "\(d.map(\.zeile))")
@@ -61,7 +65,10 @@ import Testing
         let (bestand, d) = Datenbestand.finde(ordner: f.ordner, katalog: k)
         #expect(bestand?.dateien.first?.count == 1)
         let zeilen = d.map(\.zeile)
-        #expect(zeilen.contains { $0.contains("hilfen-2021-Q5.csv: Warnung: Datei wird nicht gelesen: sie passt zu keinem Dateimuster") })
+        #expect(
+            zeilen.contains {
+                $0.contains("hilfen-2021-Q5.csv: Warnung: Datei wird nicht gelesen: sie passt zu keinem Dateimuster")
+            })
         #expect(zeilen.contains { $0.contains("ProSoz_Export_2021Q2.CSV: Warnung: Datei wird nicht gelesen") })
         #expect(!zeilen.contains { $0.contains("stand.txt") })
         #expect(bestand?.stand?.deutsch == "01.04.2021")

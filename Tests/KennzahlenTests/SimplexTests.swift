@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 @Suite struct SimplexTests {
@@ -73,9 +74,9 @@ import Testing
     @Test func beweisNenntDieTragendenBedingungen() throws {
         var lp = LinearesProgramm()
         let x = lp.variable(nichtnegativ: true), y = lp.variable(nichtnegativ: true)
-        lp.bedingung([x: b(1), y: b(1)], .gleich, b(5))   // 0
-        lp.bedingung([x: b(1)], .hoechstens, b(3))         // 1: a bound
-        lp.bedingung([y: b(1)], .hoechstens, b(10))        // 2: a bound that never binds
+        lp.bedingung([x: b(1), y: b(1)], .gleich, b(5))  // 0
+        lp.bedingung([x: b(1)], .hoechstens, b(3))  // 1: a bound
+        lp.bedingung([y: b(1)], .hoechstens, b(10))  // 2: a bound that never binds
         var s = try Simplex(lp)
         let ersterBeweis = s.optimumMitBeweis([x: b(1)], maximieren: true)
         #expect(ersterBeweis.wert == b(3))
@@ -86,9 +87,9 @@ import Testing
         #expect(y5.wert == b(5) && y5.beweis == [0])
         var fest = LinearesProgramm()
         let u = fest.variable(nichtnegativ: true), v = fest.variable(nichtnegativ: true)
-        fest.bedingung([u: b(1)], .gleich, b(2))              // 0: u fixed
-        fest.bedingung([u: b(1), v: b(1)], .hoechstens, b(7)) // 1
-        fest.bedingung([v: b(2)], .mindestens, b(1))          // 2: a bound
+        fest.bedingung([u: b(1)], .gleich, b(2))  // 0: u fixed
+        fest.bedingung([u: b(1), v: b(1)], .hoechstens, b(7))  // 1
+        fest.bedingung([v: b(2)], .mindestens, b(1))  // 2: a bound
         var t = try Simplex(fest)
         let r = t.optimumMitBeweis([v: b(1)], maximieren: true)
         #expect(r.wert == b(5) && r.beweis == [0, 1])
@@ -109,7 +110,9 @@ import Testing
             var lp = LinearesProgramm()
             let vars = (0..<n).map { _ in lp.variable(nichtnegativ: true) }
             var zeilen: [([Int], Int)] = []
-            for v in vars { lp.bedingung([v: b(1)], .hoechstens, b(5)); zeilen.append((vars.map { $0 == v ? 1 : 0 }, 5)) }
+            for v in vars {
+                lp.bedingung([v: b(1)], .hoechstens, b(5)); zeilen.append((vars.map { $0 == v ? 1 : 0 }, 5))
+            }
             for _ in 0..<(1 + zufall.zahl(0...2)) {
                 let a = vars.map { _ in zufall.zahl(0...6) - 3 }
                 let r = zufall.zahl(0...8)
@@ -162,7 +165,9 @@ import Testing
             if gewaehlt.count == k {
                 let a = gewaehlt.map { alle[$0].0.map { Bruch($0) } }, r = gewaehlt.map { Bruch(alle[$0].1) }
                 guard let x = loese(a, r) else { return }
-                let zulaessig = alle.allSatisfy { z, rr in zip(z, x).reduce(Bruch.null) { $0.plus(Bruch($1.0).mal($1.1)!)! } <= Bruch(rr) }
+                let zulaessig = alle.allSatisfy { z, rr in
+                    zip(z, x).reduce(Bruch.null) { $0.plus(Bruch($1.0).mal($1.1)!)! } <= Bruch(rr)
+                }
                 if zulaessig {
                     let w = zip(ziel, x).reduce(Bruch.null) { $0.plus(Bruch($1.0).mal($1.1)!)! }
                     if bestes == nil || bestes! < w { bestes = w }

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 /// Generators of hostile inputs: deep, long, wide, many. Each builds a catalogue or an export that
@@ -32,7 +33,9 @@ enum Generator {
         """
     }
 
-    static func klammern(_ n: Int) -> String { String(repeating: "(", count: n) + "A" + String(repeating: ")", count: n) }
+    static func klammern(_ n: Int) -> String {
+        String(repeating: "(", count: n) + "A" + String(repeating: ")", count: n)
+    }
     static func summe(_ n: Int) -> String { Array(repeating: "A", count: n).joined(separator: " + ") }
     static func nichtKette(_ n: Int) -> String {
         "anzahl faelle aus q wo " + String(repeating: "nicht ", count: n) + "form = \"ambulant\""
@@ -41,7 +44,8 @@ enum Generator {
         "anzahl faelle aus q wo " + Array(repeating: "form = \"ambulant\"", count: n).joined(separator: " \(wort) ")
     }
     static func filterKlammern(_ n: Int) -> String {
-        "anzahl faelle aus q wo " + String(repeating: "(", count: n) + "form = \"ambulant\"" + String(repeating: ")", count: n)
+        "anzahl faelle aus q wo " + String(repeating: "(", count: n) + "form = \"ambulant\""
+            + String(repeating: ")", count: n)
     }
     static func zahlenliste(_ n: Int) -> String {
         "anzahl faelle aus q wo n in [" + (0..<n).map(String.init).joined(separator: ", ") + "]"
@@ -56,8 +60,10 @@ enum Generator {
 
     /// `n` independent Kennzahlen.
     static func viele(_ n: Int) -> String {
-        (1...n).map { "kennzahl V\($0) \"v\($0)\" { produkt 1; definition \"d\"; wert anzahl faelle aus q wo form = \"ambulant\"; zeitraum quartal, stichtag }" }
-            .joined(separator: "\n")
+        (1...n).map {
+            "kennzahl V\($0) \"v\($0)\" { produkt 1; definition \"d\"; wert anzahl faelle aus q wo form = \"ambulant\"; zeitraum quartal, stichtag }"
+        }
+        .joined(separator: "\n")
     }
 
     /// `n` lines with the misspelt declaration `kenzahl`.
@@ -84,7 +90,11 @@ enum Generator {
         ("10.000 × und", Generator.katalog(wert: Generator.undKette(10_000)), "KZ016"),
         ("10.000 × oder", Generator.katalog(wert: Generator.undKette(10_000, "oder")), "KZ016"),
         ("3.500 Klammern im Filter", Generator.katalog(wert: Generator.filterKlammern(3_500)), "KZ015"),
-        ("3.500 × max(", Generator.katalog(wert: String(repeating: "max(A, ", count: 3_500) + "A" + String(repeating: ")", count: 3_500)), "KZ015"),
+        (
+            "3.500 × max(",
+            Generator.katalog(
+                wert: String(repeating: "max(A, ", count: 3_500) + "A" + String(repeating: ")", count: 3_500)), "KZ015"
+        ),
         ("20.000 Zahlen in einer Liste", Generator.katalog(wert: Generator.zahlenliste(20_000)), "KZ016"),
     ])
     func zuTiefOderZuLangIstEinFehler(_ name: String, _ text: String, _ code: String) throws {
@@ -123,7 +133,8 @@ enum Generator {
 
     /// A cycle at the end of a long chain is found and reported once.
     @Test func kreisAmEndeEinerLangenKette() throws {
-        let text = Generator.katalog(wert: "K5000", extra: Generator.verweiskette(5_000).replacingOccurrences(of: "wert A }", with: "wert X }"))
+        let text = Generator.katalog(
+            wert: "K5000", extra: Generator.verweiskette(5_000).replacingOccurrences(of: "wert A }", with: "wert X }"))
         let (k, d) = KatalogLeser.lade(texte: [(pfad: "kreis.kz", text: text)])
         #expect(k == nil)
         #expect(d.filter { $0.code == "KZ180" }.count == 1, "\(d.map(\.zeile).prefix(3))")
@@ -133,7 +144,9 @@ enum Generator {
     /// 20.000 errors, 5.000 Kennzahlen check fine. (No time is asserted; a quadratic version of
     /// either ran for minutes.)
     @Test func vieleFehlerUndVieleKennzahlen() throws {
-        let (k1, d1) = KatalogLeser.lade(texte: [(pfad: "t.kz", text: Generator.katalog(wert: "A", extra: Generator.tippfehler(20_000)))])
+        let (k1, d1) = KatalogLeser.lade(texte: [
+            (pfad: "t.kz", text: Generator.katalog(wert: "A", extra: Generator.tippfehler(20_000)))
+        ])
         #expect(k1 == nil)
         #expect(d1.filter { $0.code == "KZ020" }.count == 20_000)
         #expect(d1.first { $0.code == "KZ020" }?.hinweis == "meinten Sie 'kennzahl'?")
@@ -151,14 +164,20 @@ enum Generator {
         let s = try #require(a.statistik.first)
         #expect(s.verworfen["unbekannter Sozialraum"] == 200_000)
         #expect(d.filter { $0.code == "KZ220" }.count == QuellenLeser.detailGrenze)
-        #expect(d.contains { $0.code == "KZ221" && $0.text.hasPrefix("199.950 weitere Zeilen verworfen") }, "\(d.map(\.zeile).suffix(2))")
+        #expect(
+            d.contains { $0.code == "KZ221" && $0.text.hasPrefix("199.950 weitere Zeilen verworfen") },
+            "\(d.map(\.zeile).suffix(2))")
     }
 
     /// Wide and long rows: 100.000 fields in a row, a row over the buffer size.
     @Test func breiteUndLangeZeilen() throws {
         let k = try katalog(Generator.katalog(wert: "A"))
-        let breit = "Fall;SR;Beginn;Form;Zahl\n" + "1;N;01.10.2021;a;1" + String(repeating: ";x", count: 100_000) + "\n2;N;01.10.2021;a;1\n"
-        let lang = "Fall;SR;Beginn;Form;Zahl\n1;N;01.10.2021;a;" + String(repeating: "9", count: 2 << 20) + "\n2;N;01.10.2021;a;1\n"
+        let breit =
+            "Fall;SR;Beginn;Form;Zahl\n" + "1;N;01.10.2021;a;1" + String(repeating: ";x", count: 100_000)
+            + "\n2;N;01.10.2021;a;1\n"
+        let lang =
+            "Fall;SR;Beginn;Form;Zahl\n1;N;01.10.2021;a;" + String(repeating: "9", count: 2 << 20)
+            + "\n2;N;01.10.2021;a;1\n"
         for (name, text) in [("breit", breit), ("lang", lang)] {
             let f = try Fixture(["q-2021-Q4.csv": text])
             let (a, d) = try werte(k, f, [("A", .quartal(Quartal(jahr: 2021, nummer: 4)))])

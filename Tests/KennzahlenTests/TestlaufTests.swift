@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import KennzahlBasis
-@testable import KennzahlDefinition
-@testable import KennzahlDaten
-@testable import KennzahlAuswertung
+
 @testable import KennzahlAmpel
-@testable import KennzahlGeheimhaltung
-@testable import KennzahlBericht
+@testable import KennzahlAuswertung
+@testable import KennzahlBasis
 @testable import KennzahlBeispiele
+@testable import KennzahlBericht
+@testable import KennzahlDaten
+@testable import KennzahlDefinition
+@testable import KennzahlGeheimhaltung
 @testable import KennzahlKommandozeile
 
 @Suite struct TestlaufTests {
@@ -18,7 +19,8 @@ import Testing
     }
 
     /// Copies the Ulm catalogue, applies a change, runs its tests.
-    func mitAenderung(_ alt: String, _ neu: String) throws -> (code: Int32, aus: String, fehler: String, datei: String) {
+    func mitAenderung(_ alt: String, _ neu: String) throws -> (code: Int32, aus: String, fehler: String, datei: String)
+    {
         let ordner = temporaererOrdner()
         for name in try FileManager.default.contentsOfDirectory(atPath: Paket.definitionenUlm) {
             try FileManager.default.copyItem(atPath: Paket.definitionenUlm + "/" + name, toPath: ordner + "/" + name)
@@ -34,7 +36,10 @@ import Testing
     @Test func geaenderterZielwertFaelltAuf() throws {
         let r = try mitAenderung("  zielwert mindestens 80", "  zielwert mindestens 70")
         #expect(r.code == 1)
-        #expect(r.fehler.contains("\(r.datei):53:3: Fehler: Test „jeder Fall zählt einmal im Jahr“ (JH-Z5): Zielwert erwartet „nicht erreicht“, berechnet „erreicht“ (Wert 75,0 %) [KZ400]"))
+        #expect(
+            r.fehler.contains(
+                "\(r.datei):53:3: Fehler: Test „jeder Fall zählt einmal im Jahr“ (JH-Z5): Zielwert erwartet „nicht erreicht“, berechnet „erreicht“ (Wert 75,0 %) [KZ400]"
+            ))
         #expect(r.aus.contains("7 Tests: 6 bestanden, 1 fehlgeschlagen."))
     }
 
@@ -45,9 +50,14 @@ import Testing
     }
 
     @Test func fehlerhafteTestdatenSindFehlerDesTests() throws {
-        let r = try mitAenderung("\"H1;Wiblingen;10.01.2021;20.02.2021;Erziehungsfragen\"", "\"H1;Wiblingn;10.01.2021;20.02.2021;Erziehungsfragen\"")
+        let r = try mitAenderung(
+            "\"H1;Wiblingen;10.01.2021;20.02.2021;Erziehungsfragen\"",
+            "\"H1;Wiblingn;10.01.2021;20.02.2021;Erziehungsfragen\"")
         #expect(r.code == 1)
-        #expect(r.fehler.contains("Fehler: Test „jeder Fall zählt einmal im Jahr“ (JH-Z5): Zeile verworfen: unbekannter Sozialraum 'Wiblingn' (Spalte 'Sozialraum') (Zeile 2 der Testdaten) [KZ401]"))
+        #expect(
+            r.fehler.contains(
+                "Fehler: Test „jeder Fall zählt einmal im Jahr“ (JH-Z5): Zeile verworfen: unbekannter Sozialraum 'Wiblingn' (Spalte 'Sozialraum') (Zeile 2 der Testdaten) [KZ401]"
+            ))
     }
 
     @Test func testOhneBekannteKennzahlIstEinDefinitionsfehler() throws {

@@ -5,7 +5,7 @@ import KennzahlBasis
 ///
 /// Everything goes into a hidden sibling folder `.NAME.neu-PID` first, every file and folder
 /// synced to the disk, which then takes the place of `NAME` in one step (`renameat2` with
-/// `RENAME_EXCHANGE` on Linux); where the system cannot swap, two renames do (`NAME` →
+/// `renameExchange` on Linux); where the system cannot swap, two renames do (`NAME` →
 /// `.NAME.alt-PID`, new → `NAME`), with a moment without `NAME` in between. A run that stops at
 /// any point leaves `NAME` as it was or complete; what it left behind belongs to a process that
 /// no longer runs and is cleared by the next run (an old set moved aside is put back first).
@@ -40,12 +40,14 @@ public enum Ausgabe {
         }
 
         var text: String {
-            "kennzahl-berichtsstand 1\n" + (art.map { "art: \($0)\n" } ?? "") + dateien.map { "datei: \($0)\n" }.joined()
+            "kennzahl-berichtsstand 1\n" + (art.map { "art: \($0)\n" } ?? "")
+                + dateien.map { "datei: \($0)\n" }.joined()
         }
 
         /// The record of a folder, if it has one.
         public static func lies(_ ordner: String) -> Stamm? {
-            guard case .success(let bytes) = Dateisystem.lies(Pfad.verbinde(ordner, stammdatei), grenze: 16 << 20) else { return nil }
+            guard case .success(let bytes) = Dateisystem.lies(Pfad.verbinde(ordner, stammdatei), grenze: 16 << 20)
+            else { return nil }
             let zeilen = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
             guard zeilen.first == "kennzahl-berichtsstand 1" else { return nil }
             var s = Stamm(art: nil, dateien: [])
@@ -60,15 +62,19 @@ public enum Ausgabe {
     /// `dateien`: paths relative to `ziel` (built from slugs only) and their contents. `art`: the
     /// kind recorded in the set; `eigene`: which files of an existing folder without a record
     /// this program wrote (earlier versions wrote no record).
-    public static func schreibe(_ dateien: [(pfad: String, inhalt: [UInt8])], nach ziel: String, art: String? = nil,
-                                stamm: Bool = true, eigene: (String) -> Bool = { _ in false }) throws {
+    public static func schreibe(
+        _ dateien: [(pfad: String, inhalt: [UInt8])], nach ziel: String, art: String? = nil,
+        stamm: Bool = true, eigene: (String) -> Bool = { _ in false }
+    ) throws {
         let liste = stamm ? Stamm(art: art, dateien: dateien.map(\.pfad)) : nil
         try schreibe(nach: ziel, stamm: liste, eigene: eigene) { neu in
             // Folders first, then the files on all cores.
             let ziele = try dateien.map { try pfad($0.pfad, in: neu) }
             let fehler = Ablage<Fehler>(anzahl: 1)
             let naechste = Laufnummer()
-            DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, max(1, dateien.count))) { _ in
+            DispatchQueue.concurrentPerform(
+                iterations: min(ProcessInfo.processInfo.activeProcessorCount, max(1, dateien.count))
+            ) { _ in
                 while let i = naechste.weiter(bis: dateien.count) {
                     do throws(Systemfehler) {
                         try Dateisystem.schreibe(dateien[i].inhalt, nach: ziele[i].path)
@@ -97,8 +103,10 @@ public enum Ausgabe {
 
     /// Lets `fuelle` write into a fresh hidden folder (files too large to hold in memory are
     /// streamed there; they need not sync themselves), then swaps it in for `ziel`.
-    public static func schreibe(nach ziel: String, stamm: Stamm? = nil, eigene: (String) -> Bool = { _ in false },
-                                _ fuelle: (URL) throws -> Void) throws {
+    public static func schreibe(
+        nach ziel: String, stamm: Stamm? = nil, eigene: (String) -> Bool = { _ in false },
+        _ fuelle: (URL) throws -> Void
+    ) throws {
         let url = URL(fileURLWithPath: ziel).standardizedFileURL
         let eltern = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
@@ -106,7 +114,9 @@ public enum Ausgabe {
         do throws(Systemfehler) {
             try Dateisystem.legeOrdnerAn(eltern)
         } catch {
-            throw Fehler(pfad: error.pfad, grund: "Ausgabeordner lässt sich nicht anlegen (\(Dateisystem.fehlertext(error.nummer)))")
+            throw Fehler(
+                pfad: error.pfad,
+                grund: "Ausgabeordner lässt sich nicht anlegen (\(Dateisystem.fehlertext(error.nummer)))")
         }
         raeumeAuf(eltern, eigene: eigene)
         if Dateisystem.modus(zielpfad) != nil { try pruefeEigene(zielpfad, eigene: eigene) }
@@ -124,7 +134,8 @@ public enum Ausgabe {
             try? FileManager.default.removeItem(atPath: neu)
             if let f = error as? Fehler { throw f }
             if let f = error as? Systemfehler { throw Fehler(pfad: f.pfad, grund: f.grund) }
-            throw Fehler(pfad: zielpfad, grund: "Dateien konnten nicht geschrieben werden; der vorige Stand bleibt erhalten")
+            throw Fehler(
+                pfad: zielpfad, grund: "Dateien konnten nicht geschrieben werden; der vorige Stand bleibt erhalten")
         }
         haltepunkt("vor-tausch")
         if Dateisystem.modus(zielpfad) == nil {
@@ -148,18 +159,22 @@ public enum Ausgabe {
 
     // MARK: Steps
 
-    /// `renameat2(…, RENAME_EXCHANGE)`, looked up at run time (glibc ≥ 2.28); false where the
+    /// `renameat2(…, renameExchange)`, looked up at run time (glibc ≥ 2.28); false where the
     /// system or the file system cannot swap.
     private static func tausche(_ a: String, _ b: String) -> Bool {
         typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
         guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return false }
         let renameat2 = unsafeBitCast(symbol, to: Renameat2.self)
-        let RENAME_EXCHANGE: UInt32 = 1 << 1
-        return renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) == 0
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
     }
 
     private static func umbenennungsfehler(_ von: String, _ nach: String) -> Fehler {
-        Fehler(pfad: nach, grund: "Ordner lässt sich nicht umbenennen (\(Dateisystem.fehlertext(errno))); der vorige Stand bleibt erhalten")
+        Fehler(
+            pfad: nach,
+            grund:
+                "Ordner lässt sich nicht umbenennen (\(Dateisystem.fehlertext(errno))); der vorige Stand bleibt erhalten"
+        )
     }
 
     /// Syncs every file and folder below `ordner` and the folder itself.
@@ -188,7 +203,9 @@ public enum Ausgabe {
 
     /// `.NAME.neu-PID`, `.NAME.alt-PID` (and `.NAME.entstehend-PID` of earlier versions).
     static func rest(_ n: String) -> (name: String, art: String, pid: pid_t)? {
-        guard n.hasPrefix("."), let strich = n.lastIndex(of: "-"), let pid = pid_t(n[n.index(after: strich)...]), pid > 0 else { return nil }
+        guard n.hasPrefix("."), let strich = n.lastIndex(of: "-"), let pid = pid_t(n[n.index(after: strich)...]),
+            pid > 0
+        else { return nil }
         let vorne = n[n.index(after: n.startIndex)..<strich]
         for art in ["neu", "alt", "entstehend"] where vorne.hasSuffix("." + art) {
             let name = String(vorne.dropLast(art.count + 1))
@@ -209,8 +226,11 @@ public enum Ausgabe {
             let pfad = Pfad.verbinde(ordner, rel)
             guard let modus = Dateisystem.modus(pfad) ?? lstatModus(pfad), modus & S_IFMT != S_IFDIR else { continue }
             if rel == stammdatei || erlaubt.contains(rel) || (stamm == nil && eigene(rel)) { continue }
-            throw Fehler(pfad: pfad, grund: "Datei stammt nicht von kennzahl; der Ordner wird deshalb nicht ersetzt. "
-                         + "Bitte die Datei an einen anderen Ort verschieben oder mit --out einen anderen Ausgabeordner wählen")
+            throw Fehler(
+                pfad: pfad,
+                grund: "Datei stammt nicht von kennzahl; der Ordner wird deshalb nicht ersetzt. "
+                    + "Bitte die Datei an einen anderen Ort verschieben oder mit --out einen anderen Ausgabeordner wählen"
+            )
         }
     }
 

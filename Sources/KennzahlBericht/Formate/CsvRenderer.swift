@@ -22,7 +22,9 @@ public enum CsvRenderer {
         var s = d.bom ? "\u{FEFF}" : ""
         s += spalten.map { feld(text: t.spalten[$0].titel, d) }.joined(separator: d.trennzeichen) + d.zeilenende
         for zeile in t.zeilen {
-            s += spalten.map { $0 < zeile.count ? zelle(zeile[$0], d) : "" }.joined(separator: d.trennzeichen) + d.zeilenende
+            s +=
+                spalten.map { $0 < zeile.count ? zelle(zeile[$0], d) : "" }.joined(separator: d.trennzeichen)
+                + d.zeilenende
         }
         return s
     }
@@ -48,7 +50,8 @@ public enum CsvRenderer {
         if let erstes = t.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(erstes) {
             t = "'" + t
         }
-        let muss = t.contains(d.trennzeichen) || t.contains("\"") || t.contains("\n") || t.contains("\r")
+        let muss =
+            t.contains(d.trennzeichen) || t.contains("\"") || t.contains("\n") || t.contains("\r")
             || t.hasPrefix(" ") || t.hasSuffix(" ")
         return muss ? "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : t
     }

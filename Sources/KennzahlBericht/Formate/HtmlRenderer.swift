@@ -12,12 +12,18 @@ public enum HtmlRenderer {
         for z in b.kopfzeilen { s += "<p class=\"kopf\">" + esc(z) + "</p>\n" }
         s += "</header>\n<main>\n"
         for a in b.abschnitte {
-            s += (a.anker.map { "<section id=\"" + esc($0) + "\">" } ?? "<section>") + "\n<h2>" + esc(a.titel) + "</h2>\n"
+            s +=
+                (a.anker.map { "<section id=\"" + esc($0) + "\">" } ?? "<section>") + "\n<h2>" + esc(a.titel)
+                + "</h2>\n"
             for p in a.absaetze { s += "<p>" + esc(p) + "</p>\n" }
             if let t = a.tabelle { s += tabelle(t) }
             for d in a.diagramme {
-                s += "<figure style=\"margin:1.2em 0;\">\n<p style=\"font-weight:bold;margin:0 0 0.3em 0;\">" + esc(d.titel) + "</p>\n"
-                s += SvgDiagramm.svg(d) + "\n<figcaption class=\"fussnote\">" + esc(d.beschreibung) + "</figcaption>\n</figure>\n"
+                s +=
+                    "<figure style=\"margin:1.2em 0;\">\n<p style=\"font-weight:bold;margin:0 0 0.3em 0;\">"
+                    + esc(d.titel) + "</p>\n"
+                s +=
+                    SvgDiagramm.svg(d) + "\n<figcaption class=\"fussnote\">" + esc(d.beschreibung)
+                    + "</figcaption>\n</figure>\n"
             }
             if !a.liste.isEmpty {
                 s += "<ul>\n"
@@ -50,7 +56,9 @@ public enum HtmlRenderer {
                 while i + n < t.spalten.count, t.spalten[i + n].gruppe == g { n += 1 }
                 let spanne = n > 1 ? " colspan=\"\(n)\"" : ""
                 if let g {
-                    s += "<th scope=\"colgroup\"\(spanne) style=\"\(rahmen)background:#d9d9d9;text-align:center;\">" + esc(g) + "</th>"
+                    s +=
+                        "<th scope=\"colgroup\"\(spanne) style=\"\(rahmen)background:#d9d9d9;text-align:center;\">"
+                        + esc(g) + "</th>"
                 } else {
                     s += "<td\(spanne) style=\"border:none;\"></td>"
                 }
@@ -61,7 +69,9 @@ public enum HtmlRenderer {
         s += "<tr>"
         for sp in t.spalten {
             let breite = sp.fliesstext ? "min-width:16em;" : ""
-            s += "<th scope=\"col\" style=\"\(rahmen)\(breite)background:#e8e8e8;text-align:\(sp.rechtsbuendig ? "right" : "left");vertical-align:bottom;\">" + esc(sp.titel) + "</th>"
+            s +=
+                "<th scope=\"col\" style=\"\(rahmen)\(breite)background:#e8e8e8;text-align:\(sp.rechtsbuendig ? "right" : "left");vertical-align:bottom;\">"
+                + esc(sp.titel) + "</th>"
         }
         s += "</tr>\n</thead>\n<tbody>\n"
         for zeile in t.zeilen {
@@ -83,10 +93,13 @@ public enum HtmlRenderer {
         case .text(let t): return "<td style=\"\(rahmen)\(ausrichtung)\">" + esc(t) + "</td>"
         case .zahl(let b, let d, let suffix):
             let text = Zahlformat.deutsch(b, dezimalen: d) + (suffix.isEmpty ? "" : "\u{00A0}" + suffix)
-            return "<td style=\"\(rahmen)text-align:right;vertical-align:top;white-space:nowrap;\">" + esc(text) + "</td>"
+            return "<td style=\"\(rahmen)text-align:right;vertical-align:top;white-space:nowrap;\">" + esc(text)
+                + "</td>"
         case .symbol(let s): return "<td style=\"\(rahmen)text-align:right;vertical-align:top;\">" + esc(s) + "</td>"
         case .ampel(let f):
-            return "<td class=\"ampel \(f.rawValue)\" style=\"\(rahmen)\(farbstil(f))white-space:nowrap;vertical-align:top;\">" + esc(f.symbol + " " + f.wort) + "</td>"
+            return
+                "<td class=\"ampel \(f.rawValue)\" style=\"\(rahmen)\(farbstil(f))white-space:nowrap;vertical-align:top;\">"
+                + esc(f.symbol + " " + f.wort) + "</td>"
         case .verlauf(let werte):
             return "<td style=\"\(rahmen)vertical-align:middle;\">" + SvgDiagramm.sparkline(werte) + "</td>"
         case .ampelfolge(let folge):
@@ -94,11 +107,14 @@ public enum HtmlRenderer {
                 guard let f else { return "<span title=\"keine Daten\">.</span>" }
                 return "<span style=\"\(farbstil(f))padding:0 3px;\" title=\"\(f.wort)\">" + esc(f.symbol) + "</span>"
             }
-            return "<td style=\"\(rahmen)white-space:nowrap;vertical-align:top;\">" + teile.joined(separator: " ") + "</td>"
+            return "<td style=\"\(rahmen)white-space:nowrap;vertical-align:top;\">" + teile.joined(separator: " ")
+                + "</td>"
         case .verweise(let v):
-            return "<td style=\"\(rahmen)\(ausrichtung)\">" + v.map { "<a href=\"" + esc($0.ziel) + "\">" + esc($0.text) + "</a>" }.joined(separator: " ") + "</td>"
+            return "<td style=\"\(rahmen)\(ausrichtung)\">"
+                + v.map { "<a href=\"" + esc($0.ziel) + "\">" + esc($0.text) + "</a>" }.joined(separator: " ") + "</td>"
         case .geheim:
-            return "<td style=\"\(rahmen)text-align:right;vertical-align:top;\" title=\"aus Gründen des Datenschutzes nicht ausgewiesen\">.</td>"
+            return
+                "<td style=\"\(rahmen)text-align:right;vertical-align:top;\" title=\"aus Gründen des Datenschutzes nicht ausgewiesen\">.</td>"
         case .leer: return "<td style=\"\(rahmen)\"></td>"
         }
     }
@@ -131,28 +147,28 @@ public enum HtmlRenderer {
     }
 
     static let stil = """
-    body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; margin: 1.5em; color: #111; }
-    td { max-width: 32em; }
-    h1 { font-size: 1.5em; margin-bottom: 0.2em; }
-    h2 { font-size: 1.15em; margin-top: 1.6em; border-bottom: 1px solid #aaa; }
-    .gebiet { font-size: 1.2em; font-weight: bold; margin: 0.2em 0; }
-    .kopf { margin: 0.1em 0; color: #333; }
-    table { margin: 0.6em 0; }
-    figure svg { display: block; }
-    .fussnote { font-size: 0.85em; color: #333; margin: 0.2em 0; }
-    footer { margin-top: 2em; font-size: 0.85em; color: #333; border-top: 1px solid #aaa; }
-    a { color: #0645ad; }
-    @media print {
-      @page { size: A4 portrait; margin: 12mm; }
-      body { margin: 0; font-size: 9pt; max-width: none; }
-      table { font-size: 6.5pt !important; width: 100% !important; page-break-inside: auto; }
-      th, td { overflow-wrap: break-word; hyphens: auto; max-width: none !important; padding: 1px 3px !important; }
-      thead { display: table-header-group; }
-      tr { page-break-inside: avoid; }
-      h2 { page-break-after: avoid; }
-      a { color: #000; text-decoration: none; }
-      td.ampel { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-    }
+        body { font-family: "Segoe UI", Arial, Helvetica, sans-serif; margin: 1.5em; color: #111; }
+        td { max-width: 32em; }
+        h1 { font-size: 1.5em; margin-bottom: 0.2em; }
+        h2 { font-size: 1.15em; margin-top: 1.6em; border-bottom: 1px solid #aaa; }
+        .gebiet { font-size: 1.2em; font-weight: bold; margin: 0.2em 0; }
+        .kopf { margin: 0.1em 0; color: #333; }
+        table { margin: 0.6em 0; }
+        figure svg { display: block; }
+        .fussnote { font-size: 0.85em; color: #333; margin: 0.2em 0; }
+        footer { margin-top: 2em; font-size: 0.85em; color: #333; border-top: 1px solid #aaa; }
+        a { color: #0645ad; }
+        @media print {
+          @page { size: A4 portrait; margin: 12mm; }
+          body { margin: 0; font-size: 9pt; max-width: none; }
+          table { font-size: 6.5pt !important; width: 100% !important; page-break-inside: auto; }
+          th, td { overflow-wrap: break-word; hyphens: auto; max-width: none !important; padding: 1px 3px !important; }
+          thead { display: table-header-group; }
+          tr { page-break-inside: avoid; }
+          h2 { page-break-after: avoid; }
+          a { color: #000; text-decoration: none; }
+          td.ampel { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        }
 
-    """
+        """
 }

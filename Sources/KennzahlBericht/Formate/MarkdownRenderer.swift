@@ -38,12 +38,16 @@ public enum MarkdownRenderer {
     static func zelle(_ z: Zelle) -> String {
         switch z {
         case .text(let t): return zelleText(t)
-        case .zahl(let b, let d, let suffix): return Zahlformat.deutsch(b, dezimalen: d) + (suffix.isEmpty ? "" : " " + suffix)
+        case .zahl(let b, let d, let suffix):
+            return Zahlformat.deutsch(b, dezimalen: d) + (suffix.isEmpty ? "" : " " + suffix)
         case .symbol(let s): return zelleText(s)
         case .ampel(let f): return f.symbol + " " + f.wort
-        case .ampelfolge(let folge): return folge.map { $0.map { $0.symbol + " " + $0.wort } ?? "\\." }.joined(separator: " → ")
+        case .ampelfolge(let folge):
+            return folge.map { $0.map { $0.symbol + " " + $0.wort } ?? "\\." }.joined(separator: " → ")
         case .verlauf(let werte): return SvgDiagramm.textVerlauf(werte)
-        case .verweise(let v): return v.map { $0.nurHtml ? zelleText($0.text) : "[" + zelleText($0.text) + "](" + $0.ziel + ")" }.joined(separator: " ")
+        case .verweise(let v):
+            return v.map { $0.nurHtml ? zelleText($0.text) : "[" + zelleText($0.text) + "](" + $0.ziel + ")" }.joined(
+                separator: " ")
         case .geheim: return zelleText(Tabellenzeichen.unbekannt)
         case .leer: return ""
         }

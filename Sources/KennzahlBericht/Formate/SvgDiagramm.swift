@@ -18,11 +18,14 @@ enum SvgDiagramm {
 
     // MARK: Bars
 
-    private static func balken(_ titel: String, _ beschreibung: String, _ kategorien: [String], _ reihen: [Reihe],
-                               _ einheit: String, _ dezimalen: Int) -> String {
+    private static func balken(
+        _ titel: String, _ beschreibung: String, _ kategorien: [String], _ reihen: [Reihe],
+        _ einheit: String, _ dezimalen: Int
+    ) -> String {
         let balken = 11.0, luecke = 2.0, gruppenluecke = 8.0
         // Room for the longest category label (about 6 px per character at 11 px).
-        let links = min(320, max(90, Double(kategorien.map(\.count).max() ?? 0) * 6.2 + 12)), breite = 360.0, oben = 34.0
+        let links = min(320, max(90, Double(kategorien.map(\.count).max() ?? 0) * 6.2 + 12)), breite = 360.0,
+            oben = 34.0
         let gruppe = Double(reihen.count) * balken + Double(max(0, reihen.count - 1)) * luecke
         let hoehe = oben + Double(kategorien.count) * (gruppe + gruppenluecke) + 24
         let (maximum, teile) = skala(reihen.flatMap { $0.werte.compactMap { $0?.naeherung } }.max() ?? 1)
@@ -32,7 +35,8 @@ enum SvgDiagramm {
         for teil in 0...teile {
             let x = links + breite * Double(teil) / Double(teile)
             let wert = maximum * Double(teil) / Double(teile)
-            s += "<line x1=\"\(k(x))\" y1=\"\(k(oben - 6))\" x2=\"\(k(x))\" y2=\"\(k(hoehe - 20))\" stroke=\"#d0d0d0\" stroke-width=\"1\"/>"
+            s +=
+                "<line x1=\"\(koordinate(x))\" y1=\"\(koordinate(oben - 6))\" x2=\"\(koordinate(x))\" y2=\"\(koordinate(hoehe - 20))\" stroke=\"#d0d0d0\" stroke-width=\"1\"/>"
             s += text(achse(wert, einheit), x: x, y: hoehe - 6, anker: "middle", groesse: 10)
         }
         for (i, kat) in kategorien.enumerated() {
@@ -45,7 +49,8 @@ enum SvgDiagramm {
                     continue
                 }
                 let laenge = maximum > 0 ? max(0, w.naeherung) / maximum * breite : 0
-                s += "<rect x=\"\(k(links))\" y=\"\(k(y))\" width=\"\(k(laenge))\" height=\"\(k(balken))\" fill=\"\(farben[r % farben.count])\"/>"
+                s +=
+                    "<rect x=\"\(koordinate(links))\" y=\"\(koordinate(y))\" width=\"\(koordinate(laenge))\" height=\"\(koordinate(balken))\" fill=\"\(farben[r % farben.count])\"/>"
                 let beschriftung = Zahlformat.deutsch(w, dezimalen: dezimalen) + (einheit.isEmpty ? "" : " " + einheit)
                 s += text(beschriftung, x: links + laenge + 4, y: y + balken - 2, anker: "start", groesse: 10)
             }
@@ -55,26 +60,34 @@ enum SvgDiagramm {
 
     // MARK: Lines
 
-    private static func linien(_ titel: String, _ beschreibung: String, _ perioden: [String], _ reihen: [Reihe], _ zielwert: Bruch?,
-                               _ einheit: String, _ dezimalen: Int) -> String {
+    private static func linien(
+        _ titel: String, _ beschreibung: String, _ perioden: [String], _ reihen: [Reihe], _ zielwert: Bruch?,
+        _ einheit: String, _ dezimalen: Int
+    ) -> String {
         // The right margin holds the end labels ("Wiblingen 74,0 %"): as wide as the longest.
         let laengste = (reihen.map { $0.name.count } + [8]).max() ?? 8
-        let links = 56.0, rechts = max(110, Double(laengste + 6 + einheit.count + dezimalen) * 6.0 + 14), oben = 40.0, unten = 36.0
+        let links = 56.0, rechts = max(110, Double(laengste + 6 + einheit.count + dezimalen) * 6.0 + 14), oben = 40.0,
+            unten = 36.0
         let breite = 490.0 + rechts, hoehe = 236.0
         let innen = (breite - links - rechts, hoehe - oben - unten)
         var werte = reihen.flatMap { $0.werte.compactMap { $0?.naeherung } }
         if let z = zielwert { werte.append(z.naeherung) }
         let (lo, hi, schritt) = bereich(werte.min() ?? 0, werte.max() ?? 1)
         let stellen = stellen(schritt)
-        func x(_ i: Int) -> Double { links + (perioden.count > 1 ? innen.0 * Double(i) / Double(perioden.count - 1) : innen.0 / 2) }
+        func x(_ i: Int) -> Double {
+            links + (perioden.count > 1 ? innen.0 * Double(i) / Double(perioden.count - 1) : innen.0 / 2)
+        }
         func y(_ w: Double) -> Double { oben + innen.1 * (1 - (w - lo) / (hi - lo)) }
         var s = kopf(breite: breite, hoehe: hoehe, titel: titel, beschreibung: beschreibung)
-        s += legende(reihen.map(\.name) + (zielwert == nil ? [] : ["Zielwert"]), x: links, y: 14, linien: true, zielIndex: zielwert == nil ? nil : reihen.count)
+        s += legende(
+            reihen.map(\.name) + (zielwert == nil ? [] : ["Zielwert"]), x: links, y: 14, linien: true,
+            zielIndex: zielwert == nil ? nil : reihen.count)
         // The unit once, above the axis; tick labels are plain numbers at round steps.
         if !einheit.isEmpty { s += text(einheit, x: 4, y: oben - 10, anker: "start", groesse: 10) }
         var w = lo
         while w <= hi + schritt / 1000 {
-            s += "<line x1=\"\(k(links))\" y1=\"\(k(y(w)))\" x2=\"\(k(breite - rechts))\" y2=\"\(k(y(w)))\" stroke=\"#e0e0e0\" stroke-width=\"1\"/>"
+            s +=
+                "<line x1=\"\(koordinate(links))\" y1=\"\(koordinate(y(w)))\" x2=\"\(koordinate(breite - rechts))\" y2=\"\(koordinate(y(w)))\" stroke=\"#e0e0e0\" stroke-width=\"1\"/>"
             s += text(achse(w, "", dezimalen: stellen), x: links - 6, y: y(w) + 4, anker: "end", groesse: 10)
             w += schritt
         }
@@ -84,8 +97,14 @@ enum SvgDiagramm {
         var etiketten: [(y: Double, text: String, farbe: String)] = []
         if let z = zielwert {
             let zy = y(z.naeherung)
-            s += "<line x1=\"\(k(links))\" y1=\"\(k(zy))\" x2=\"\(k(breite - rechts))\" y2=\"\(k(zy))\" stroke=\"\(ziel)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
-            etiketten.append((zy, "Zielwert " + Zahlformat.deutsch(z, dezimalen: dezimalen) + (einheit.isEmpty ? "" : " " + einheit), ziel))
+            s +=
+                "<line x1=\"\(koordinate(links))\" y1=\"\(koordinate(zy))\" x2=\"\(koordinate(breite - rechts))\" y2=\"\(koordinate(zy))\" stroke=\"\(ziel)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
+            etiketten.append(
+                (
+                    zy,
+                    "Zielwert " + Zahlformat.deutsch(z, dezimalen: dezimalen) + (einheit.isEmpty ? "" : " " + einheit),
+                    ziel
+                ))
         }
         for (r, reihe) in reihen.enumerated() {
             let farbe = farben[r % farben.count]
@@ -93,13 +112,14 @@ enum SvgDiagramm {
             var stueck: [String] = []
             func zeichne() {
                 if stueck.count > 1 {
-                    s += "<polyline fill=\"none\" stroke=\"\(farbe)\" stroke-width=\"2\"\(r == 1 ? " stroke-dasharray=\"4 3\"" : "") points=\"\(stueck.joined(separator: " "))\"/>"
+                    s +=
+                        "<polyline fill=\"none\" stroke=\"\(farbe)\" stroke-width=\"2\"\(r == 1 ? " stroke-dasharray=\"4 3\"" : "") points=\"\(stueck.joined(separator: " "))\"/>"
                 }
                 stueck = []
             }
             for (i, w) in reihe.werte.enumerated() {
                 guard let w else { zeichne(); continue }
-                stueck.append("\(k(x(i))),\(k(y(w.naeherung)))")
+                stueck.append("\(koordinate(x(i))),\(koordinate(y(w.naeherung)))")
             }
             zeichne()
             for (i, w) in reihe.werte.enumerated() {
@@ -107,7 +127,12 @@ enum SvgDiagramm {
                 s += marke(r, x: x(i), y: y(w.naeherung), farbe: farbe)
             }
             if let letzter = reihe.werte.compactMap({ $0 }).last {
-                etiketten.append((y(letzter.naeherung), reihe.name + " " + Zahlformat.deutsch(letzter, dezimalen: dezimalen) + (einheit.isEmpty ? "" : " " + einheit), farbe))
+                etiketten.append(
+                    (
+                        y(letzter.naeherung),
+                        reihe.name + " " + Zahlformat.deutsch(letzter, dezimalen: dezimalen)
+                            + (einheit.isEmpty ? "" : " " + einheit), farbe
+                    ))
             }
         }
         // Labels right of the plot, pushed apart so none overlaps.
@@ -157,9 +182,13 @@ enum SvgDiagramm {
         guard zahlen.count >= 2, let lo = zahlen.min(), let hi = zahlen.max() else { return "" }
         func x(_ i: Int) -> Double { 2 + (breite - 4) * Double(i) / Double(max(1, werte.count - 1)) }
         func y(_ w: Double) -> Double { hi - lo < 1e-9 ? hoehe / 2 : 2 + (hoehe - 4) * (1 - (w - lo) / (hi - lo)) }
-        let punkte = werte.enumerated().compactMap { i, w in w.map { "\(k(x(i))),\(k(y($0.naeherung)))" } }
-        var s = "<svg width=\"\(Int(breite))\" height=\"\(Int(hoehe))\" viewBox=\"0 0 \(k(breite)) \(k(hoehe))\" role=\"img\" aria-label=\"Verlauf\">"
-        s += "<polyline fill=\"none\" stroke=\"\(farben[0])\" stroke-width=\"1.5\" points=\"\(punkte.joined(separator: " "))\"/>"
+        let punkte = werte.enumerated().compactMap { i, w in
+            w.map { "\(koordinate(x(i))),\(koordinate(y($0.naeherung)))" }
+        }
+        var s =
+            "<svg width=\"\(Int(breite))\" height=\"\(Int(hoehe))\" viewBox=\"0 0 \(koordinate(breite)) \(koordinate(hoehe))\" role=\"img\" aria-label=\"Verlauf\">"
+        s +=
+            "<polyline fill=\"none\" stroke=\"\(farben[0])\" stroke-width=\"1.5\" points=\"\(punkte.joined(separator: " "))\"/>"
         if let letzter = punkte.last {
             let xy = letzter.split(separator: ",")
             s += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2.2\" fill=\"\(farben[0])\"/>"
@@ -172,33 +201,38 @@ enum SvgDiagramm {
         let zahlen = werte.compactMap { $0?.naeherung }
         guard let lo = zahlen.min(), let hi = zahlen.max(), zahlen.count >= 2 else { return "" }
         let stufen = Array("▁▂▃▄▅▆▇█")
-        return String(werte.map { w -> Character in
-            guard let w else { return "·" }
-            let anteil = hi - lo < 1e-9 ? 0.5 : (w.naeherung - lo) / (hi - lo)
-            return stufen[min(stufen.count - 1, Int((anteil * Double(stufen.count - 1)).rounded()))]
-        })
+        return String(
+            werte.map { w -> Character in
+                guard let w else { return "·" }
+                let anteil = hi - lo < 1e-9 ? 0.5 : (w.naeherung - lo) / (hi - lo)
+                return stufen[min(stufen.count - 1, Int((anteil * Double(stufen.count - 1)).rounded()))]
+            })
     }
 
     // MARK: Helpers
 
     private static func kopf(breite: Double, hoehe: Double, titel: String, beschreibung: String) -> String {
         // The first child <title> names the chart, <desc> is its text alternative.
-        "<svg width=\"\(Int(breite.rounded(.up)))\" height=\"\(Int(hoehe.rounded(.up)))\" viewBox=\"0 0 \(k(breite)) \(k(hoehe))\" role=\"img\" "
+        "<svg width=\"\(Int(breite.rounded(.up)))\" height=\"\(Int(hoehe.rounded(.up)))\" viewBox=\"0 0 \(koordinate(breite)) \(koordinate(hoehe))\" role=\"img\" "
             + "style=\"max-width:100%;height:auto;font-family:Arial,Helvetica,sans-serif;\">"
             + "<title>\(HtmlRenderer.esc(titel))</title><desc>\(HtmlRenderer.esc(beschreibung))</desc>"
     }
 
-    private static func legende(_ namen: [String], x: Double, y: Double, linien: Bool, zielIndex: Int? = nil) -> String {
+    private static func legende(_ namen: [String], x: Double, y: Double, linien: Bool, zielIndex: Int? = nil) -> String
+    {
         var s = ""
         var pos = x
         for (i, name) in namen.enumerated() {
             if i == zielIndex {
-                s += "<line x1=\"\(k(pos))\" y1=\"\(k(y - 4))\" x2=\"\(k(pos + 18))\" y2=\"\(k(y - 4))\" stroke=\"\(ziel)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
+                s +=
+                    "<line x1=\"\(koordinate(pos))\" y1=\"\(koordinate(y - 4))\" x2=\"\(koordinate(pos + 18))\" y2=\"\(koordinate(y - 4))\" stroke=\"\(ziel)\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
             } else if linien {
-                s += "<line x1=\"\(k(pos))\" y1=\"\(k(y - 4))\" x2=\"\(k(pos + 18))\" y2=\"\(k(y - 4))\" stroke=\"\(farben[i % farben.count])\" stroke-width=\"2\"\(i == 1 ? " stroke-dasharray=\"4 3\"" : "")/>"
+                s +=
+                    "<line x1=\"\(koordinate(pos))\" y1=\"\(koordinate(y - 4))\" x2=\"\(koordinate(pos + 18))\" y2=\"\(koordinate(y - 4))\" stroke=\"\(farben[i % farben.count])\" stroke-width=\"2\"\(i == 1 ? " stroke-dasharray=\"4 3\"" : "")/>"
                 s += marke(i, x: pos + 9, y: y - 4, farbe: farben[i % farben.count])
             } else {
-                s += "<rect x=\"\(k(pos))\" y=\"\(k(y - 9))\" width=\"12\" height=\"10\" fill=\"\(farben[i % farben.count])\"/>"
+                s +=
+                    "<rect x=\"\(koordinate(pos))\" y=\"\(koordinate(y - 9))\" width=\"12\" height=\"10\" fill=\"\(farben[i % farben.count])\"/>"
             }
             s += text(name, x: pos + 24, y: y, anker: "start", groesse: 11)
             pos += 30 + Double(name.count) * 6.5
@@ -208,12 +242,14 @@ enum SvgDiagramm {
 
     private static func marke(_ r: Int, x: Double, y: Double, farbe: String) -> String {
         r % 2 == 0
-            ? "<circle cx=\"\(k(x))\" cy=\"\(k(y))\" r=\"3.5\" fill=\"\(farbe)\"/>"
-            : "<rect x=\"\(k(x - 3.5))\" y=\"\(k(y - 3.5))\" width=\"7\" height=\"7\" fill=\"#ffffff\" stroke=\"\(farbe)\" stroke-width=\"1.5\"/>"
+            ? "<circle cx=\"\(koordinate(x))\" cy=\"\(koordinate(y))\" r=\"3.5\" fill=\"\(farbe)\"/>"
+            : "<rect x=\"\(koordinate(x - 3.5))\" y=\"\(koordinate(y - 3.5))\" width=\"7\" height=\"7\" fill=\"#ffffff\" stroke=\"\(farbe)\" stroke-width=\"1.5\"/>"
     }
 
-    private static func text(_ t: String, x: Double, y: Double, anker: String, groesse: Int, farbe: String = "#222222") -> String {
-        "<text x=\"\(k(x))\" y=\"\(k(y))\" text-anchor=\"\(anker)\" font-size=\"\(groesse)\" fill=\"\(farbe)\">\(HtmlRenderer.esc(t))</text>"
+    private static func text(_ t: String, x: Double, y: Double, anker: String, groesse: Int, farbe: String = "#222222")
+        -> String
+    {
+        "<text x=\"\(koordinate(x))\" y=\"\(koordinate(y))\" text-anchor=\"\(anker)\" font-size=\"\(groesse)\" fill=\"\(farbe)\">\(HtmlRenderer.esc(t))</text>"
     }
 
     /// Axis label: German number, few places.
@@ -238,7 +274,7 @@ enum SvgDiagramm {
     }
 
     /// A coordinate with one decimal, independent of any locale.
-    static func k(_ d: Double) -> String {
+    static func koordinate(_ d: Double) -> String {
         let zehntel = Int((d * 10).rounded())
         let vorzeichen = zehntel < 0 ? "-" : ""
         let a = abs(zehntel)

@@ -29,7 +29,10 @@ public struct Abschnitt: Sendable {
     /// Charts (HTML only); each carries its own text alternative, the tables carry the numbers.
     public var diagramme: [Diagramm] = []
 
-    public init(titel: String, absaetze: [String] = [], tabelle: Tabelle? = nil, liste: [String] = [], diagramme: [Diagramm] = []) {
+    public init(
+        titel: String, absaetze: [String] = [], tabelle: Tabelle? = nil, liste: [String] = [],
+        diagramme: [Diagramm] = []
+    ) {
         self.titel = titel
         self.absaetze = absaetze
         self.tabelle = tabelle
@@ -52,9 +55,12 @@ public struct Reihe: Sendable {
 /// A chart, drawn as inline SVG by the HTML renderer.
 public enum Diagramm: Sendable {
     /// Horizontal bars: a group per category, a bar per series (e.g. Sozialraum against city).
-    case balken(titel: String, beschreibung: String, kategorien: [String], reihen: [Reihe], einheit: String, dezimalen: Int)
+    case balken(
+        titel: String, beschreibung: String, kategorien: [String], reihen: [Reihe], einheit: String, dezimalen: Int)
     /// Lines over periods, with an optional target line (the Zielwert).
-    case linien(titel: String, beschreibung: String, perioden: [String], reihen: [Reihe], zielwert: Bruch?, einheit: String, dezimalen: Int)
+    case linien(
+        titel: String, beschreibung: String, perioden: [String], reihen: [Reihe], zielwert: Bruch?, einheit: String,
+        dezimalen: Int)
 
     public var titel: String {
         switch self {
@@ -94,7 +100,10 @@ public struct Spalte: Sendable, Equatable {
     /// Holds sentences (a reason): HTML gives it room before narrower columns.
     public var fliesstext: Bool
 
-    public init(_ titel: String, rechtsbuendig: Bool = false, gruppe: String? = nil, nurLesefassung: Bool = false, fliesstext: Bool = false) {
+    public init(
+        _ titel: String, rechtsbuendig: Bool = false, gruppe: String? = nil, nurLesefassung: Bool = false,
+        fliesstext: Bool = false
+    ) {
         self.titel = titel
         self.rechtsbuendig = rechtsbuendig
         self.gruppe = gruppe
@@ -145,7 +154,9 @@ public enum Tabellenzeichen {
         switch s {
         case keinWert: return "– = kein Wert (der Nenner ist 0)"
         case unbekannt: return ". = Zahlenwert unbekannt (für diesen Zeitraum liegen keine Daten vor)"
-        case nichtSinnvoll: return "x = Tabellenfach gesperrt, weil Aussage nicht sinnvoll (nur für die Gesamtstadt erhoben, oder kein Vorquartal bei Jahreswerten)"
+        case nichtSinnvoll:
+            return
+                "x = Tabellenfach gesperrt, weil Aussage nicht sinnvoll (nur für die Gesamtstadt erhoben, oder kein Vorquartal bei Jahreswerten)"
         default: return nil
         }
     }
@@ -153,7 +164,9 @@ public enum Tabellenzeichen {
     /// Explanations for the symbols a table uses, in a fixed order. `mindestfallzahl`: the
     /// smallest count public reports show, for the note on withheld values; `abweichend`: the
     /// Kennzahlen of the table with a threshold of their own.
-    public static func fussnoten(_ t: Tabelle, mindestfallzahl: Int = 3, abweichend: [(id: String, mindestfallzahl: Int)] = []) -> [String] {
+    public static func fussnoten(
+        _ t: Tabelle, mindestfallzahl: Int = 3, abweichend: [(id: String, mindestfallzahl: Int)] = []
+    ) -> [String] {
         var genutzt = Set<String>()
         var geheim = false
         for z in t.zeilen {
@@ -168,8 +181,13 @@ public enum Tabellenzeichen {
     }
 
     /// The rule of public reports, as their footnote states it: "Werte unter 3 (P2-UMA-GES: unter 10) …".
-    public static func geheimText(_ mindestfallzahl: Int, abweichend: [(id: String, mindestfallzahl: Int)] = []) -> String {
-        let ausnahmen = abweichend.isEmpty ? "" : " (" + abweichend.map { "\($0.id): unter \($0.mindestfallzahl)" }.joined(separator: "; ") + ")"
-        return ". = Werte unter \(mindestfallzahl)\(ausnahmen) werden aus Gründen des Datenschutzes nicht ausgewiesen, ebenso Werte, aus denen sie sich errechnen ließen."
+    public static func geheimText(_ mindestfallzahl: Int, abweichend: [(id: String, mindestfallzahl: Int)] = [])
+        -> String
+    {
+        let ausnahmen =
+            abweichend.isEmpty
+            ? "" : " (" + abweichend.map { "\($0.id): unter \($0.mindestfallzahl)" }.joined(separator: "; ") + ")"
+        return
+            ". = Werte unter \(mindestfallzahl)\(ausnahmen) werden aus Gründen des Datenschutzes nicht ausgewiesen, ebenso Werte, aus denen sie sich errechnen ließen."
     }
 }

@@ -1,7 +1,7 @@
+import KennzahlAmpel
+import KennzahlAuswertung
 import KennzahlBasis
 import KennzahlDefinition
-import KennzahlAuswertung
-import KennzahlAmpel
 import KennzahlGeheimhaltung
 
 /// Everything the report builders read: catalogue, values, lights, period and data quality.
@@ -20,8 +20,10 @@ public struct Berichtsgrundlage: Sendable {
     /// Public reports: the values to withhold; nil for internal reports (nothing withheld).
     public var geheimhaltung: Geheimhaltung?
 
-    public init(katalog: Katalog, auswertung: Auswertung, ampel: Ampelstand, periode: Berichtsperiode, stand: Tag?,
-                datenwarnungen: [Diagnose], datenordner: String, definitionsordner: String) {
+    public init(
+        katalog: Katalog, auswertung: Auswertung, ampel: Ampelstand, periode: Berichtsperiode, stand: Tag?,
+        datenwarnungen: [Diagnose], datenordner: String, definitionsordner: String
+    ) {
         self.katalog = katalog
         self.auswertung = auswertung
         self.ampel = ampel
@@ -104,7 +106,9 @@ public struct Berichtsgrundlage: Sendable {
         guard let geheimhaltung else { return false }
         for z in zeitraeume {
             for geb in [g, .gesamt] {
-                if geheimhaltung.geheim(k, z, geb, .wert) || geheimhaltung.geheim(k, z, geb, .zaehler) || geheimhaltung.geheim(k, z, geb, .nenner) {
+                if geheimhaltung.geheim(k, z, geb, .wert) || geheimhaltung.geheim(k, z, geb, .zaehler)
+                    || geheimhaltung.geheim(k, z, geb, .nenner)
+                {
                     return true
                 }
             }
@@ -120,13 +124,16 @@ public struct Berichtsgrundlage: Sendable {
         var zeitraeume = plan.alle
         for r in plan.ampelreihe { zeitraeume += [r.zeitraum, r.vorjahr] + (r.vorquartal.map { [$0] } ?? []) }
         guard verbirgt(i, zeitraeume, g) else { return l.begruendung }
-        return "\(l.farbe.wort.prefix(1).uppercased() + l.farbe.wort.dropFirst()): Begründung nicht ausgewiesen – sie nennt Werte, die aus Gründen des Datenschutzes nicht ausgewiesen werden."
+        return
+            "\(l.farbe.wort.prefix(1).uppercased() + l.farbe.wort.dropFirst()): Begründung nicht ausgewiesen – sie nennt Werte, die aus Gründen des Datenschutzes nicht ausgewiesen werden."
     }
 
     /// The symbol notes under a table showing these Kennzahlen; the note on withheld values names
     /// the Kennzahlen whose Mindestfallzahl differs from the catalogue's.
     public func zeichenerklaerung(_ t: Tabelle, _ kennzahlen: [Kennzahl]) -> [String] {
-        let abweichend = kennzahlen.filter { $0.mindestfallzahl != katalog.mindestfallzahl }.map { (id: $0.id, mindestfallzahl: $0.mindestfallzahl) }
+        let abweichend = kennzahlen.filter { $0.mindestfallzahl != katalog.mindestfallzahl }.map {
+            (id: $0.id, mindestfallzahl: $0.mindestfallzahl)
+        }
         return Tabellenzeichen.fussnoten(t, mindestfallzahl: katalog.mindestfallzahl, abweichend: abweichend)
     }
 
@@ -168,15 +175,20 @@ public struct Berichtsgrundlage: Sendable {
 
     /// A note for tables holding yearly values of a year not yet complete.
     public func unterjaehrigHinweis(_ kennzahlen: [Kennzahl]) -> [String] {
-        guard case .quartal(let q) = periode, q.nummer < 4, kennzahlen.contains(where: { $0.rhythmus == .jahr }) else { return [] }
-        return ["Jahreskennzahlen zeigen unterjährig den Stand vom 01.01. bis zum Quartalsende; Zielwerte und Ampelregeln gelten für das ganze Jahr und sind vorläufig."]
+        guard case .quartal(let q) = periode, q.nummer < 4, kennzahlen.contains(where: { $0.rhythmus == .jahr }) else {
+            return []
+        }
+        return [
+            "Jahreskennzahlen zeigen unterjährig den Stand vom 01.01. bis zum Quartalsende; Zielwerte und Ampelregeln gelten für das ganze Jahr und sind vorläufig."
+        ]
     }
 
     /// The report's period line.
     public var periodenzeile: String {
         switch periode {
         case .quartal(let q): return "Berichtszeitraum: \(q.deutsch) (Stichtag \(q.letzterTag.deutsch))"
-        case .jahr(let j): return "Berichtszeitraum: Jahr \(j) (Stichtag \(Quartal(jahr: j, nummer: 4).letzterTag.deutsch))"
+        case .jahr(let j):
+            return "Berichtszeitraum: Jahr \(j) (Stichtag \(Quartal(jahr: j, nummer: 4).letzterTag.deutsch))"
         }
     }
 
@@ -193,7 +205,9 @@ public struct Berichtsgrundlage: Sendable {
 
     /// "Vorjahresquartal" when every value is a quarter's, otherwise "Vorjahr".
     public func vorjahrTitel(_ kennzahlen: [Kennzahl]) -> String {
-        if case .quartal = periode, !kennzahlen.isEmpty, kennzahlen.allSatisfy({ $0.rhythmus == .quartal }) { return "Vorjahresquartal" }
+        if case .quartal = periode, !kennzahlen.isEmpty, kennzahlen.allSatisfy({ $0.rhythmus == .quartal }) {
+            return "Vorjahresquartal"
+        }
         return "Vorjahr"
     }
 

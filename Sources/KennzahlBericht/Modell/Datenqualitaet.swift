@@ -1,13 +1,17 @@
-import KennzahlBasis
-import KennzahlDefinition
-import KennzahlDaten
 import KennzahlAuswertung
+import KennzahlBasis
+import KennzahlDaten
+import KennzahlDefinition
 
 /// The data-quality note every report carries, and the closing notes.
 package enum Datenqualitaet {
     static func abschnitt(_ g: Berichtsgrundlage) -> Abschnitt {
-        let titel = ["Zeilen in den Dateien", "Kopfzeilen", "leer", "übernommen", "verworfen", "in mehrzeiligen Feldern"]
-        let spalten = [Spalte("Quelle"), Spalte("Dateien", rechtsbuendig: true)] + titel.map { Spalte($0, rechtsbuendig: true) } + [Spalte("Gründe")]
+        let titel = [
+            "Zeilen in den Dateien", "Kopfzeilen", "leer", "übernommen", "verworfen", "in mehrzeiligen Feldern",
+        ]
+        let spalten =
+            [Spalte("Quelle"), Spalte("Dateien", rechtsbuendig: true)] + titel.map { Spalte($0, rechtsbuendig: true) }
+            + [Spalte("Gründe")]
         /// Per file: physical lines and what became of them (the sum of the last five is the first).
         func bilanz(_ s: DateiStatistik) -> [Int] {
             [s.physischeZeilen, s.kopfzeilen, s.leereZeilen, s.uebernommen, s.verworfenGesamt, s.folgezeilen]
@@ -24,29 +28,37 @@ package enum Datenqualitaet {
                 for (k, n) in d.verworfen { gruende[k, default: 0] += n }
             }
             for i in summe.indices { zusammen[i] += summe[i] }
-            let text = gruende.keys.sorted().map { "\(Zahlformat.deutsch(Bruch(gruende[$0] ?? 0), dezimalen: 0)) × \($0)" }.joined(separator: ", ")
+            let text = gruende.keys.sorted().map {
+                "\(Zahlformat.deutsch(Bruch(gruende[$0] ?? 0), dezimalen: 0)) × \($0)"
+            }.joined(separator: ", ")
             zeilen.append([.text(q.titel), anzahl(s.count)] + summe.map(anzahl) + [.text(text)])
         }
         zeilen.append([.text("Zusammen"), anzahl(g.auswertung.statistik.count)] + zusammen.map(anzahl) + [.leer])
         var a = Abschnitt(titel: "Datenqualität", tabelle: Tabelle(spalten: spalten, zeilen: zeilen))
-        a.absaetze = ["Jede Zeile jeder Exportdatei ist verbucht: als Kopfzeile, als leere Zeile, als übernommene oder als verworfene Datenzeile "
-                      + "oder als weitere Zeile eines Datensatzes, dessen Feld in Anführungszeichen einen Zeilenumbruch enthält. "
-                      + "Verworfene Zeilen zählen nicht mit."]
+        a.absaetze = [
+            "Jede Zeile jeder Exportdatei ist verbucht: als Kopfzeile, als leere Zeile, als übernommene oder als verworfene Datenzeile "
+                + "oder als weitere Zeile eines Datensatzes, dessen Feld in Anführungszeichen einen Zeilenumbruch enthält. "
+                + "Verworfene Zeilen zählen nicht mit."
+        ]
         let grenze = 10
         a.liste = g.datenwarnungen.prefix(grenze).map(g.anzeige)
         if g.datenwarnungen.count > grenze {
             let weitere = g.datenwarnungen.count - grenze
-            a.liste.append("… und \(Zahlformat.deutsch(Bruch(weitere), dezimalen: 0)) \(weitere == 1 ? "weiterer Hinweis" : "weitere Hinweise"); "
-                           + "'kennzahl check --data' zeigt alle Hinweise, je Datei die ersten \(QuellenLeser.detailGrenze) verworfenen Zeilen einzeln.")
+            a.liste.append(
+                "… und \(Zahlformat.deutsch(Bruch(weitere), dezimalen: 0)) \(weitere == 1 ? "weiterer Hinweis" : "weitere Hinweise"); "
+                    + "'kennzahl check --data' zeigt alle Hinweise, je Datei die ersten \(QuellenLeser.detailGrenze) verworfenen Zeilen einzeln."
+            )
         }
         return a
     }
 
     static func hinweise(_ g: Berichtsgrundlage) -> [String] {
-        [g.oeffentlich
-            ? "Öffentlicher Bericht: Werte unter \(g.katalog.mindestfallzahl) Fällen (oder der Mindestfallzahl der Kennzahl) und Werte, aus denen sie sich errechnen ließen, sind als „.“ nicht ausgewiesen."
-            : "Interner Bericht: kleine Fallzahlen sind nicht unterdrückt (keine Geheimhaltungsprüfung); nicht zur Veröffentlichung bestimmt.",
-         "Erstellt mit kennzahl aus dem Katalog „\(g.katalog.name)“. Definitionen, Formeln und Ampelregeln: katalog.html."]
+        [
+            g.oeffentlich
+                ? "Öffentlicher Bericht: Werte unter \(g.katalog.mindestfallzahl) Fällen (oder der Mindestfallzahl der Kennzahl) und Werte, aus denen sie sich errechnen ließen, sind als „.“ nicht ausgewiesen."
+                : "Interner Bericht: kleine Fallzahlen sind nicht unterdrückt (keine Geheimhaltungsprüfung); nicht zur Veröffentlichung bestimmt.",
+            "Erstellt mit kennzahl aus dem Katalog „\(g.katalog.name)“. Definitionen, Formeln und Ampelregeln: katalog.html.",
+        ]
     }
 
     /// A value as words for running text: "74,0 %", "– (kein Wert)".

@@ -1,6 +1,6 @@
+import KennzahlAuswertung
 import KennzahlBasis
 import KennzahlDefinition
-import KennzahlAuswertung
 
 /// Builds the report of a Kennzahlen Produkt (Ulm's 1–3) for one area: the main table, the
 /// Sozialraum comparison (city report), the goal grid (where Kennzahlen name goals), definitions.
@@ -16,17 +16,25 @@ package enum KennzahlenBericht {
         if gebiet == .gesamt && !g.katalog.sozialraeume.isEmpty && !kennzahlen.isEmpty {
             abschnitte.append(Abschnitt(titel: "Nach Sozialräumen", tabelle: vergleich(kennzahlen, g)))
         }
-        if kennzahlen.contains(where: { $0.ziel != nil }) && !g.katalog.ziele.isEmpty && !g.katalog.arbeitsfelder.isEmpty {
-            abschnitte.append(Abschnitt(titel: "Zielsystem: Kennzahl je strategischem Ziel und Arbeitsfeld",
-                                        tabelle: zielraster(kennzahlen, gebiet, g)))
+        if kennzahlen.contains(where: { $0.ziel != nil }) && !g.katalog.ziele.isEmpty
+            && !g.katalog.arbeitsfelder.isEmpty
+        {
+            abschnitte.append(
+                Abschnitt(
+                    titel: "Zielsystem: Kennzahl je strategischem Ziel und Arbeitsfeld",
+                    tabelle: zielraster(kennzahlen, gebiet, g)))
         }
-        abschnitte.append(Abschnitt(titel: "Definitionen", liste: kennzahlen.map { k in
-            "\(k.id) – \(k.name): \(k.definition)" + (k.fussnote.map { " Fußnote: " + $0 } ?? "")
-        }))
+        abschnitte.append(
+            Abschnitt(
+                titel: "Definitionen",
+                liste: kennzahlen.map { k in
+                    "\(k.id) – \(k.name): \(k.definition)" + (k.fussnote.map { " Fußnote: " + $0 } ?? "")
+                }))
         abschnitte.append(Datenqualitaet.abschnitt(g))
-        return Bericht(dateiname: produkt.dateiname, titel: "Produkt \(produkt.nummer) – \(produkt.titel)",
-                       gebiet: g.gebietTitel(gebiet), kopfzeilen: [g.periodenzeile, g.standzeile, "Katalog: " + g.katalog.name],
-                       abschnitte: abschnitte, hinweise: Datenqualitaet.hinweise(g), csvTabelle: haupt)
+        return Bericht(
+            dateiname: produkt.dateiname, titel: "Produkt \(produkt.nummer) – \(produkt.titel)",
+            gebiet: g.gebietTitel(gebiet), kopfzeilen: [g.periodenzeile, g.standzeile, "Katalog: " + g.katalog.name],
+            abschnitte: abschnitte, hinweise: Datenqualitaet.hinweise(g), csvTabelle: haupt)
     }
 
     private static func haupttabelle(_ kennzahlen: [Kennzahl], _ gebiet: Gebiet, _ g: Berichtsgrundlage) -> Tabelle {
@@ -39,17 +47,34 @@ package enum KennzahlenBericht {
         // Kennzahlen tied to strategic goals get full series charts; the others a trend column.
         let mitVerlauf = !mitZiel
         var spalten: [Spalte] = []
-        if mitZiel { spalten += [Spalte("Ziel", rechtsbuendig: true, gruppe: "Kennzahl"), Spalte("Arbeitsfeld", gruppe: "Kennzahl")] }
+        if mitZiel {
+            spalten += [
+                Spalte("Ziel", rechtsbuendig: true, gruppe: "Kennzahl"), Spalte("Arbeitsfeld", gruppe: "Kennzahl"),
+            ]
+        }
         if mitBereich { spalten.append(Spalte("Bereich", gruppe: "Kennzahl")) }
-        spalten += [Spalte("Kennung", gruppe: "Kennzahl"), Spalte("Kennzahl", gruppe: "Kennzahl"), Spalte("Zeitraum", gruppe: "Kennzahl")]
-        if mitVerhaeltnis { spalten += [Spalte("Zähler", rechtsbuendig: true, gruppe: "Ergebnis"), Spalte("Nenner", rechtsbuendig: true, gruppe: "Ergebnis")] }
+        spalten += [
+            Spalte("Kennung", gruppe: "Kennzahl"), Spalte("Kennzahl", gruppe: "Kennzahl"),
+            Spalte("Zeitraum", gruppe: "Kennzahl"),
+        ]
+        if mitVerhaeltnis {
+            spalten += [
+                Spalte("Zähler", rechtsbuendig: true, gruppe: "Ergebnis"),
+                Spalte("Nenner", rechtsbuendig: true, gruppe: "Ergebnis"),
+            ]
+        }
         spalten += [Spalte("Wert", rechtsbuendig: true, gruppe: "Ergebnis"), Spalte("Einheit", gruppe: "Ergebnis")]
         if mitZielwert { spalten += [Spalte("Zielwert", gruppe: "Zielwert"), Spalte("Bewertung", gruppe: "Zielwert")] }
         if mitVorquartal { spalten.append(Spalte("Vorquartal", rechtsbuendig: true, gruppe: "Vergleich")) }
         spalten.append(Spalte(g.vorjahrTitel(kennzahlen), rechtsbuendig: true, gruppe: "Vergleich"))
-        spalten.append(Spalte(gebiet == .gesamt ? "darunter " + g.katalog.ohneZuordnungName : g.katalog.gesamtName, rechtsbuendig: true, gruppe: "Vergleich"))
+        spalten.append(
+            Spalte(
+                gebiet == .gesamt ? "darunter " + g.katalog.ohneZuordnungName : g.katalog.gesamtName,
+                rechtsbuendig: true, gruppe: "Vergleich"))
         if mitVerlauf { spalten.append(Spalte(verlaufTitel(kennzahlen, g), gruppe: "Vergleich", nurLesefassung: true)) }
-        if mitAmpel { spalten += [Spalte("Ampel", gruppe: "Ampel"), Spalte("Begründung", gruppe: "Ampel", fliesstext: true)] }
+        if mitAmpel {
+            spalten += [Spalte("Ampel", gruppe: "Ampel"), Spalte("Begründung", gruppe: "Ampel", fliesstext: true)]
+        }
         spalten.append(Spalte("Quelle"))
 
         var zeilen: [[Zelle]] = []
@@ -63,22 +88,32 @@ package enum KennzahlenBericht {
                 z.append(k.arbeitsfeld.map { .text($0) } ?? .leer)
             }
             if mitBereich { z.append(k.bereich.map { .text($0) } ?? .leer) }
-            z += [.verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name), .text(g.zeitraumText(k, plan.aktuell))]
+            z += [
+                .verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name),
+                .text(g.zeitraumText(k, plan.aktuell)),
+            ]
             if mitVerhaeltnis {
-                z += k.istVerhaeltnis ? [g.teilzelle(w.zaehler, geheim: w.zaehlerGeheim), g.teilzelle(w.nenner, geheim: w.nennerGeheim)] : [.leer, .leer]
+                z +=
+                    k.istVerhaeltnis
+                    ? [g.teilzelle(w.zaehler, geheim: w.zaehlerGeheim), g.teilzelle(w.nenner, geheim: w.nennerGeheim)]
+                    : [.leer, .leer]
             }
             z += [g.zelle(w, k), .text(Zahlformat.einheitName(k.einheit))]
             if mitZielwert {
                 if let ziel = k.zielwert {
                     let e = Zielerreichung.bewerte(ziel, w)
-                    let bewertung: Zelle = w.zustand == .geheim ? .geheim : e == .keinWert ? .symbol(Tabellenzeichen.keinWert) : .text(e.text)
+                    let bewertung: Zelle =
+                        w.zustand == .geheim
+                        ? .geheim : e == .keinWert ? .symbol(Tabellenzeichen.keinWert) : .text(e.text)
                     z += [.text(ziel.text(k.einheit)), bewertung]
                 } else {
                     z += [.text("kein Zielwert"), .leer]
                 }
             }
             if mitVorquartal {
-                z.append(plan.vorquartal.map { g.zelle(g.kennwert(i, $0, gebiet), k) } ?? .symbol(Tabellenzeichen.nichtSinnvoll))
+                z.append(
+                    plan.vorquartal.map { g.zelle(g.kennwert(i, $0, gebiet), k) }
+                        ?? .symbol(Tabellenzeichen.nichtSinnvoll))
             }
             z.append(g.zelle(g.kennwert(i, plan.vorjahr, gebiet), k))
             z.append(g.zelle(g.kennwert(i, plan.aktuell, gebiet == .gesamt ? .ohneZuordnung : .gesamt), k))
@@ -96,19 +131,25 @@ package enum KennzahlenBericht {
         var t = Tabelle(spalten: spalten, zeilen: zeilen)
         t.fussnoten = quellenzeile(kennzahlen) + g.zeichenerklaerung(t, kennzahlen) + g.unterjaehrigHinweis(kennzahlen)
         if gebiet == .gesamt {
-            t.fussnoten.append("\(g.katalog.gesamtName) enthält auch die Fälle ohne Sozialraum; die Spalte „darunter \(g.katalog.ohneZuordnungName)“ zeigt, um wie viel \(g.katalog.gesamtName) bei Anzahlen die Summe der Sozialräume übersteigt.")
+            t.fussnoten.append(
+                "\(g.katalog.gesamtName) enthält auch die Fälle ohne Sozialraum; die Spalte „darunter \(g.katalog.ohneZuordnungName)“ zeigt, um wie viel \(g.katalog.gesamtName) bei Anzahlen die Summe der Sozialräume übersteigt."
+            )
         }
         return t
     }
 
     private static func verlaufTitel(_ kennzahlen: [Kennzahl], _ g: Berichtsgrundlage) -> String {
-        if case .quartal = g.periode, kennzahlen.allSatisfy({ $0.rhythmus == .quartal }) { return "Verlauf (8 Quartale)" }
+        if case .quartal = g.periode, kennzahlen.allSatisfy({ $0.rhythmus == .quartal }) {
+            return "Verlauf (8 Quartale)"
+        }
         if case .quartal = g.periode, kennzahlen.allSatisfy({ $0.rhythmus == .jahr }) { return "Verlauf (3 Jahre)" }
         return "Verlauf"
     }
 
     /// A bar chart for every group (`bereich`) of three or more shares: the area against the city.
-    private static func balkendiagramme(_ kennzahlen: [Kennzahl], _ gebiet: Gebiet, _ g: Berichtsgrundlage) -> [Diagramm] {
+    private static func balkendiagramme(_ kennzahlen: [Kennzahl], _ gebiet: Gebiet, _ g: Berichtsgrundlage)
+        -> [Diagramm]
+    {
         var bereiche: [String] = []
         for k in kennzahlen { if let b = k.bereich, !bereiche.contains(b) { bereiche.append(b) } }
         return bereiche.compactMap { bereich in
@@ -121,14 +162,20 @@ package enum KennzahlenBericht {
             let werte = liste.enumerated().map { i, k in
                 k.name + " " + kennwerte.map { diagrammText($0[i], k) }.joined(separator: " und ")
             }
-            let beschreibung = "Anteile in " + gebiete.map { g.name($0) }.joined(separator: " und ") + " (\(zeitpunkt)): " + werte.joined(separator: "; ") + "."
-            return .balken(titel: bereich + ": " + gebiete.map { g.name($0) }.joined(separator: " und "), beschreibung: beschreibung,
-                           kategorien: liste.map(\.name), reihen: reihen, einheit: "%", dezimalen: liste.first?.dezimalen ?? 1)
+            let beschreibung =
+                "Anteile in " + gebiete.map { g.name($0) }.joined(separator: " und ") + " (\(zeitpunkt)): "
+                + werte.joined(separator: "; ") + "."
+            return .balken(
+                titel: bereich + ": " + gebiete.map { g.name($0) }.joined(separator: " und "),
+                beschreibung: beschreibung,
+                kategorien: liste.map(\.name), reihen: reihen, einheit: "%", dezimalen: liste.first?.dezimalen ?? 1)
         }
     }
 
     /// A series chart for every Kennzahl tied to a strategic goal: the area, the city, the Zielwert.
-    private static func liniendiagramme(_ kennzahlen: [Kennzahl], _ gebiet: Gebiet, _ g: Berichtsgrundlage) -> [Diagramm] {
+    private static func liniendiagramme(_ kennzahlen: [Kennzahl], _ gebiet: Gebiet, _ g: Berichtsgrundlage)
+        -> [Diagramm]
+    {
         kennzahlen.filter { $0.ziel != nil }.map { k in
             let i = g.index(k)
             let plan = g.zeitplan(k)
@@ -144,11 +191,14 @@ package enum KennzahlenBericht {
             }()
             let zeichen = Zahlformat.einheitZeichen(k.einheit)
             let text = zip(reihen, kennwerte).map { r, werte in
-                r.name + ": " + zip(plan.verlauf, werte).map { z, w in z.kurz + " " + diagrammText(w, k) }.joined(separator: ", ")
+                r.name + ": "
+                    + zip(plan.verlauf, werte).map { z, w in z.kurz + " " + diagrammText(w, k) }.joined(separator: ", ")
             }.joined(separator: "; ")
             let ziel = k.zielwert.map { "; Zielwert " + $0.text(k.einheit) } ?? "; kein Zielwert"
-            return .linien(titel: "\(k.id) \(k.name)", beschreibung: "Verlauf – " + text + ziel + ".",
-                           perioden: plan.verlauf.map(\.kurz), reihen: reihen, zielwert: zielwert, einheit: zeichen, dezimalen: k.dezimalen)
+            return .linien(
+                titel: "\(k.id) \(k.name)", beschreibung: "Verlauf – " + text + ziel + ".",
+                perioden: plan.verlauf.map(\.kurz), reihen: reihen, zielwert: zielwert, einheit: zeichen,
+                dezimalen: k.dezimalen)
         }
     }
 
@@ -162,21 +212,28 @@ package enum KennzahlenBericht {
     static func quellenzeile(_ kennzahlen: [Kennzahl]) -> [String] {
         var quellen: [String] = []
         for k in kennzahlen {
-            for q in (k.quelle ?? "").components(separatedBy: "; ") where !q.isEmpty && !quellen.contains(q) { quellen.append(q) }
+            for q in (k.quelle ?? "").components(separatedBy: "; ") where !q.isEmpty && !quellen.contains(q) {
+                quellen.append(q)
+            }
         }
         return quellen.isEmpty ? [] : ["Quelle: " + quellen.joined(separator: "; ")]
     }
 
     /// City report: every Kennzahl by Sozialraum, with the city and the rows without Sozialraum.
     private static func vergleich(_ kennzahlen: [Kennzahl], _ g: Berichtsgrundlage) -> Tabelle {
-        var spalten = [Spalte("Kennung"), Spalte("Kennzahl"), Spalte("Einheit"), Spalte(g.katalog.gesamtName, rechtsbuendig: true)]
+        var spalten = [
+            Spalte("Kennung"), Spalte("Kennzahl"), Spalte("Einheit"), Spalte(g.katalog.gesamtName, rechtsbuendig: true),
+        ]
         spalten += g.katalog.sozialraeume.map { Spalte($0.name, rechtsbuendig: true) }
         spalten.append(Spalte(g.katalog.ohneZuordnungName, rechtsbuendig: true))
         var zeilen: [[Zelle]] = []
         for k in kennzahlen {
             let i = g.index(k)
             let z = g.zeitplan(k).aktuell
-            var zeile: [Zelle] = [.verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name), .text(Zahlformat.einheitName(k.einheit))]
+            var zeile: [Zelle] = [
+                .verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name),
+                .text(Zahlformat.einheitName(k.einheit)),
+            ]
             zeile.append(g.zelle(g.kennwert(i, z, .gesamt), k))
             for s in g.katalog.sozialraeume.indices { zeile.append(g.zelle(g.kennwert(i, z, .sozialraum(s)), k)) }
             zeile.append(g.zelle(g.kennwert(i, z, .ohneZuordnung), k))
@@ -199,10 +256,12 @@ package enum KennzahlenBericht {
                 if hier.isEmpty {
                     zeile.append(.text("keine Kennzahl festgelegt"))
                 } else {
-                    zeile.append(.text(hier.map { k in
-                        let w = g.kennwert(g.index(k), g.zeitplan(k).aktuell, gebiet)
-                        return "\(k.id) \(k.name): \(Datenqualitaet.wortwert(w, k))"
-                    }.joined(separator: "; ")))
+                    zeile.append(
+                        .text(
+                            hier.map { k in
+                                let w = g.kennwert(g.index(k), g.zeitplan(k).aktuell, gebiet)
+                                return "\(k.id) \(k.name): \(Datenqualitaet.wortwert(w, k))"
+                            }.joined(separator: "; ")))
                 }
             }
             zeilen.append(zeile)

@@ -12,7 +12,9 @@ package enum Uebersicht {
         var zeilen: [[Zelle]] = []
         for geb in g.gebiete {
             let slug = g.slug(geb)
-            var z: [Zelle] = [.verweise([Verweis(g.name(geb), "\(slug)/\(ampelProdukt?.dateiname ?? "produkt-1").html")])]
+            var z: [Zelle] = [
+                .verweise([Verweis(g.name(geb), "\(slug)/\(ampelProdukt?.dateiname ?? "produkt-1").html")])
+            ]
             var anzahl: [Ampelfarbe: Int] = [:]
             for i in k.kennzahlen.indices { if let l = g.ampel.licht(i, geb) { anzahl[l.farbe, default: 0] += 1 } }
             z += Ampelfarbe.allCases.map { .zahl(Bruch(anzahl[$0] ?? 0), dezimalen: 0, suffix: "") }
@@ -22,13 +24,21 @@ package enum Uebersicht {
             zeilen.append(z)
         }
         var a = Abschnitt(titel: "Ampel nach Gebieten", tabelle: Tabelle(spalten: spalten, zeilen: zeilen))
-        a.absaetze = ["Anzahl der Kennzahlen je Ampelfarbe; der Gebietsname führt zur Ampel des Gebiets, die Produktspalten zu den Berichten."]
-        let katalogAbschnitt = Abschnitt(titel: "Katalog", tabelle: Tabelle(spalten: [Spalte("Dokument")], zeilen: [
-            [.verweise([Verweis("Kennzahlenkatalog (HTML)", "katalog.html")])],
-            [.verweise([Verweis("Kennzahlenkatalog (Markdown)", "katalog.md")])],
-        ]))
-        return Bericht(dateiname: "index", titel: "Kennzahlen und Ampel – \(g.periode.deutsch)", gebiet: k.name,
-                       kopfzeilen: [g.periodenzeile, g.standzeile], abschnitte: [a, katalogAbschnitt, Datenqualitaet.abschnitt(g)],
-                       hinweise: Datenqualitaet.hinweise(g), csvTabelle: nil)
+        a.absaetze = [
+            "Anzahl der Kennzahlen je Ampelfarbe; der Gebietsname führt zur Ampel des Gebiets, die Produktspalten zu den Berichten."
+        ]
+        let katalogAbschnitt = Abschnitt(
+            titel: "Katalog",
+            tabelle: Tabelle(
+                spalten: [Spalte("Dokument")],
+                zeilen: [
+                    [.verweise([Verweis("Kennzahlenkatalog (HTML)", "katalog.html")])],
+                    [.verweise([Verweis("Kennzahlenkatalog (Markdown)", "katalog.md")])],
+                ]))
+        return Bericht(
+            dateiname: "index", titel: "Kennzahlen und Ampel – \(g.periode.deutsch)", gebiet: k.name,
+            kopfzeilen: [g.periodenzeile, g.standzeile],
+            abschnitte: [a, katalogAbschnitt, Datenqualitaet.abschnitt(g)],
+            hinweise: Datenqualitaet.hinweise(g), csvTabelle: nil)
     }
 }
