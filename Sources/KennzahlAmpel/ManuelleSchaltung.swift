@@ -78,34 +78,12 @@ public struct ManuelleSchaltungen: Sendable {
     private static func lies(
         _ pfad: String, periode: Berichtsperiode, katalog: Katalog, in ergebnis: inout ManuelleSchaltungen
     ) -> [Diagnose] {
-        let daten: [UInt8]
-        switch Dateisystem.lies(pfad, grenze: 16 << 20) {
-        case .failure(let p): return [.fehler("KZ242", p.text, ort: Ort(datei: pfad))]
-        case .success(let d): daten = d
+        let zeilen: [(Int, [String], String?)], index: [String: Int]
+        switch tabelle(pfad) {
+        case .failure(let fehler): return fehler.diagnosen
+        case .success(let t): (zeilen, index) = t
         }
-        guard case .success(let e) = Textkodierung.nachUTF8(daten, erklaert: nil) else {
-            return [
-                .fehler(
-                    "KZ242", "Datei ist in UTF-16 gespeichert; bitte als UTF-8 oder Windows-1252 speichern",
-                    ort: Ort(datei: pfad))
-            ]
-        }
-        let zeilen = CsvZerleger.zeilenAlsText(e.bytes).map { ($0.zeile, $0.felder, $0.problem) }
-        guard let kopf = zeilen.first else { return [.fehler("KZ243", "Datei ist leer", ort: Ort(datei: pfad))] }
         var diagnosen: [Diagnose] = []
-        var index: [String: Int] = [:]
-        for s in spalten {
-            if let i = kopf.1.firstIndex(where: { Schreibweise.vergleichsform($0) == Schreibweise.vergleichsform(s) }) {
-                index[s] = i
-            } else {
-                diagnosen.append(
-                    .fehler(
-                        "KZ243", "Spalte '\(s)' fehlt; vorhanden: \(kopf.1.map { "'\($0)'" }.joined(separator: ", "))",
-                        ort: Ort(datei: pfad, zeile: kopf.0),
-                        hinweis: Aehnlichkeit.vorschlag(fuer: s, aus: kopf.1).map { "meinten Sie '\($0)'?" }))
-            }
-        }
-        guard diagnosen.isEmpty else { return diagnosen }
         func feld(_ z: [String], _ s: String) -> String { index[s].flatMap { $0 < z.count ? z[$0] : nil } ?? "" }
         let gebiete = Gebietsverzeichnis(katalog)
         for (nummer, z, problem) in zeilen.dropFirst() {
@@ -133,24 +111,7 @@ public struct ManuelleSchaltungen: Sendable {
                 continue
             }
             let raum = feld(z, "Sozialraum")
-            let gebiet: Gebiet
-            if raum.isEmpty
-                || ["gesamt", "gesamtstadt", Schreibweise.vergleichsform(katalog.gesamtName)].contains(
-                    Schreibweise.vergleichsform(raum))
-            {
-                gebiet = .gesamt
-            } else if let i = gebiete.sozialraum(raum) {
-                gebiet = .sozialraum(i)
-            } else {
-                diagnosen.append(
-                    .fehler(
-                        "KZ247", "unbekannter Sozialraum '\(raum)' (für die Gesamtstadt: '\(katalog.gesamtName)')",
-                        ort: ort,
-                        hinweis: Aehnlichkeit.vorschlag(fuer: raum, aus: gebiete.alleNamen + [katalog.gesamtName]).map {
-                            "meinten Sie '\($0)'?"
-                        }))
-                continue
-            }
+            guard let gebiet = gebiet(raum, katalog: katalog, gebiete: gebiete, ort: ort, &diagnosen) else { continue }
             let farbwort = Schreibweise.normalisiert(feld(z, "Farbe"))
             guard let farbe = Ampelfarbe(rawValue: farbwort) else {
                 diagnosen.append(
@@ -190,5 +151,69 @@ public struct ManuelleSchaltungen: Sendable {
                 farbe: farbe, begruendung: begruendung, wer: wer, datum: datum, ort: ort)
         }
         return diagnosen
+    }
+
+    private struct Tabellenfehler: Error {
+        var diagnosen: [Diagnose]
+    }
+
+    /// The rows of an override file (line number, fields, problem) and where its columns are.
+    private static func tabelle(_ pfad: String) -> Result<([(Int, [String], String?)], [String: Int]), Tabellenfehler> {
+        let daten: [UInt8]
+        switch Dateisystem.lies(pfad, grenze: 16 << 20) {
+        case .failure(let p):
+            return .failure(Tabellenfehler(diagnosen: [.fehler("KZ242", p.text, ort: Ort(datei: pfad))]))
+        case .success(let d): daten = d
+        }
+        guard case .success(let e) = Textkodierung.nachUTF8(daten, erklaert: nil) else {
+            return .failure(
+                Tabellenfehler(diagnosen: [
+                    .fehler(
+                        "KZ242", "Datei ist in UTF-16 gespeichert; bitte als UTF-8 oder Windows-1252 speichern",
+                        ort: Ort(datei: pfad))
+                ]))
+        }
+        let zeilen = CsvZerleger.zeilenAlsText(e.bytes).map { ($0.zeile, $0.felder, $0.problem) }
+        guard let kopf = zeilen.first else {
+            return .failure(Tabellenfehler(diagnosen: [.fehler("KZ243", "Datei ist leer", ort: Ort(datei: pfad))]))
+        }
+        var diagnosen: [Diagnose] = []
+        var index: [String: Int] = [:]
+        for s in spalten {
+            if let i = kopf.1.firstIndex(where: { Schreibweise.vergleichsform($0) == Schreibweise.vergleichsform(s) }) {
+                index[s] = i
+            } else {
+                diagnosen.append(
+                    .fehler(
+                        "KZ243", "Spalte '\(s)' fehlt; vorhanden: \(kopf.1.map { "'\($0)'" }.joined(separator: ", "))",
+                        ort: Ort(datei: pfad, zeile: kopf.0),
+                        hinweis: Aehnlichkeit.vorschlag(fuer: s, aus: kopf.1).map { "meinten Sie '\($0)'?" }))
+            }
+        }
+        guard diagnosen.isEmpty else { return .failure(Tabellenfehler(diagnosen: diagnosen)) }
+        return .success((zeilen, index))
+    }
+
+    /// The area a row names: empty or the city's name for the city, else a Sozialraum.
+    private static func gebiet(
+        _ raum: String, katalog: Katalog, gebiete: Gebietsverzeichnis, ort: Ort, _ diagnosen: inout [Diagnose]
+    ) -> Gebiet? {
+        if raum.isEmpty
+            || ["gesamt", "gesamtstadt", Schreibweise.vergleichsform(katalog.gesamtName)].contains(
+                Schreibweise.vergleichsform(raum))
+        {
+            return .gesamt
+        } else if let i = gebiete.sozialraum(raum) {
+            return .sozialraum(i)
+        } else {
+            diagnosen.append(
+                .fehler(
+                    "KZ247", "unbekannter Sozialraum '\(raum)' (für die Gesamtstadt: '\(katalog.gesamtName)')",
+                    ort: ort,
+                    hinweis: Aehnlichkeit.vorschlag(fuer: raum, aus: gebiete.alleNamen + [katalog.gesamtName]).map {
+                        "meinten Sie '\($0)'?"
+                    }))
+            return nil
+        }
     }
 }

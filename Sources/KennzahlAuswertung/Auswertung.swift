@@ -42,8 +42,26 @@ public enum Auswerter {
         anfragen: [(kennzahl: Int, zeitraum: Zeitraum)],
         fortschritt: Fortschritt? = nil
     ) -> (Auswertung, [Diagnose]) {
-        // 1. Close the requests over referenced Kennzahlen (an explicit stack: chains of references
-        //    may be long), collect the tallies needed.
+        let (benoetigt, auftraege, auftragIndex) = Auswerter.auftraege(katalog: katalog, anfragen: anfragen)
+        let (werk, diagnosen, statistik) = Auswerter.zaehle(
+            katalog: katalog, bestand: bestand, auftraege: auftraege, fortschritt: fortschritt)
+        var rechner = Wertrechner(katalog: katalog, werk: werk, auftragIndex: auftragIndex)
+        // In dependency order: references first, so no evaluation recurses along a chain.
+        var rang = [Int](repeating: Int.max, count: katalog.kennzahlen.count)
+        for (r, k) in katalog.reihenfolge.enumerated() { rang[k] = r }
+        for s in benoetigt.sorted(by: {
+            rang[$0.kennzahl] != rang[$1.kennzahl] ? rang[$0.kennzahl] < rang[$1.kennzahl] : $0.kennzahl < $1.kennzahl
+        }) {
+            rechner.kennwerte(s.kennzahl, s.zeitraum)
+        }
+        return (Auswertung(katalog: katalog, werte: rechner.werte, statistik: statistik), diagnosen)
+    }
+
+    /// The requests closed over referenced Kennzahlen (an explicit stack: chains of references
+    /// may be long), and the tallies they need.
+    static func auftraege(katalog: Katalog, anfragen: [(kennzahl: Int, zeitraum: Zeitraum)])
+        -> (benoetigt: [Auswertung.Schluessel], auftraege: [Auftrag], auftragIndex: [Auftrag: Int])
+    {
         var benoetigt: [Auswertung.Schluessel] = []
         var gesehen = Set<Auswertung.Schluessel>()
         var auftraege: [Auftrag] = []
@@ -73,7 +91,13 @@ public enum Auswerter {
             }
         }
 
-        // 2. One pass per source; sources are independent and read in parallel.
+        return (benoetigt, auftraege, auftragIndex)
+    }
+
+    /// One pass per source; sources are independent and read in parallel.
+    static func zaehle(
+        katalog: Katalog, bestand: Datenbestand, auftraege: [Auftrag], fortschritt: Fortschritt?
+    ) -> (Zaehlwerk, [Diagnose], [DateiStatistik]) {
         let n = katalog.sozialraeume.count
         let arten = auftraege.map { katalog.zaehlungen[$0.zaehlung].art }
         let teile = Auswerter.liesQuellen(
@@ -95,93 +119,7 @@ public enum Auswerter {
                     ort: q.ort))
         }
 
-        // 3. Values per Kennzahl, period and area.
-        var werte: [Auswertung.Schluessel: [Kennwert]] = [:]
-        func term(_ t: Term, _ z: Zeitraum, _ slot: Int) -> TermWert {
-            switch t {
-            case .zahl(let b): return .wert(b)
-            case .zaehlung(let i):
-                guard let ai = auftragIndex[Auftrag(zaehlung: i, zeitraum: z)] else { return .keineDaten }
-                return werk.wert(ai, slot: slot, quelle: katalog.quellen[katalog.zaehlungen[i].quelle])
-            case .kennzahl(let j):
-                return TermWert(berechnet(j, z)[slot].zustand)
-            case .rechnung(let op, let a, let b):
-                return term(a, z, slot).verknuepft(op, term(b, z, slot))
-            case .funktion(let f, let argumente):
-                return argumente.map { term($0, z, slot) }.reduce(nil as TermWert?) { bisher, neu in
-                    guard let bisher else { return neu }
-                    return bisher.auswahl(f, neu)
-                } ?? .keineDaten
-            case .anteil(let a):
-                return .wert(anteil(a, z))
-            }
-        }
-        /// The number of cases behind a formula part (see `Kennwert.basis`): sums and
-        /// differences add their parts' bases, scaling keeps it, choices take the smallest.
-        func basis(_ t: Term, _ z: Zeitraum, _ slot: Int) -> Int64? {
-            switch t {
-            case .zahl, .anteil: return nil
-            case .zaehlung(let i):
-                guard let ai = auftragIndex[Auftrag(zaehlung: i, zeitraum: z)] else { return nil }
-                let zaehlung = katalog.zaehlungen[i]
-                return werk.basis(
-                    ai, slot: slot, quelle: katalog.quellen[zaehlung.quelle],
-                    bevoelkerung: zaehlung.quelle == katalog.einwohnerQuelle)
-            case .kennzahl(let j):
-                let w = berechnet(j, z)[slot]
-                if let b = w.basis { return b }
-                return [w.zaehlerBasis, w.nennerBasis].compactMap { $0 }.min()
-            case .rechnung(let op, let a, let b):
-                let x = basis(a, z, slot), y = basis(b, z, slot)
-                guard let x, let y else { return x ?? y }
-                return op == .plus || op == .minus ? x &+ y : min(x, y)
-            case .funktion(_, let argumente):
-                return argumente.compactMap { basis($0, z, slot) }.min()
-            }
-        }
-        /// The values of a Kennzahl this evaluation computed before (every reference is computed
-        /// before what refers to it).
-        func berechnet(_ k: Int, _ z: Zeitraum) -> [Kennwert] {
-            werte[Auswertung.Schluessel(kennzahl: k, zeitraum: z)]
-                ?? Array(repeating: Kennwert(.keineDaten), count: n + 2)
-        }
-        func kennwerte(_ k: Int, _ z: Zeitraum) {
-            let s = Auswertung.Schluessel(kennzahl: k, zeitraum: z)
-            let kz = katalog.kennzahlen[k]
-            var liste: [Kennwert] = (0...(n + 1)).map { slot in
-                switch kz.formel {
-                case .wert(let t):
-                    var w = Kennwert(term(t, z, slot).zustand)
-                    w.basis = basis(t, z, slot)
-                    return w
-                case .verhaeltnis(let zt, let nt):
-                    var w = verhaeltnis(term(zt, z, slot), term(nt, z, slot), faktor: faktor(kz.einheit))
-                    w.zaehlerBasis = basis(zt, z, slot)
-                    w.nennerBasis = basis(nt, z, slot)
-                    return w
-                }
-            }
-            if kz.gesamtAlsSumme, !liste[0...n].contains(where: { $0.zustand == .nurGesamt }) {
-                // The city as the sum of the Sozialräume and the rows without one.
-                let summe = liste[0...n].map { TermWert($0.zustand) }.reduce(TermWert.wert(Bruch.null)) {
-                    $0.verknuepft(Rechenart.plus, $1)
-                }
-                var gesamt = Kennwert(summe.zustand)
-                let basen = liste[0...n].compactMap(\.basis)
-                gesamt.basis = basen.isEmpty ? nil : basen.reduce(0, &+)
-                liste[n + 1] = gesamt
-            }
-            werte[s] = liste
-        }
-        // In dependency order: references first, so no evaluation recurses along a chain.
-        var rang = [Int](repeating: Int.max, count: katalog.kennzahlen.count)
-        for (r, k) in katalog.reihenfolge.enumerated() { rang[k] = r }
-        for s in benoetigt.sorted(by: {
-            rang[$0.kennzahl] != rang[$1.kennzahl] ? rang[$0.kennzahl] < rang[$1.kennzahl] : $0.kennzahl < $1.kennzahl
-        }) {
-            kennwerte(s.kennzahl, s.zeitraum)
-        }
-        return (Auswertung(katalog: katalog, werte: werte, statistik: statistik), diagnosen)
+        return (werk, diagnosen, statistik)
     }
 
     /// What reading one source gave.
@@ -332,7 +270,7 @@ public enum Auswerter {
         }
     }
 
-    private static func verhaeltnis(_ z: TermWert, _ n: TermWert, faktor: Bruch) -> Kennwert {
+    static func verhaeltnis(_ z: TermWert, _ n: TermWert, faktor: Bruch) -> Kennwert {
         let zb: Bruch? = {
             if case .wert(let b) = z { return b }; return nil
         }()
@@ -409,5 +347,98 @@ enum TermWert {
             r = x.geteilt(durch: y)
         }
         return r.map { .wert($0) } ?? .ueberlauf
+    }
+}
+
+/// The values per Kennzahl, period and area, computed from the tallies in dependency order.
+struct Wertrechner {
+    let katalog: Katalog
+    let werk: Zaehlwerk
+    let auftragIndex: [Auswerter.Auftrag: Int]
+    var n: Int { katalog.sozialraeume.count }
+    private(set) var werte: [Auswertung.Schluessel: [Kennwert]] = [:]
+
+    init(katalog: Katalog, werk: Zaehlwerk, auftragIndex: [Auswerter.Auftrag: Int]) {
+        self.katalog = katalog
+        self.werk = werk
+        self.auftragIndex = auftragIndex
+    }
+
+    func term(_ t: Term, _ z: Zeitraum, _ slot: Int) -> TermWert {
+        switch t {
+        case .zahl(let b): return .wert(b)
+        case .zaehlung(let i):
+            guard let ai = auftragIndex[Auswerter.Auftrag(zaehlung: i, zeitraum: z)] else { return .keineDaten }
+            return werk.wert(ai, slot: slot, quelle: katalog.quellen[katalog.zaehlungen[i].quelle])
+        case .kennzahl(let j):
+            return TermWert(berechnet(j, z)[slot].zustand)
+        case .rechnung(let op, let a, let b):
+            return term(a, z, slot).verknuepft(op, term(b, z, slot))
+        case .funktion(let f, let argumente):
+            return argumente.map { term($0, z, slot) }.reduce(nil as TermWert?) { bisher, neu in
+                guard let bisher else { return neu }
+                return bisher.auswahl(f, neu)
+            } ?? .keineDaten
+        case .anteil(let a):
+            return .wert(Auswerter.anteil(a, z))
+        }
+    }
+    /// The number of cases behind a formula part (see `Kennwert.basis`): sums and
+    /// differences add their parts' bases, scaling keeps it, choices take the smallest.
+    func basis(_ t: Term, _ z: Zeitraum, _ slot: Int) -> Int64? {
+        switch t {
+        case .zahl, .anteil: return nil
+        case .zaehlung(let i):
+            guard let ai = auftragIndex[Auswerter.Auftrag(zaehlung: i, zeitraum: z)] else { return nil }
+            let zaehlung = katalog.zaehlungen[i]
+            return werk.basis(
+                ai, slot: slot, quelle: katalog.quellen[zaehlung.quelle],
+                bevoelkerung: zaehlung.quelle == katalog.einwohnerQuelle)
+        case .kennzahl(let j):
+            let w = berechnet(j, z)[slot]
+            if let b = w.basis { return b }
+            return [w.zaehlerBasis, w.nennerBasis].compactMap { $0 }.min()
+        case .rechnung(let op, let a, let b):
+            let x = basis(a, z, slot), y = basis(b, z, slot)
+            guard let x, let y else { return x ?? y }
+            return op == .plus || op == .minus ? x &+ y : min(x, y)
+        case .funktion(_, let argumente):
+            return argumente.compactMap { basis($0, z, slot) }.min()
+        }
+    }
+    /// The values of a Kennzahl this evaluation computed before (every reference is computed
+    /// before what refers to it).
+    func berechnet(_ k: Int, _ z: Zeitraum) -> [Kennwert] {
+        werte[Auswertung.Schluessel(kennzahl: k, zeitraum: z)]
+            ?? Array(repeating: Kennwert(.keineDaten), count: n + 2)
+    }
+    mutating func kennwerte(_ k: Int, _ z: Zeitraum) {
+        let s = Auswertung.Schluessel(kennzahl: k, zeitraum: z)
+        let kz = katalog.kennzahlen[k]
+        var liste: [Kennwert] = (0...(n + 1)).map { slot in
+            switch kz.formel {
+            case .wert(let t):
+                var w = Kennwert(term(t, z, slot).zustand)
+                w.basis = basis(t, z, slot)
+                return w
+            case .verhaeltnis(let zt, let nt):
+                var w = Auswerter.verhaeltnis(
+                    term(zt, z, slot), term(nt, z, slot), faktor: Auswerter.faktor(kz.einheit))
+                w.zaehlerBasis = basis(zt, z, slot)
+                w.nennerBasis = basis(nt, z, slot)
+                return w
+            }
+        }
+        if kz.gesamtAlsSumme, !liste[0...n].contains(where: { $0.zustand == .nurGesamt }) {
+            // The city as the sum of the Sozialräume and the rows without one.
+            let summe = liste[0...n].map { TermWert($0.zustand) }.reduce(TermWert.wert(Bruch.null)) {
+                $0.verknuepft(Rechenart.plus, $1)
+            }
+            var gesamt = Kennwert(summe.zustand)
+            let basen = liste[0...n].compactMap(\.basis)
+            gesamt.basis = basen.isEmpty ? nil : basen.reduce(0, &+)
+            liste[n + 1] = gesamt
+        }
+        werte[s] = liste
     }
 }

@@ -124,18 +124,13 @@ public struct Datenbestand: Sendable {
             diagnosen += luecken(gefunden, quelle: q, verzeichnis: verzeichnis)
             alle.append(gefunden)
         }
-        // Nothing is lost silently: a CSV file that no source reads is named.
-        for (verzeichnis, namen) in inhalte.sorted(by: { $0.key < $1.key }) {
-            for name in namen
-            where name.lowercased().hasSuffix(".csv") && !zugeordnet.contains(Pfad.verbinde(verzeichnis, name)) {
-                diagnosen.append(
-                    .warnung(
-                        "KZ204",
-                        "Datei wird nicht gelesen: sie passt zu keinem Dateimuster des Katalogs (Zeitraum im Namen wie 2021-Q4 oder 2021?)",
-                        ort: Ort(datei: Pfad.verbinde(verzeichnis, name))))
-            }
-        }
-        var stand: Tag?
+        diagnosen += ungelesene(inhalte, zugeordnet: zugeordnet)
+        let stand = liesStand(ordner, &diagnosen)
+        return (Datenbestand(ordner: ordner, dateien: alle, stand: stand), diagnosen)
+    }
+
+    /// The delivery's Stand date from `stand.txt` (`Stand: 15.01.2023`), if the folder has one.
+    static func liesStand(_ ordner: String, _ diagnosen: inout [Diagnose]) -> Tag? {
         let standPfad = Pfad.verbinde(ordner, "stand.txt")
         switch Dateisystem.lies(standPfad, grenze: 1 << 20) {
         case .failure(.fehlt): break
@@ -146,7 +141,7 @@ public struct Datenbestand: Sendable {
             let zeile = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             let datum = zeile.replacingOccurrences(of: "Stand:", with: "").trimmingCharacters(in: .whitespaces)
             if let t = DatumLeser.tag(aus: datum) {
-                stand = t
+                return t
             } else {
                 diagnosen.append(
                     .fehler(
@@ -154,7 +149,23 @@ public struct Datenbestand: Sendable {
                         ort: Ort(datei: standPfad, zeile: 1, spalte: 1)))
             }
         }
-        return (Datenbestand(ordner: ordner, dateien: alle, stand: stand), diagnosen)
+        return nil
+    }
+
+    /// Nothing is lost silently: a CSV file that no source reads is named.
+    static func ungelesene(_ inhalte: [String: [String]], zugeordnet: Set<String>) -> [Diagnose] {
+        var diagnosen: [Diagnose] = []
+        for (verzeichnis, namen) in inhalte.sorted(by: { $0.key < $1.key }) {
+            for name in namen
+            where name.lowercased().hasSuffix(".csv") && !zugeordnet.contains(Pfad.verbinde(verzeichnis, name)) {
+                diagnosen.append(
+                    .warnung(
+                        "KZ204",
+                        "Datei wird nicht gelesen: sie passt zu keinem Dateimuster des Katalogs (Zeitraum im Namen wie 2021-Q4 oder 2021?)",
+                        ort: Ort(datei: Pfad.verbinde(verzeichnis, name))))
+            }
+        }
+        return diagnosen
     }
 
     /// The quarters the period-named files cover, first to last (nil: none).

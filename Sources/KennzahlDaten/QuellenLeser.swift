@@ -11,37 +11,37 @@ import KennzahlDefinition
 /// with its newest record (`Datensatz.naechsteDatei`).
 public struct QuellenLeser {
     public let quelle: Quelle
-    private let gebiete: Gebietsverzeichnis
-    private let anzahlSozialraeume: Int
+    let gebiete: Gebietsverzeichnis
+    let anzahlSozialraeume: Int
     /// Per field: whether its values must be interned (a counting reads it, or its values are
     /// checked against a mapping). Number fields are parsed per row; other fields only validated.
-    private let interniert: [Bool]
+    let interniert: [Bool]
     /// Per field: interned only when a distinct count reads it (`SpaeteWerte`).
-    private let spaet: [Bool]
+    let spaet: [Bool]
     /// The interner of such fields, shared with the tallies of this source.
     public let spaeteWerte: SpaeteWerte
-    private let typen: [FeldTyp]
+    let typen: [FeldTyp]
 
-    private var roh: [ByteInterner]
+    var roh: [ByteInterner]
     /// Per field: whether some value was refused (unknown code, unreadable date); only then does
     /// a row look its value up among the refused ones.
-    private var hatUngueltige: [Bool]
+    var hatUngueltige: [Bool]
     /// Per field: how many values `lerneWert` has seen (ids below are known).
-    private var gelernt: [Int]
+    var gelernt: [Int]
     /// The decoded values of the interned raw values, shared with the row consumer.
     public let werte: QuellenWerte
-    private var gebietRoh = ByteInterner()
+    var gebietRoh = ByteInterner()
     /// Per raw Sozialraum value: index, or -1 when unknown.
-    private var gebietCache: [Int] = []
-    private var ids = ByteInterner(kapazitaet: 1024)
+    var gebietCache: [Int] = []
+    var ids = ByteInterner(kapazitaet: 1024)
     /// Per case id: the newest file read so far that lists it, and its line there.
-    private let neuesteDatei = Wachsfeld<Int32>(kapazitaet: 1024)
-    private let ersteZeile = Wachsfeld<Int32>(kapazitaet: 1024)
+    let neuesteDatei = Wachsfeld<Int32>(kapazitaet: 1024)
+    let ersteZeile = Wachsfeld<Int32>(kapazitaet: 1024)
     /// Missing columns already reported for this source.
-    private var gemeldet = Set<String>()
+    var gemeldet = Set<String>()
     /// Suggestions for refused values, computed once per distinct value.
-    private let vorschlaege = Vorschlaege()
-    private let speicher: Speicher
+    let vorschlaege = Vorschlaege()
+    let speicher: Speicher
 
     /// Rejected rows are reported in detail up to this many per file; all are counted.
     public static let detailGrenze = 50
@@ -49,7 +49,7 @@ public struct QuellenLeser {
     public static let standardBlock = 1 << 20
 
     /// Buffers of one reader, reused for every file.
-    private final class Speicher {
+    final class Speicher {
         let block: UnsafeMutablePointer<UInt8>
         let groesse: Int
         /// Unescaped quoted fields; grows to the longest such field.
@@ -268,7 +268,7 @@ public struct QuellenLeser {
 
     /// Whether every field is empty or blank (Excel's lines of bare delimiters). Usually the
     /// first field already says no.
-    private static func nurLeereFelder(_ felder: UnsafeBufferPointer<CsvFeld>, _ speicher: Speicher) -> Bool {
+    static func nurLeereFelder(_ felder: UnsafeBufferPointer<CsvFeld>, _ speicher: Speicher) -> Bool {
         for f in felder where !speicher.wert(f).getrimmt.isEmpty { return false }
         return true
     }
@@ -277,7 +277,7 @@ public struct QuellenLeser {
     /// row's values and a suggestion, built only for the rows shown in detail.
     /// A rejected row: the reason (a fixed text, counted per file), and the details with the
     /// row's values and a suggestion, built only for the rows shown in detail.
-    private struct Verwerfung {
+    struct Verwerfung {
         var grund: String
         var einzelheiten: () -> (text: String, hinweis: String?)
 
@@ -287,12 +287,12 @@ public struct QuellenLeser {
         }
     }
 
-    private enum Zeilenergebnis {
+    enum Zeilenergebnis {
         case uebernommen(Datensatz)
         case verworfen(Verwerfung)
     }
 
-    private mutating func zeile(_ z: CsvZeile, _ sp: Spalten, dateiIndex: Int) -> Zeilenergebnis {
+    mutating func zeile(_ z: CsvZeile, _ sp: Spalten, dateiIndex: Int) -> Zeilenergebnis {
         if let problem = z.problem {
             return .verworfen(Verwerfung(problem.grund, text: problem.text(zeile: z.zeile)))
         }
@@ -460,177 +460,5 @@ public struct QuellenLeser {
             ersteZeile[fall] = Int32(clamping: z.zeile)
         }
         return .uebernommen(satz)
-    }
-
-    private mutating func lerneWert(feld fi: Int, id: Int32, text: String) {
-        gelernt[fi] += 1
-        let feld = quelle.felder[fi]
-        var katalogText: String? = text
-        var zahl: Festkomma?
-        var tag: Tag?
-        var ok = true
-        switch feld.typ {
-        case .text:
-            if !feld.werte.isEmpty && !text.isEmpty {
-                if let z = feld.werte[text] {
-                    katalogText = z
-                } else if feld.zielwerte.contains(text) {
-                    katalogText = text
-                } else {
-                    katalogText = nil
-                    ok = false
-                }
-            }
-        case .zahl:
-            if !text.isEmpty {
-                zahl = ZahlLeser.festkomma(aus: text)
-                ok = zahl != nil
-            }
-        case .datum:
-            if !text.isEmpty {
-                tag = DatumLeser.tag(aus: text)
-                ok = tag != nil
-            }
-        }
-        if id != 0 && (katalogText ?? "").isEmpty { werte.leereWerte[fi] = true }
-        werte.texte[fi].append(katalogText)
-        werte.zahlen[fi].append(zahl)
-        werte.tage[fi].append(tag)
-        werte.gueltig[fi].append(ok)
-    }
-}
-
-extension Bedingung {
-    /// The fields a filter reads.
-    func felder(in menge: inout Set<Int>) {
-        switch self {
-        case .atom(let f, _): menge.insert(f)
-        case .alter: break
-        case .und(let a, let b), .oder(let a, let b): a.felder(in: &menge); b.felder(in: &menge)
-        case .nicht(let a): a.felder(in: &menge)
-        }
-    }
-}
-
-/// "meinten Sie …?" for refused export values, each computed once per distinct value and only
-/// when a rejected row is shown in detail (a million distinct typos cost no edit distances).
-final class Vorschlaege {
-    private var cache: [Int64: String?] = [:]
-
-    func fuer(feld: Int, id: Int32, _ text: String, aus kandidaten: @autoclosure () -> [String]) -> String? {
-        let schluessel = Int64(feld) << 32 | Int64(UInt32(bitPattern: id))
-        if let v = cache[schluessel] { return v }
-        let v = Aehnlichkeit.vorschlag(fuer: text, aus: kandidaten()).map { "meinten Sie '\($0)'?" }
-        cache[schluessel] = v
-        return v
-    }
-}
-
-/// Interns the values of late fields (see `QuellenLeser.spaet`) when a tally asks for them.
-public final class SpaeteWerte {
-    private var interner: [ByteInterner]
-
-    init(felder: Int) { interner = (0..<felder).map { _ in ByteInterner(kapazitaet: 1024) } }
-
-    /// The id of a non-empty raw value of field `feld`.
-    package func id(_ feld: Int, _ roh: UnsafeBufferPointer<UInt8>) -> Int32 { interner[feld].intern(roh) }
-}
-
-/// The decoded meaning of every interned raw value of a source's fields.
-public final class QuellenWerte {
-    /// Per field, per raw id: catalogue text (nil = unknown value).
-    fileprivate(set) var texte: [[String?]]
-    fileprivate(set) var zahlen: [[Festkomma?]]
-    fileprivate(set) var tage: [[Tag?]]
-    fileprivate(set) var gueltig: [[Bool]]
-    fileprivate(set) var leereWerte: [Bool]
-
-    init(felder: Int) {
-        texte = Array(repeating: [], count: felder)
-        zahlen = Array(repeating: [], count: felder)
-        tage = Array(repeating: [], count: felder)
-        gueltig = Array(repeating: [], count: felder)
-        leereWerte = Array(repeating: false, count: felder)
-    }
-
-    /// The catalogue text of a field's value (after value mapping), trimmed.
-    public func text(feld: Int, id: Int32) -> String { texte[feld][Int(id)] ?? "" }
-    func gueltig(feld: Int, id: Int32) -> Bool { gueltig[feld][Int(id)] }
-    /// Whether a value other than id 0 (the empty value) reads as empty, e.g. a code mapped to "".
-    public func hatLeereWerte(feld: Int) -> Bool { leereWerte[feld] }
-    public func zahl(feld: Int, id: Int32) -> Festkomma? { zahlen[feld][Int(id)] }
-    public func tag(feld: Int, id: Int32) -> Tag? { tage[feld][Int(id)] }
-}
-
-struct KopfzeilenFehler: Error {
-    var diagnosen: [Diagnose]
-}
-
-/// Where the source's columns are in a file's header. A class with constants: rows read it
-/// without copying.
-final class Spalten {
-    let anzahl: Int
-    let namen: [String]
-    let id: Int?
-    let gebiet: Int?
-    let beginn: Int?
-    let ende: Int?
-    let anzahlSpalte: Int?
-    let geburt: Int?
-    let felder: [Int]
-
-    init(
-        anzahl: Int, namen: [String], id: Int?, gebiet: Int?, beginn: Int?, ende: Int?, anzahlSpalte: Int?,
-        geburt: Int?, felder: [Int]
-    ) {
-        self.anzahl = anzahl
-        self.namen = namen
-        self.id = id
-        self.gebiet = gebiet
-        self.beginn = beginn
-        self.ende = ende
-        self.anzahlSpalte = anzahlSpalte
-        self.geburt = geburt
-        self.felder = felder
-    }
-
-    static func finde(
-        _ kopf: CsvZeile, _ wert: (CsvFeld) -> UnsafeBufferPointer<UInt8>, quelle: Quelle,
-        datei: String
-    ) -> Result<Spalten, KopfzeilenFehler> {
-        let namen = kopf.felder.map { wert($0).getrimmt.text }
-        var fehlend: [Diagnose] = []
-        func index(_ gesucht: String?, _ rolle: String) -> Int? {
-            guard let g = gesucht else { return nil }
-            if let i = namen.firstIndex(of: g) { return i }
-            let klein = Schreibweise.vergleichsform(g)
-            if let i = namen.firstIndex(where: { Schreibweise.vergleichsform($0) == klein }) { return i }
-            let vorhanden = namen.map { "'\($0)'" }.joined(separator: ", ")
-            let dateiname = datei.split(separator: "/").last.map(String.init) ?? datei
-            // Point at the declaration in the catalogue: that is where the name is written.
-            let ort = quelle.spaltenOrte[g] ?? Ort(datei: datei, zeile: kopf.zeile)
-            fehlend.append(
-                .fehler(
-                    "KZ214",
-                    "Spalte '\(g)' (\(rolle) der Quelle '\(quelle.id)') gibt es in \(dateiname) nicht; vorhanden: \(vorhanden)",
-                    ort: ort, hinweis: Aehnlichkeit.vorschlag(fuer: g, aus: namen).map { "meinten Sie '\($0)'?" }))
-            return nil
-        }
-        let id = index(quelle.idSpalte, "Fallnummer")
-        var gebiet: Int?
-        switch quelle.gebiet {
-        case .sozialraum(let n): gebiet = index(n, "Sozialraum")
-        case .stadtviertel(let n): gebiet = index(n, "Stadtviertel")
-        case .keine: break
-        }
-        let beginn = index(quelle.beginnSpalte, "Beginn")
-        let ende = quelle.endeSpalte == quelle.beginnSpalte ? beginn : index(quelle.endeSpalte, "Ende")
-        let anzahlSpalte = index(quelle.anzahlSpalte, "Anzahl")
-        let geburt = index(quelle.geburtsdatumSpalte, "Geburtsdatum")
-        let felder = quelle.felder.map { index($0.spalte, "Feld \($0.name)") ?? -1 }
-        let s = Spalten(
-            anzahl: namen.count, namen: namen, id: id, gebiet: gebiet, beginn: beginn, ende: ende,
-            anzahlSpalte: anzahlSpalte, geburt: geburt, felder: felder)
-        return fehlend.isEmpty ? .success(s) : .failure(KopfzeilenFehler(diagnosen: fehlend))
     }
 }

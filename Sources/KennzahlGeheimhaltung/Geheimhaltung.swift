@@ -163,20 +163,7 @@ public struct Geheimhaltung: Sendable {
             // values; a withheld larger value that the system pins exactly is shown again (its
             // constraint is implied: showing it tells an attacker nothing new).
             do throws(Pruefstand.Fehler) {
-                let ziele = stand.betroffen(Array(neu)).filter(klein.contains)
-                let hinzu = try stand.sichere(ziele, waehlbar: neu.subtracting(neuGeheim))
-                for c in hinzu { jetzt[c] = .pruefung }
-                // Backward elimination over this set's own choices (the simple stage's secondary
-                // values first chosen, then the audit's): what the rest already protects is shown.
-                // Decided by linear programs; then the integer attacker's repair puts back what
-                // whole numbers need, and only those are pruned again with integer checks.
-                let sekundaer = neuGeheim.filter { jetzt[$0] == .sekundaer }.sorted()
-                let gelichtet = try stand.lichte(sekundaer + hinzu, ziele: klein, ganzzahlig: false)
-                for c in gelichtet { jetzt[c] = nil }
-                let nachziele = stand.betroffen(gelichtet).filter(klein.contains)
-                let zurueck = try stand.sichere(nachziele, waehlbar: neu.subtracting(neuGeheim).union(sekundaer))
-                for c in zurueck { jetzt[c] = .pruefung }
-                for c in try stand.lichte(zurueck, ziele: klein) { jetzt[c] = nil }
+                try sichere(stand, neu: neu, neuGeheim: neuGeheim, klein: klein, jetzt: &jetzt)
                 let gross = sicht.filter { stand.status[$0] == .geheim && !klein.contains($0) }
                 var bereiche = try stand.intervalle(Array(gross)).intervalle
                 var freigegeben = false
@@ -188,23 +175,9 @@ public struct Geheimhaltung: Sendable {
                 }
                 if freigegeben { bereiche = [:] }
                 if i == perioden.count - 1 {
-                    // The ranges of every value this set withholds (those of the larger ones are
-                    // still valid unless one was shown again).
-                    let geheim = sicht.filter { stand.status[$0] == .geheim }
-                    let fehlen = geheim.filter { bereiche[$0] == nil }
-                    ergebnis.intervalle = bereiche.filter { geheim.contains($0.key) }.merging(
-                        try stand.intervalle(Array(fehlen)).intervalle
-                    ) { $1 }
-                    if mitSystem {
-                        var gruendeJetzt: [Zelle: Grund] = [:]
-                        for c in geheim {
-                            gruendeJetzt[c] =
-                                jetzt[c] == .primaer ? .primaer : frueher.contains(c) ? .frueher : jetzt[c] ?? .pruefung
-                        }
-                        ergebnis.system = stand.system(
-                            periode: p, ziele: gruendeJetzt, klein: klein, intervalle: ergebnis.intervalle,
-                            sichtbar: sicht)
-                    }
+                    try schliesseAb(
+                        &ergebnis, stand: stand, periode: p, sichtbar: sicht, bereiche: bereiche, jetzt: jetzt,
+                        frueher: frueher, klein: klein, mitSystem: mitSystem)
                 }
             } catch {
                 throw .nichtSicherbar(Geheimhaltung.beschreibe(error, katalog))
@@ -229,6 +202,50 @@ public struct Geheimhaltung: Sendable {
         }
         ergebnis.kette = perioden
         return ergebnis
+    }
+
+    /// The audit of one set of the chain: withholds what keeps every small value safe, then
+    /// shows again what the rest already protects (backward elimination over this set's own
+    /// choices: the simple stage's secondary values first, then the audit's). Decided by linear
+    /// programs; then the integer attacker's repair puts back what whole numbers need, and only
+    /// those are pruned again with integer checks.
+    private static func sichere(
+        _ stand: Pruefstand, neu: Set<Zelle>, neuGeheim: Set<Zelle>, klein: Set<Zelle>, jetzt: inout [Zelle: Grund]
+    ) throws(Pruefstand.Fehler) {
+        let ziele = stand.betroffen(Array(neu)).filter(klein.contains)
+        let hinzu = try stand.sichere(ziele, waehlbar: neu.subtracting(neuGeheim))
+        for c in hinzu { jetzt[c] = .pruefung }
+        let sekundaer = neuGeheim.filter { jetzt[$0] == .sekundaer }.sorted()
+        let gelichtet = try stand.lichte(sekundaer + hinzu, ziele: klein, ganzzahlig: false)
+        for c in gelichtet { jetzt[c] = nil }
+        let nachziele = stand.betroffen(gelichtet).filter(klein.contains)
+        let zurueck = try stand.sichere(nachziele, waehlbar: neu.subtracting(neuGeheim).union(sekundaer))
+        for c in zurueck { jetzt[c] = .pruefung }
+        for c in try stand.lichte(zurueck, ziele: klein) { jetzt[c] = nil }
+    }
+
+    /// For the reported set: the ranges of every value it withholds (those of the larger ones
+    /// are still valid unless one was shown again) and, on request, the attacker's system.
+    private static func schliesseAb(
+        _ ergebnis: inout Geheimhaltung, stand: Pruefstand, periode p: Berichtsperiode, sichtbar sicht: Set<Zelle>,
+        bereiche: [Zelle: Pruefstand.Intervall], jetzt: [Zelle: Grund], frueher: Set<Zelle>, klein: Set<Zelle>,
+        mitSystem: Bool
+    ) throws(Pruefstand.Fehler) {
+        let geheim = sicht.filter { stand.status[$0] == .geheim }
+        let fehlen = geheim.filter { bereiche[$0] == nil }
+        ergebnis.intervalle = bereiche.filter { geheim.contains($0.key) }.merging(
+            try stand.intervalle(Array(fehlen)).intervalle
+        ) { $1 }
+        if mitSystem {
+            var gruendeJetzt: [Zelle: Grund] = [:]
+            for c in geheim {
+                gruendeJetzt[c] =
+                    jetzt[c] == .primaer ? .primaer : frueher.contains(c) ? .frueher : jetzt[c] ?? .pruefung
+            }
+            ergebnis.system = stand.system(
+                periode: p, ziele: gruendeJetzt, klein: klein, intervalle: ergebnis.intervalle,
+                sichtbar: sicht)
+        }
     }
 
     /// The periods decided in turn for `periode`: quarters from `ab` (at most 24 before) to the
@@ -284,81 +301,10 @@ public struct Geheimhaltung: Sendable {
         bekannt: Set<Zelle> = [], frueher: Set<Zelle> = []
     ) -> [Zelle: Grund] {
         let n = katalog.sozialraeume.count
-        var primaer = Set<Zelle>(), sekundaer = Set<Zelle>()
-        func wert(_ z: Zelle) -> Bruch? {
-            let w = auswertung.kennwert(z.kennzahl, z.zeitraum, Gebiet(slot: z.slot, sozialraeume: n))
-            switch z.teil {
-            case .wert: return w.wert
-            case .zaehler: return w.zaehler
-            case .nenner: return w.nenner
-            }
-        }
-        var plaene: [Zeitplan] = []
-        for kz in katalog.kennzahlen { plaene.append(Zeitplan(rhythmus: kz.rhythmus, periode: periode)) }
-        // Primary.
-        for zelle in sichtbar {
-            let kz = katalog.kennzahlen[zelle.kennzahl]
-            let w = auswertung.kennwert(zelle.kennzahl, zelle.zeitraum, Gebiet(slot: zelle.slot, sozialraeume: n))
-            func klein(_ b: Int64?) -> Bool { b.map { $0 > 0 && $0 < Int64(kz.mindestfallzahl) } ?? false }
-            let geheim: Bool
-            switch (kz.istVerhaeltnis, zelle.teil) {
-            case (false, _): geheim = klein(w.basis)
-            case (true, .wert): geheim = klein(w.zaehlerBasis) || klein(w.nennerBasis)
-            case (true, .zaehler): geheim = klein(w.zaehlerBasis)
-            case (true, .nenner): geheim = klein(w.nennerBasis)
-            }
-            if geheim { primaer.insert(zelle) }
-        }
-        // Relations among shown values that all have a number.
-        let additivJe = Geheimhaltung.additivJeKennzahl(katalog)
-        var beziehungen: [Beziehung] = []
-        func nimm(_ art: Beziehung.Art, _ zellen: [Zelle]) {
-            guard zellen.count >= 2, zellen.allSatisfy({ sichtbar.contains($0) && wert($0) != nil }) else { return }
-            beziehungen.append(Beziehung(art: art, zellen: zellen))
-        }
-        for (k, kz) in katalog.kennzahlen.enumerated() {
-            let plan = plaene[k]
-            for z in Set(plan.alle).sorted(by: { ($0.von.index, $0.bis.index) < ($1.von.index, $1.bis.index) }) {
-                // The city and its parts.
-                var teile: [Teil] = []
-                switch kz.formel {
-                case .wert(let t): if kz.gesamtAlsSumme || additiv(t, katalog, additivJe) { teile.append(.wert) }
-                case .verhaeltnis(let zt, let nt):
-                    if z == plan.aktuell {
-                        if additiv(zt, katalog, additivJe) { teile.append(.zaehler) }
-                        if additiv(nt, katalog, additivJe) { teile.append(.nenner) }
-                    }
-                }
-                for teil in teile {
-                    nimm(
-                        .summe,
-                        [Zelle(kennzahl: k, zeitraum: z, slot: n + 1, teil: teil)]
-                            + (0...n).map { Zelle(kennzahl: k, zeitraum: z, slot: $0, teil: teil) })
-                }
-                for slot in 0...(n + 1) {
-                    // A Gesamt row and the rows it adds up; a numerator that is another row.
-                    var formeln: [(Teil, Term)] = []
-                    switch kz.formel {
-                    case .wert(let t): formeln.append((.wert, t))
-                    case .verhaeltnis(let zt, let nt):
-                        if z == plan.aktuell {
-                            formeln += [(.zaehler, zt), (.nenner, nt)]
-                            nimm(
-                                .verhaeltnis,
-                                [.wert, .zaehler, .nenner].map { Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: $0) }
-                            )
-                        }
-                    }
-                    for (teil, t) in formeln {
-                        guard let refs = kennzahlSumme(t) else { continue }
-                        nimm(
-                            .summe,
-                            [Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: teil)]
-                                + refs.map { Zelle(kennzahl: $0, zeitraum: z, slot: slot, teil: .wert) })
-                    }
-                }
-            }
-        }
+        func wert(_ z: Zelle) -> Bruch? { Geheimhaltung.wert(z, auswertung, n) }
+        let primaer = primaereZellen(katalog: katalog, auswertung: auswertung, sichtbar: sichtbar)
+        var sekundaer = Set<Zelle>()
+        let beziehungen = beziehungen(katalog: katalog, periode: periode, sichtbar: sichtbar) { wert($0) != nil }
         // Secondary, until every relation has none or at least two withheld values. Choices a
         // relation forces (one value left to withhold) come first; then one free choice (in the
         // first open relation, by the order below), then the forced ones again, and so on. A
@@ -405,6 +351,96 @@ public struct Geheimhaltung: Sendable {
         for c in sekundaer { gruende[c] = .sekundaer }
         for c in primaer { gruende[c] = .primaer }
         return gruende
+    }
+
+    /// The number a report shows in a cell (value, numerator or denominator).
+    private static func wert(_ z: Zelle, _ auswertung: Auswertung, _ n: Int) -> Bruch? {
+        let w = auswertung.kennwert(z.kennzahl, z.zeitraum, Gebiet(slot: z.slot, sozialraeume: n))
+        switch z.teil {
+        case .wert: return w.wert
+        case .zaehler: return w.zaehler
+        case .nenner: return w.nenner
+        }
+    }
+
+    /// Primary: the shown values that rest on 1 to Mindestfallzahl − 1 cases.
+    private static func primaereZellen(katalog: Katalog, auswertung: Auswertung, sichtbar: Set<Zelle>) -> Set<Zelle> {
+        let n = katalog.sozialraeume.count
+        var primaer = Set<Zelle>()
+        for zelle in sichtbar {
+            let kz = katalog.kennzahlen[zelle.kennzahl]
+            let w = auswertung.kennwert(zelle.kennzahl, zelle.zeitraum, Gebiet(slot: zelle.slot, sozialraeume: n))
+            func klein(_ b: Int64?) -> Bool { b.map { $0 > 0 && $0 < Int64(kz.mindestfallzahl) } ?? false }
+            let geheim: Bool
+            switch (kz.istVerhaeltnis, zelle.teil) {
+            case (false, _): geheim = klein(w.basis)
+            case (true, .wert): geheim = klein(w.zaehlerBasis) || klein(w.nennerBasis)
+            case (true, .zaehler): geheim = klein(w.zaehlerBasis)
+            case (true, .nenner): geheim = klein(w.nennerBasis)
+            }
+            if geheim { primaer.insert(zelle) }
+        }
+        return primaer
+    }
+
+    /// Relations among shown values that all have a number: city = areas, Gesamt rows = their
+    /// parts, value = numerator / denominator.
+    private static func beziehungen(
+        katalog: Katalog, periode: Berichtsperiode, sichtbar: Set<Zelle>, hatWert: (Zelle) -> Bool
+    ) -> [Beziehung] {
+        let n = katalog.sozialraeume.count
+        var plaene: [Zeitplan] = []
+        for kz in katalog.kennzahlen { plaene.append(Zeitplan(rhythmus: kz.rhythmus, periode: periode)) }
+        let additivJe = Geheimhaltung.additivJeKennzahl(katalog)
+        var beziehungen: [Beziehung] = []
+        func nimm(_ art: Beziehung.Art, _ zellen: [Zelle]) {
+            guard zellen.count >= 2, zellen.allSatisfy({ sichtbar.contains($0) && hatWert($0) }) else { return }
+            beziehungen.append(Beziehung(art: art, zellen: zellen))
+        }
+        for (k, kz) in katalog.kennzahlen.enumerated() {
+            let plan = plaene[k]
+            for z in Set(plan.alle).sorted(by: { ($0.von.index, $0.bis.index) < ($1.von.index, $1.bis.index) }) {
+                // The city and its parts.
+                var teile: [Teil] = []
+                switch kz.formel {
+                case .wert(let t): if kz.gesamtAlsSumme || additiv(t, katalog, additivJe) { teile.append(.wert) }
+                case .verhaeltnis(let zt, let nt):
+                    if z == plan.aktuell {
+                        if additiv(zt, katalog, additivJe) { teile.append(.zaehler) }
+                        if additiv(nt, katalog, additivJe) { teile.append(.nenner) }
+                    }
+                }
+                for teil in teile {
+                    nimm(
+                        .summe,
+                        [Zelle(kennzahl: k, zeitraum: z, slot: n + 1, teil: teil)]
+                            + (0...n).map { Zelle(kennzahl: k, zeitraum: z, slot: $0, teil: teil) })
+                }
+                for slot in 0...(n + 1) {
+                    // A Gesamt row and the rows it adds up; a numerator that is another row.
+                    var formeln: [(Teil, Term)] = []
+                    switch kz.formel {
+                    case .wert(let t): formeln.append((.wert, t))
+                    case .verhaeltnis(let zt, let nt):
+                        if z == plan.aktuell {
+                            formeln += [(.zaehler, zt), (.nenner, nt)]
+                            nimm(
+                                .verhaeltnis,
+                                [.wert, .zaehler, .nenner].map { Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: $0) }
+                            )
+                        }
+                    }
+                    for (teil, t) in formeln {
+                        guard let refs = kennzahlSumme(t) else { continue }
+                        nimm(
+                            .summe,
+                            [Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: teil)]
+                                + refs.map { Zelle(kennzahl: $0, zeitraum: z, slot: slot, teil: .wert) })
+                    }
+                }
+            }
+        }
+        return beziehungen
     }
 
     /// Per Kennzahl: whether its value adds up over areas (see `additiv`), decided in dependency

@@ -35,17 +35,17 @@ final class Pruefstand: @unchecked Sendable {
 
     let modell: Angreifermodell
     private(set) var status: [Zelle: Status] = [:]
-    private var beziehungen: [Beziehung] = []
-    private var aktiv: [Bool] = []
+    var beziehungen: [Beziehung] = []
+    var aktiv: [Bool] = []
     /// The constraints each cell owns (a published value, a ratio, a withheld ratio's tie).
-    private var eigene: [Zelle: [Int]] = [:]
+    var eigene: [Zelle: [Int]] = [:]
     /// Constraints per unknown.
-    private var jeVariable: [[Int]]
+    var jeVariable: [[Int]]
     /// Published exact quantities by expression, and how many cells publish each.
-    private var bekannt: [Angreifermodell.Linear.Signatur: Bruch] = [:]
-    private var bekanntAnzahl: [Angreifermodell.Linear.Signatur: Int] = [:]
+    var bekannt: [Angreifermodell.Linear.Signatur: Bruch] = [:]
+    var bekanntAnzahl: [Angreifermodell.Linear.Signatur: Int] = [:]
     /// Ratio cells whose constraints used a known quantity as a number.
-    private var nutzer: [Angreifermodell.Linear.Signatur: Set<Zelle>] = [:]
+    var nutzer: [Angreifermodell.Linear.Signatur: Set<Zelle>] = [:]
 
     init(modell: Angreifermodell) {
         self.modell = modell
@@ -115,20 +115,20 @@ final class Pruefstand: @unchecked Sendable {
         for z in neu.sorted() where status[z] != nil { erzeuge(z) }
     }
 
-    private func istVerhaeltnis(_ c: Zelle) -> Bool {
+    func istVerhaeltnis(_ c: Zelle) -> Bool {
         if case .verhaeltnis = modell.katalog.kennzahlen[c.kennzahl].formel { return c.teil == .wert }
         return false
     }
 
     /// The signature of a value published exactly (a count), nil otherwise.
-    private func exakteSignatur(_ c: Zelle) -> Angreifermodell.Linear.Signatur? {
+    func exakteSignatur(_ c: Zelle) -> Angreifermodell.Linear.Signatur? {
         guard modell.schutzart[c] == .anzahl, let e = modell.ausdruck[c], let w = modell.wahrerWert(c), w.nenner == 1
         else { return nil }
         return e.signatur
     }
 
     /// (Re)builds the constraints a cell owns in its current status.
-    private func erzeuge(_ c: Zelle) {
+    func erzeuge(_ c: Zelle) {
         for i in eigene[c] ?? [] { aktiv[i] = false }
         eigene[c] = []
         let liste: [Beziehung]
@@ -151,12 +151,12 @@ final class Pruefstand: @unchecked Sendable {
         for b in liste { eigene[c, default: []].append(hinzufuegen(b)) }
     }
 
-    private func nennerZelle(_ c: Zelle) -> Zelle {
+    func nennerZelle(_ c: Zelle) -> Zelle {
         Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .nenner)
     }
 
     @discardableResult
-    private func hinzufuegen(_ b: Beziehung) -> Int {
+    func hinzufuegen(_ b: Beziehung) -> Int {
         let i = beziehungen.count
         beziehungen.append(b)
         aktiv.append(true)
@@ -167,14 +167,14 @@ final class Pruefstand: @unchecked Sendable {
     // MARK: Ranges
 
     /// A connected part of the system: its unknowns and its active constraints.
-    private struct Komponente {
+    struct Komponente {
         var variablen: [Int]
         var beziehungen: [Int]
         var ziele: [Zelle]
     }
 
     /// The components that hold `ziele` (targets connect their own unknowns too).
-    private func komponenten(_ ziele: [Zelle]) -> [Komponente] {
+    func komponenten(_ ziele: [Zelle]) -> [Komponente] {
         var zielJeVariable: [Int: [Zelle]] = [:]
         for z in ziele {
             for v in modell.ausdruck[z]?.terme.keys ?? [:].keys { zielJeVariable[v, default: []].append(z) }
@@ -210,19 +210,19 @@ final class Pruefstand: @unchecked Sendable {
     struct Geloest {
         var ziele: [Zelle]
         var beziehungen: [Int]
-        fileprivate var simplex: Simplex
-        fileprivate var lokal: [Int: Int]
-        fileprivate var zeilen: [Int]
-        fileprivate var programm: LinearesProgramm
+        var simplex: Simplex
+        var lokal: [Int: Int]
+        var zeilen: [Int]
+        var programm: LinearesProgramm
         /// The component's constraints by content (order-independent): the same system again
         /// has the same fingerprint, whichever ids its constraints got.
-        fileprivate var fingerabdruck: [Int]
+        var fingerabdruck: [Int]
         /// Targets whose maximising vertex is an integer point reaching the Mindestfallzahl.
-        fileprivate var ganzeEcke: Set<Zelle>
+        var ganzeEcke: Set<Zelle>
     }
 
     /// Integer verdicts per small value, valid while its component's constraints are the same.
-    private var ganzzahligGeprueft: [Zelle: (fingerabdruck: [Int], verraten: Bool)] = [:]
+    var ganzzahligGeprueft: [Zelle: (fingerabdruck: [Int], verraten: Bool)] = [:]
 
     func intervalle(_ ziele: [Zelle]) throws(Fehler) -> (intervalle: [Zelle: Intervall], komponenten: [Geloest]) {
         var ergebnis: [Zelle: Intervall] = [:]
@@ -250,7 +250,7 @@ final class Pruefstand: @unchecked Sendable {
     }
 
     /// Solves one component: the range of each of its targets.
-    private func loese(_ k: Komponente) -> Result<(Geloest, [Zelle: Intervall]), Fehler> {
+    func loese(_ k: Komponente) -> Result<(Geloest, [Zelle: Intervall]), Fehler> {
         var simplex: Simplex, lokal: [Int: Int], zeilen: [Int], lp: LinearesProgramm
         do {
             (simplex, lokal, zeilen, lp) = try programm(k)
@@ -293,7 +293,7 @@ final class Pruefstand: @unchecked Sendable {
 
     /// The linear program of a component, solved to a feasible basis; the local index of each
     /// unknown; the constraint behind each program row.
-    private func programm(_ k: Komponente) throws(Fehler) -> (Simplex, [Int: Int], [Int], LinearesProgramm) {
+    func programm(_ k: Komponente) throws(Fehler) -> (Simplex, [Int: Int], [Int], LinearesProgramm) {
         var lp = LinearesProgramm()
         var lokal: [Int: Int] = [:]
         for v in k.variablen.sorted() { lokal[v] = lp.variable(nichtnegativ: modell.nichtnegativ[v]) }
@@ -313,7 +313,7 @@ final class Pruefstand: @unchecked Sendable {
         }
     }
 
-    private static func ziel(_ e: Angreifermodell.Linear, _ lokal: [Int: Int]) -> [Int: Bruch] {
+    static func ziel(_ e: Angreifermodell.Linear, _ lokal: [Int: Int]) -> [Int: Bruch] {
         var ziel: [Int: Bruch] = [:]
         for (v, c) in e.terme { if let l = lokal[v] { ziel[l] = c } }
         return ziel
@@ -321,7 +321,7 @@ final class Pruefstand: @unchecked Sendable {
 
     /// The published values whose constraints prove `x`'s upper (or lower) bound in its solved
     /// component: the constraints with a non-zero dual value at the optimum.
-    private func beweis(_ x: Zelle, _ k: inout Geloest, oben: Bool) -> [Zelle] {
+    func beweis(_ x: Zelle, _ k: inout Geloest, oben: Bool) -> [Zelle] {
         guard let e = modell.ausdruck[x] else { return [] }
         // `bedingung` was called once per constraint of the component, in the order of `zeilen`.
         let (_, beweis) = k.simplex.optimumMitBeweis(Pruefstand.ziel(e, k.lokal), maximieren: oben)
@@ -352,207 +352,6 @@ final class Pruefstand: @unchecked Sendable {
             if let u = i.unten, tief < u { return "auf weniger als ±10 % eingrenzbar" }
             if let o = i.oben, o < hoch { return "auf weniger als ±10 % eingrenzbar" }
             return nil
-        }
-    }
-
-    /// The withheld cells a check must look at after `zellen` changed: those in the components
-    /// of their unknowns and of the constraints they own (a ratio's constraints lie on its
-    /// numerator and denominator, not on its own unknown).
-    func betroffen(_ zellen: [Zelle]) -> [Zelle] {
-        var besucht = Set<Int>(), beziehungBesucht = Set<Int>()
-        var stapel: [Int] = []
-        for c in zellen {
-            var vars = Array(modell.ausdruck[c]?.terme.keys ?? [:].keys)
-            for i in eigene[c] ?? [] where aktiv[i] { vars += beziehungen[i].ausdruck.terme.keys }
-            for v in vars where besucht.insert(v).inserted { stapel.append(v) }
-        }
-        while let v = stapel.popLast() {
-            for i in jeVariable[v] where aktiv[i] && beziehungBesucht.insert(i).inserted {
-                for w in beziehungen[i].ausdruck.terme.keys where besucht.insert(w).inserted { stapel.append(w) }
-            }
-        }
-        return status.compactMap { c, s in
-            s == .geheim && modell.schutzart[c] != nil && modell.schutzart[c] != .keiner
-                && (modell.ausdruck[c]?.terme.keys.contains(where: besucht.contains) ?? false) ? c : nil
-        }
-    }
-
-    /// Withholds further values of `waehlbar` until none of `ziele` (the small values) is given
-    /// away. Returns the values it withheld, in order. For the first value given away, the LP's
-    /// proof of the offending bound names the published values it rests on; the smallest of
-    /// them is withheld. Withholding only loosens the system, so a range once safe stays safe:
-    /// after each choice only the affected component is solved again.
-    func sichere(_ ziele: [Zelle], waehlbar: Set<Zelle>) throws(Fehler) -> [Zelle] {
-        var hinzu: [Zelle] = []
-        var offen = Set(
-            ziele.filter { status[$0] == .geheim && modell.schutzart[$0] != nil && modell.schutzart[$0] != .keiner })
-        let ziele = offen
-        var verletzt = Set<Zelle>()
-        while !offen.isEmpty {
-            let r = try intervalle(Array(offen))
-            verletzt.subtract(offen)
-            verletzt.formUnion(verraten(r).intersection(ziele))
-            guard !verletzt.isEmpty else { return hinzu }
-            // Every value given away in a component solved in this pass gets one choice: the
-            // smallest published value its proof rests on (the next pass checks again).
-            var gewaehlt = Set<Zelle>()
-            var naechste = Set<Zelle>()
-            for var k in r.komponenten {
-                for x in k.ziele.sorted() where verletzt.contains(x) {
-                    let oben = verratOben(x, r.intervalle[x])
-                    var kandidaten = Set(
-                        beweis(x, &k, oben: oben).filter { waehlbar.contains($0) && status[$0] == .veroeffentlicht })
-                    if kandidaten.isEmpty {
-                        kandidaten = Set(
-                            beweis(x, &k, oben: !oben).filter {
-                                waehlbar.contains($0) && status[$0] == .veroeffentlicht
-                            })
-                    }
-                    if let i = r.intervalle[x], verrat(x, i) == nil {
-                        // Given away to the integer attacker only: rounded values (a percentage
-                        // of whole numbers) cut the integers; they are candidates too.
-                        for b in k.beziehungen where beziehungen[b].art != .gleich {
-                            kandidaten.formUnion(
-                                beziehungen[b].zellen.filter { waehlbar.contains($0) && status[$0] == .veroeffentlicht }
-                            )
-                        }
-                    }
-                    kandidaten.subtract(gewaehlt)
-                    let wahl = kandidaten.min { a, b in
-                        let wa = modell.wahrerWert(a)?.betrag ?? .null, wb = modell.wahrerWert(b)?.betrag ?? .null
-                        if wa.istNull != wb.istNull { return !wa.istNull }
-                        return wa != wb ? wa < wb : a < b
-                    }
-                    guard let wahl else {
-                        // Nothing left to choose for x here unless another choice of this pass helps.
-                        if gewaehlt.isEmpty { throw .nichtSicherbar(x) }
-                        continue
-                    }
-                    gewaehlt.insert(wahl)
-                    naechste.formUnion(k.ziele)
-                }
-            }
-            if gewaehlt.isEmpty {
-                // Violations found earlier, in components this pass did not solve.
-                offen = verletzt
-                continue
-            }
-            verberge(Array(gewaehlt))
-            hinzu += gewaehlt.sorted()
-            // Only the targets of the components touched can change.
-            offen = naechste.intersection(ziele)
-        }
-        return hinzu
-    }
-
-    /// Tries to show each of `zellen` again, last first; keeps it shown when no value of
-    /// `ziele` is then given away (a greedy choice made early may be covered by later ones).
-    /// Returns the values shown again.
-    func lichte(_ zellen: [Zelle], ziele: Set<Zelle>, ganzzahlig: Bool = true) throws(Fehler) -> [Zelle] {
-        var frei: [Zelle] = []
-        for c in zellen.reversed() where status[c] == .geheim {
-            gibFrei(c)
-            let betroffen = betroffen([c]).filter(ziele.contains)
-            let r = try intervalle(betroffen)
-            let verraten = ganzzahlig ? verraten(r) : Set(r.intervalle.filter { verrat($0.key, $0.value) != nil }.keys)
-            if !verraten.isEmpty {
-                verberge([c])
-            } else {
-                frei.append(c)
-            }
-        }
-        return frei
-    }
-
-    /// The active constraints, for the export of the attacker's system.
-    var aktiveBeziehungen: [Beziehung] { beziehungen.indices.filter { aktiv[$0] }.map { beziehungen[$0] } }
-
-    /// Whether an attacker who also uses that case counts are whole numbers can prove a small
-    /// count `x` below its Mindestfallzahl m: there is no integer point of its component with
-    /// x ≥ m (branch and bound over the case counts). Undecided within the node limit counts as
-    /// given away. Only asked where the linear range does not already give it away.
-    func ganzzahligVerraten(_ x: Zelle, _ k: Geloest) -> String? {
-        guard modell.schutzart[x] == .anzahl, let e = modell.ausdruck[x], let w = modell.wahrerWert(x), !w.istNull
-        else { return nil }
-        let m = modell.katalog.kennzahlen[x.kennzahl].mindestfallzahl
-        var lp = k.programm
-        var ziel: [Int: Bruch] = [:]
-        for (v, c) in e.terme {
-            guard let l = k.lokal[v] else { return nil }
-            ziel[l] = c
-        }
-        lp.bedingung(ziel, .mindestens, Bruch(m).minus(e.konstante) ?? Bruch(m))
-        var ganz = Set<Int>()
-        for (v, l) in k.lokal where istGanzzahlig(v) { ganz.insert(l) }
-        switch Simplex.ganzzahligLoesbar(lp, ganz: ganz) {
-        case true?: return nil
-        case false?: return "ganzzahlig beweisbar unter \(m)"
-        case nil: return "ganzzahlig nicht entscheidbar"
-        }
-    }
-
-    /// Unknowns that count cases (whole numbers): rows of a finest cell, tallies of cases,
-    /// distinct counts. Sums of a field and delivered figures may have decimals.
-    private func istGanzzahlig(_ v: Int) -> Bool {
-        switch modell.basis[v] {
-        case .fein(_, _, .faelle, _), .verschieden: return true
-        case .zaehlung(let i, _, _):
-            if case .anzahl = modell.katalog.zaehlungen[i].art { return true }
-            return false
-        case .fein, .frei: return false
-        }
-    }
-
-    /// Checks `ziele` in their solved components: the linear range, then for small counts whose
-    /// range holds, the integer attacker. Returns the ones given away.
-    private func verraten(_ r: (intervalle: [Zelle: Intervall], komponenten: [Geloest])) -> Set<Zelle> {
-        var ergebnis = Set<Zelle>()
-        var offen: [(Zelle, Geloest)] = []
-        for k in r.komponenten {
-            for x in k.ziele {
-                guard let i = r.intervalle[x] else { continue }
-                if verrat(x, i) != nil {
-                    ergebnis.insert(x)
-                    continue
-                }
-                if k.ganzeEcke.contains(x) { continue }
-                if let alt = ganzzahligGeprueft[x], alt.fingerabdruck == k.fingerabdruck {
-                    if alt.verraten { ergebnis.insert(x) }
-                    continue
-                }
-                offen.append((x, k))
-            }
-        }
-        // The integer checks are independent: on all cores, collected in order.
-        let pruefen = offen
-        let ablage = Ablage<Bool>(anzahl: pruefen.count)
-        let naechste = Laufnummer()
-        DispatchQueue.concurrentPerform(
-            iterations: min(ProcessInfo.processInfo.activeProcessorCount, max(1, pruefen.count))
-        ) { _ in
-            while let n = naechste.weiter(bis: pruefen.count) {
-                ablage.setze(n, ganzzahligVerraten(pruefen[n].0, pruefen[n].1) != nil)
-            }
-        }
-        for ((x, k), verraten) in zip(offen, ablage.alle) {
-            ganzzahligGeprueft[x] = (k.fingerabdruck, verraten)
-            if verraten { ergebnis.insert(x) }
-        }
-        for (x, i) in r.intervalle where verrat(x, i) != nil { ergebnis.insert(x) }
-        return ergebnis
-    }
-
-    /// Whether the upper bound gives the value away (else the lower one).
-    private func verratOben(_ x: Zelle, _ i: Intervall?) -> Bool {
-        guard let i, let w = modell.wahrerWert(x) else { return true }
-        switch modell.schutzart[x] ?? .keiner {
-        case .anzahl: return true
-        case .betrag, .keiner:
-            // The side that is closer to the value than 10 % of it.
-            guard let u = i.unten, let zehntel = Bruch(zaehler: 1, nenner: 10), let spanne = w.betrag.mal(zehntel),
-                let tief = w.minus(spanne)
-            else { return true }
-            return !(tief < u)
         }
     }
 }

@@ -208,66 +208,9 @@ struct Simplex {
     }
 
     private mutating func baue(_ lp: LinearesProgramm) throws(Abbruch) {
-        // Bounds become shifts: x = L + x' or x = U − x' with x' ≥ 0; a fixed variable is a
-        // number; a free one two columns; a finite upper bound over a lower one a row x' ≤ U − L.
-        var n = 0
         let eins = ExakteZahl(Bruch(1))
-        var obereZeilen: [(spalte: Int, grenze: ExakteZahl, herkunft: Int?)] = []
-        for v in lp.unten.indices {
-            switch (lp.unten[v], lp.oben[v]) {
-            case (let u?, let o?) where u == o:
-                spalten.append((nil, nil, eins, ExakteZahl(u)))
-                fest.append((v, [lp.untenHerkunft[v], lp.obenHerkunft[v]].compactMap { $0 }))
-            case (let u?, let o):
-                spalten.append((n, nil, eins, ExakteZahl(u)))
-                if let h = lp.untenHerkunft[v] { spaltenHerkunft[n] = h }
-                if let o { obereZeilen.append((n, ExakteZahl(o) - ExakteZahl(u), lp.obenHerkunft[v])) }
-                n += 1
-            case (nil, let o?):
-                spalten.append((n, nil, -eins, ExakteZahl(o)))
-                if let h = lp.obenHerkunft[v] { spaltenHerkunft[n] = h }
-                n += 1
-            case (nil, nil):
-                spalten.append((n, n + 1, eins, .null))
-                n += 2
-            }
-        }
-        // Rows with b ≥ 0: flip the sense where b < 0.
-        var zeilen: [(a: [Int: ExakteZahl], art: LinearesProgramm.Art, b: ExakteZahl)] = []
-        for (r, z) in lp.zeilen.enumerated() {
-            var a: [Int: ExakteZahl] = [:]
-            var b = ExakteZahl(z.rechts)
-            for (j, c0) in z.koeffizienten {
-                let c = ExakteZahl(c0), s = spalten[j]
-                b = b - c * s.verschiebung
-                if let p = s.plus { a[p] = c * s.vorzeichen }
-                if let m = s.minus { a[m] = -(c * s.vorzeichen) }
-            }
-            a = a.filter { !$0.value.istNull }
-            if a.isEmpty {
-                // A row of fixed variables only: true or a contradiction.
-                let gilt: Bool
-                switch z.art {
-                case .gleich: gilt = b.istNull
-                case .hoechstens: gilt = !b.istNegativ
-                case .mindestens: gilt = !(ExakteZahl.null < b)
-                }
-                if !gilt { throw .unzulaessig }
-                continue
-            }
-            let umdrehen = b.istNegativ
-            if umdrehen { a = a.mapValues { -$0 } }
-            var art = z.art
-            if umdrehen && art != .gleich { art = art == .hoechstens ? .mindestens : .hoechstens }
-            zeilen.append((a, art, umdrehen ? -b : b))
-            zeilenHerkunft.append(lp.zeilenHerkunft[r])
-            zeilenVariablen.append(Array(z.koeffizienten.keys))
-        }
-        for (spalte, grenze, herkunft) in obereZeilen {
-            zeilen.append(([spalte: eins], .hoechstens, grenze))
-            zeilenHerkunft.append(herkunft)
-            zeilenVariablen.append([])
-        }
+        var (n, obereZeilen) = spalten(lp)
+        let zeilen = try zeilen(lp, obereZeilen)
         // Slack (≤), surplus (≥) and artificial (=, ≥) columns.
         var schlupf: [Int?] = [], kuenstlich: [Int?] = []
         for z in zeilen {
@@ -315,6 +258,80 @@ struct Simplex {
             }
             i += 1
         }
+    }
+
+    /// Bounds become shifts: x = L + x' or x = U − x' with x' ≥ 0; a fixed variable is a number; a
+    /// free one two columns; a finite upper bound over a lower one a row x' ≤ U − L (returned).
+    private mutating func spalten(_ lp: LinearesProgramm)
+        -> (Int, [(spalte: Int, grenze: ExakteZahl, herkunft: Int?)])
+    {
+        var n = 0
+        let eins = ExakteZahl(Bruch(1))
+        var obereZeilen: [(spalte: Int, grenze: ExakteZahl, herkunft: Int?)] = []
+        for v in lp.unten.indices {
+            switch (lp.unten[v], lp.oben[v]) {
+            case (let u?, let o?) where u == o:
+                spalten.append((nil, nil, eins, ExakteZahl(u)))
+                fest.append((v, [lp.untenHerkunft[v], lp.obenHerkunft[v]].compactMap { $0 }))
+            case (let u?, let o):
+                spalten.append((n, nil, eins, ExakteZahl(u)))
+                if let h = lp.untenHerkunft[v] { spaltenHerkunft[n] = h }
+                if let o { obereZeilen.append((n, ExakteZahl(o) - ExakteZahl(u), lp.obenHerkunft[v])) }
+                n += 1
+            case (nil, let o?):
+                spalten.append((n, nil, -eins, ExakteZahl(o)))
+                if let h = lp.obenHerkunft[v] { spaltenHerkunft[n] = h }
+                n += 1
+            case (nil, nil):
+                spalten.append((n, n + 1, eins, .null))
+                n += 2
+            }
+        }
+        return (n, obereZeilen)
+    }
+
+    /// The rows over the shifted columns with b ≥ 0 (the sense flipped where b < 0), then the
+    /// upper-bound rows; a row of fixed variables only is checked and dropped.
+    private mutating func zeilen(
+        _ lp: LinearesProgramm, _ obereZeilen: [(spalte: Int, grenze: ExakteZahl, herkunft: Int?)]
+    ) throws(Abbruch) -> [(a: [Int: ExakteZahl], art: LinearesProgramm.Art, b: ExakteZahl)] {
+        let eins = ExakteZahl(Bruch(1))
+        var zeilen: [(a: [Int: ExakteZahl], art: LinearesProgramm.Art, b: ExakteZahl)] = []
+        for (r, z) in lp.zeilen.enumerated() {
+            var a: [Int: ExakteZahl] = [:]
+            var b = ExakteZahl(z.rechts)
+            for (j, c0) in z.koeffizienten {
+                let c = ExakteZahl(c0), s = spalten[j]
+                b = b - c * s.verschiebung
+                if let p = s.plus { a[p] = c * s.vorzeichen }
+                if let m = s.minus { a[m] = -(c * s.vorzeichen) }
+            }
+            a = a.filter { !$0.value.istNull }
+            if a.isEmpty {
+                // A row of fixed variables only: true or a contradiction.
+                let gilt: Bool
+                switch z.art {
+                case .gleich: gilt = b.istNull
+                case .hoechstens: gilt = !b.istNegativ
+                case .mindestens: gilt = !(ExakteZahl.null < b)
+                }
+                if !gilt { throw .unzulaessig }
+                continue
+            }
+            let umdrehen = b.istNegativ
+            if umdrehen { a = a.mapValues { -$0 } }
+            var art = z.art
+            if umdrehen && art != .gleich { art = art == .hoechstens ? .mindestens : .hoechstens }
+            zeilen.append((a, art, umdrehen ? -b : b))
+            zeilenHerkunft.append(lp.zeilenHerkunft[r])
+            zeilenVariablen.append(Array(z.koeffizienten.keys))
+        }
+        for (spalte, grenze, herkunft) in obereZeilen {
+            zeilen.append(([spalte: eins], .hoechstens, grenze))
+            zeilenHerkunft.append(herkunft)
+            zeilenVariablen.append([])
+        }
+        return zeilen
     }
 
     /// The reduced cost of a column under `kosten` in the current basis.

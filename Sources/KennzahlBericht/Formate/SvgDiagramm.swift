@@ -135,15 +135,19 @@ enum SvgDiagramm {
                     ))
             }
         }
-        // Labels right of the plot, pushed apart so none overlaps.
-        etiketten.sort { $0.y < $1.y }
+        return s + endEtiketten(etiketten, x: breite - rechts + 8) + "</svg>"
+    }
+
+    /// Labels right of the plot, top to bottom, pushed apart so none overlaps.
+    private static func endEtiketten(_ etiketten: [(y: Double, text: String, farbe: String)], x: Double) -> String {
+        var s = ""
         var frei = -Double.infinity
-        for e in etiketten {
+        for e in etiketten.sorted(by: { $0.y < $1.y }) {
             let ey = max(e.y + 4, frei + 13)
-            s += text(e.text, x: breite - rechts + 8, y: ey, anker: "start", groesse: 10, farbe: e.farbe)
+            s += text(e.text, x: x, y: ey, anker: "start", groesse: 10, farbe: e.farbe)
             frei = ey
         }
-        return s + "</svg>"
+        return s
     }
 
     /// A round range around the values with about four steps.

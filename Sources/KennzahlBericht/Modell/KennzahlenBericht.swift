@@ -37,97 +37,26 @@ package enum KennzahlenBericht {
             abschnitte: abschnitte, hinweise: Datenqualitaet.hinweise(g), csvTabelle: haupt)
     }
 
-    private static func haupttabelle(_ kennzahlen: [Kennzahl], _ gebiet: Gebiet, _ g: Berichtsgrundlage) -> Tabelle {
-        let mitZiel = kennzahlen.contains { $0.ziel != nil }
-        let mitBereich = kennzahlen.contains { $0.bereich != nil }
-        let mitVerhaeltnis = kennzahlen.contains { $0.istVerhaeltnis }
-        let mitZielwert = kennzahlen.contains { $0.zielwert != nil }
-        let mitAmpel = kennzahlen.contains { !$0.ampel.isEmpty }
-        let mitVorquartal = g.zeigtVorquartal(kennzahlen)
-        // Kennzahlen tied to strategic goals get full series charts; the others a trend column.
-        let mitVerlauf = !mitZiel
-        var spalten: [Spalte] = []
-        if mitZiel {
-            spalten += [
-                Spalte("Ziel", rechtsbuendig: true, gruppe: "Kennzahl"), Spalte("Arbeitsfeld", gruppe: "Kennzahl"),
-            ]
-        }
-        if mitBereich { spalten.append(Spalte("Bereich", gruppe: "Kennzahl")) }
-        spalten += [
-            Spalte("Kennung", gruppe: "Kennzahl"), Spalte("Kennzahl", gruppe: "Kennzahl"),
-            Spalte("Zeitraum", gruppe: "Kennzahl"),
-        ]
-        if mitVerhaeltnis {
-            spalten += [
-                Spalte("Zähler", rechtsbuendig: true, gruppe: "Ergebnis"),
-                Spalte("Nenner", rechtsbuendig: true, gruppe: "Ergebnis"),
-            ]
-        }
-        spalten += [Spalte("Wert", rechtsbuendig: true, gruppe: "Ergebnis"), Spalte("Einheit", gruppe: "Ergebnis")]
-        if mitZielwert { spalten += [Spalte("Zielwert", gruppe: "Zielwert"), Spalte("Bewertung", gruppe: "Zielwert")] }
-        if mitVorquartal { spalten.append(Spalte("Vorquartal", rechtsbuendig: true, gruppe: "Vergleich")) }
-        spalten.append(Spalte(g.vorjahrTitel(kennzahlen), rechtsbuendig: true, gruppe: "Vergleich"))
-        spalten.append(
-            Spalte(
-                gebiet == .gesamt ? "darunter " + g.katalog.ohneZuordnungName : g.katalog.gesamtName,
-                rechtsbuendig: true, gruppe: "Vergleich"))
-        if mitVerlauf { spalten.append(Spalte(verlaufTitel(kennzahlen, g), gruppe: "Vergleich", nurLesefassung: true)) }
-        if mitAmpel {
-            spalten += [Spalte("Ampel", gruppe: "Ampel"), Spalte("Begründung", gruppe: "Ampel", fliesstext: true)]
-        }
-        spalten.append(Spalte("Quelle"))
+    /// Which optional columns a table of these Kennzahlen has.
+    private struct Tabellenform {
+        let mitZiel, mitBereich, mitVerhaeltnis, mitZielwert, mitAmpel, mitVorquartal, mitVerlauf: Bool
 
-        var zeilen: [[Zelle]] = []
-        for k in kennzahlen {
-            let i = g.index(k)
-            let plan = g.zeitplan(k)
-            let w = g.kennwert(i, plan.aktuell, gebiet)
-            var z: [Zelle] = []
-            if mitZiel {
-                z.append(k.ziel.map { .zahl(Bruch($0), dezimalen: 0, suffix: "") } ?? .leer)
-                z.append(k.arbeitsfeld.map { .text($0) } ?? .leer)
-            }
-            if mitBereich { z.append(k.bereich.map { .text($0) } ?? .leer) }
-            z += [
-                .verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name),
-                .text(g.zeitraumText(k, plan.aktuell)),
-            ]
-            if mitVerhaeltnis {
-                z +=
-                    k.istVerhaeltnis
-                    ? [g.teilzelle(w.zaehler, geheim: w.zaehlerGeheim), g.teilzelle(w.nenner, geheim: w.nennerGeheim)]
-                    : [.leer, .leer]
-            }
-            z += [g.zelle(w, k), .text(Zahlformat.einheitName(k.einheit))]
-            if mitZielwert {
-                if let ziel = k.zielwert {
-                    let e = Zielerreichung.bewerte(ziel, w)
-                    let bewertung: Zelle =
-                        w.zustand == .geheim
-                        ? .geheim : e == .keinWert ? .symbol(Tabellenzeichen.keinWert) : .text(e.text)
-                    z += [.text(ziel.text(k.einheit)), bewertung]
-                } else {
-                    z += [.text("kein Zielwert"), .leer]
-                }
-            }
-            if mitVorquartal {
-                z.append(
-                    plan.vorquartal.map { g.zelle(g.kennwert(i, $0, gebiet), k) }
-                        ?? .symbol(Tabellenzeichen.nichtSinnvoll))
-            }
-            z.append(g.zelle(g.kennwert(i, plan.vorjahr, gebiet), k))
-            z.append(g.zelle(g.kennwert(i, plan.aktuell, gebiet == .gesamt ? .ohneZuordnung : .gesamt), k))
-            if mitVerlauf { z.append(.verlauf(plan.verlauf.map { g.kennwert(i, $0, gebiet).wert })) }
-            if mitAmpel {
-                if let l = g.ampel.licht(i, gebiet) {
-                    z += [.ampel(l.farbe), .text(g.begruendung(l, i, k, gebiet))]
-                } else {
-                    z += [.leer, .leer]
-                }
-            }
-            z.append(k.quelle.map { .text($0) } ?? .leer)
-            zeilen.append(z)
+        init(_ kennzahlen: [Kennzahl], _ g: Berichtsgrundlage) {
+            mitZiel = kennzahlen.contains { $0.ziel != nil }
+            mitBereich = kennzahlen.contains { $0.bereich != nil }
+            mitVerhaeltnis = kennzahlen.contains { $0.istVerhaeltnis }
+            mitZielwert = kennzahlen.contains { $0.zielwert != nil }
+            mitAmpel = kennzahlen.contains { !$0.ampel.isEmpty }
+            mitVorquartal = g.zeigtVorquartal(kennzahlen)
+            // Kennzahlen tied to strategic goals get full series charts; the others a trend column.
+            mitVerlauf = !mitZiel
         }
+    }
+
+    private static func haupttabelle(_ kennzahlen: [Kennzahl], _ gebiet: Gebiet, _ g: Berichtsgrundlage) -> Tabelle {
+        let form = Tabellenform(kennzahlen, g)
+        let spalten = spalten(kennzahlen, form, gebiet, g)
+        let zeilen = kennzahlen.map { zeile($0, form, gebiet, g) }
         var t = Tabelle(spalten: spalten, zeilen: zeilen)
         t.fussnoten = quellenzeile(kennzahlen) + g.zeichenerklaerung(t, kennzahlen) + g.unterjaehrigHinweis(kennzahlen)
         if gebiet == .gesamt {
@@ -136,6 +65,101 @@ package enum KennzahlenBericht {
             )
         }
         return t
+    }
+
+    private static func spalten(
+        _ kennzahlen: [Kennzahl], _ form: Tabellenform, _ gebiet: Gebiet, _ g: Berichtsgrundlage
+    )
+        -> [Spalte]
+    {
+        var spalten: [Spalte] = []
+        if form.mitZiel {
+            spalten += [
+                Spalte("Ziel", rechtsbuendig: true, gruppe: "Kennzahl"), Spalte("Arbeitsfeld", gruppe: "Kennzahl"),
+            ]
+        }
+        if form.mitBereich { spalten.append(Spalte("Bereich", gruppe: "Kennzahl")) }
+        spalten += [
+            Spalte("Kennung", gruppe: "Kennzahl"), Spalte("Kennzahl", gruppe: "Kennzahl"),
+            Spalte("Zeitraum", gruppe: "Kennzahl"),
+        ]
+        if form.mitVerhaeltnis {
+            spalten += [
+                Spalte("Zähler", rechtsbuendig: true, gruppe: "Ergebnis"),
+                Spalte("Nenner", rechtsbuendig: true, gruppe: "Ergebnis"),
+            ]
+        }
+        spalten += [Spalte("Wert", rechtsbuendig: true, gruppe: "Ergebnis"), Spalte("Einheit", gruppe: "Ergebnis")]
+        if form.mitZielwert {
+            spalten += [Spalte("Zielwert", gruppe: "Zielwert"), Spalte("Bewertung", gruppe: "Zielwert")]
+        }
+        if form.mitVorquartal { spalten.append(Spalte("Vorquartal", rechtsbuendig: true, gruppe: "Vergleich")) }
+        spalten.append(Spalte(g.vorjahrTitel(kennzahlen), rechtsbuendig: true, gruppe: "Vergleich"))
+        spalten.append(
+            Spalte(
+                gebiet == .gesamt ? "darunter " + g.katalog.ohneZuordnungName : g.katalog.gesamtName,
+                rechtsbuendig: true, gruppe: "Vergleich"))
+        if form.mitVerlauf {
+            spalten.append(Spalte(verlaufTitel(kennzahlen, g), gruppe: "Vergleich", nurLesefassung: true))
+        }
+        if form.mitAmpel {
+            spalten += [Spalte("Ampel", gruppe: "Ampel"), Spalte("Begründung", gruppe: "Ampel", fliesstext: true)]
+        }
+        spalten.append(Spalte("Quelle"))
+        return spalten
+    }
+
+    /// One Kennzahl's row: its value, comparison columns, target verdict and light.
+    private static func zeile(_ k: Kennzahl, _ form: Tabellenform, _ gebiet: Gebiet, _ g: Berichtsgrundlage) -> [Zelle]
+    {
+        let i = g.index(k)
+        let plan = g.zeitplan(k)
+        let w = g.kennwert(i, plan.aktuell, gebiet)
+        var z: [Zelle] = []
+        if form.mitZiel {
+            z.append(k.ziel.map { .zahl(Bruch($0), dezimalen: 0, suffix: "") } ?? .leer)
+            z.append(k.arbeitsfeld.map { .text($0) } ?? .leer)
+        }
+        if form.mitBereich { z.append(k.bereich.map { .text($0) } ?? .leer) }
+        z += [
+            .verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name),
+            .text(g.zeitraumText(k, plan.aktuell)),
+        ]
+        if form.mitVerhaeltnis {
+            z +=
+                k.istVerhaeltnis
+                ? [g.teilzelle(w.zaehler, geheim: w.zaehlerGeheim), g.teilzelle(w.nenner, geheim: w.nennerGeheim)]
+                : [.leer, .leer]
+        }
+        z += [g.zelle(w, k), .text(Zahlformat.einheitName(k.einheit))]
+        if form.mitZielwert {
+            if let ziel = k.zielwert {
+                let e = Zielerreichung.bewerte(ziel, w)
+                let bewertung: Zelle =
+                    w.zustand == .geheim
+                    ? .geheim : e == .keinWert ? .symbol(Tabellenzeichen.keinWert) : .text(e.text)
+                z += [.text(ziel.text(k.einheit)), bewertung]
+            } else {
+                z += [.text("kein Zielwert"), .leer]
+            }
+        }
+        if form.mitVorquartal {
+            z.append(
+                plan.vorquartal.map { g.zelle(g.kennwert(i, $0, gebiet), k) }
+                    ?? .symbol(Tabellenzeichen.nichtSinnvoll))
+        }
+        z.append(g.zelle(g.kennwert(i, plan.vorjahr, gebiet), k))
+        z.append(g.zelle(g.kennwert(i, plan.aktuell, gebiet == .gesamt ? .ohneZuordnung : .gesamt), k))
+        if form.mitVerlauf { z.append(.verlauf(plan.verlauf.map { g.kennwert(i, $0, gebiet).wert })) }
+        if form.mitAmpel {
+            if let l = g.ampel.licht(i, gebiet) {
+                z += [.ampel(l.farbe), .text(g.begruendung(l, i, k, gebiet))]
+            } else {
+                z += [.leer, .leer]
+            }
+        }
+        z.append(k.quelle.map { .text($0) } ?? .leer)
+        return z
     }
 
     private static func verlaufTitel(_ kennzahlen: [Kennzahl], _ g: Berichtsgrundlage) -> String {

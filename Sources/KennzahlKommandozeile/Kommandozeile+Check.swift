@@ -1,0 +1,117 @@
+import Foundation
+import KennzahlAmpel
+import KennzahlAuswertung
+import KennzahlBasis
+import KennzahlBeispiele
+import KennzahlBericht
+import KennzahlDaten
+import KennzahlDefinition
+import KennzahlGeheimhaltung
+
+extension Kommandozeile {
+    // MARK: check
+
+    static func check(_ args: [String], _ k: Kanaele) throws -> Int32 {
+        let o = try parse(
+            args, befehl: "check", mitWert: ["--definitions", "--data", "--period", "--pruefsystem"],
+            schalter: ["--public", "--oeffentlich"])
+        if o.hilfe {
+            k.aus(checkHilfe)
+            return 0
+        }
+        if o.schalter.contains("--public") || o.schalter.contains("--oeffentlich") {
+            return try pruefeOeffentlich(o, k)
+        }
+        for option in ["--period", "--pruefsystem"] where o.werte[option] != nil {
+            throw Nutzungsfehler(text: "\(option) gibt es bei 'check' nur zusammen mit --public", befehl: "check")
+        }
+        let ordner = o.werte["--definitions"] ?? "Definitions/ulm"
+        guard let katalog = ladeKatalog(ordner, k) else { return 1 }
+        guard let daten = o.werte["--data"] else {
+            let (s, ds) = ManuelleSchaltungen.lade(ordner: ordner, katalog: katalog, daten: nil)
+            melde(ds, k)
+            if ds.contains(where: { $0.schwere == .fehler }) { return 1 }
+            k.aus(
+                "Definitionen in Ordnung: \(katalog.kennzahlen.count) Kennzahlen, \(katalog.quellen.count) Quellen, \(katalog.sozialraeume.count) Sozialräume"
+                    + (s.perioden.isEmpty
+                        ? "." : ", Ampelschaltungen für \(s.perioden.map(\.name).joined(separator: ", "))."))
+            return 0
+        }
+        k.aus(
+            "Definitionen in Ordnung: \(katalog.kennzahlen.count) Kennzahlen, \(katalog.quellen.count) Quellen, \(katalog.sozialraeume.count) Sozialräume."
+        )
+        var (bestandOpt, d2) = Datenbestand.finde(ordner: daten, katalog: katalog)
+        if let b = bestandOpt { d2 += ManuelleSchaltungen.lade(ordner: ordner, katalog: katalog, daten: b.abdeckung).1 }
+        guard let bestand = bestandOpt, !d2.contains(where: { $0.schwere == .fehler }) else {
+            melde(d2, k)
+            return 1
+        }
+        let (auswertung, d3) = Auswerter.werteAus(
+            katalog: katalog, bestand: bestand, anfragen: [], fortschritt: k.fortschritt)
+        k.fortschritt?.beende()
+        melde(d2 + d3, k)
+        let s = auswertung.statistik
+        let gelesen = s.reduce(0) { $0 + $1.zeilenGelesen }, verworfen = s.reduce(0) { $0 + $1.verworfenGesamt }
+        if (d2 + d3).contains(where: { $0.schwere == .fehler }) {
+            k.fehler("Daten fehlerhaft: \((d2 + d3).filter { $0.schwere == .fehler }.count) Fehler.")
+            return 1
+        }
+        k.aus(
+            "Daten gelesen: \(s.count) Dateien, \(Zahlformat.deutsch(Bruch(gelesen), dezimalen: 0)) Zeilen, davon \(Zahlformat.deutsch(Bruch(verworfen), dezimalen: 0)) verworfen."
+        )
+        return 0
+    }
+
+    /// `check --public`: the audit of the public set, for the data-protection officer – every
+    /// withheld value with its reason and the range an attacker can prove for it.
+    static func pruefeOeffentlich(_ o: Optionen, _ k: Kanaele) throws -> Int32 {
+        var a = Berichtslauf.Auftrag()
+        a.oeffentlich = true
+        if let d = o.werte["--definitions"] { a.definitionen = d }
+        if let d = o.werte["--data"] { a.daten = d }
+        if let p = o.werte["--period"] { a.periode = try periode(p, befehl: "check") }
+        a.fortschritt = k.fortschritt
+        a.mitPruefsystem = o.werte["--pruefsystem"] != nil
+        let (grundlage, diagnosen) = Berichtslauf.berechne(a)
+        k.fortschritt?.beende()
+        melde(diagnosen, k)
+        guard let g = grundlage, let geheim = g.geheimhaltung else {
+            k.fehler("Prüfung nicht möglich: \(diagnosen.filter { $0.schwere == .fehler }.count) Fehler.")
+            return 1
+        }
+        let zeilen = geheim.protokoll(g.katalog)
+        let zaehlung = Geheimhaltung.Grund.allCases.map { "\(geheim.anzahl($0)) \($0.rawValue)" }.joined(
+            separator: ", ")
+        k.aus("Öffentliche Berichte \(g.periode.deutsch): \(zeilen.count) Werte nicht ausgewiesen (\(zaehlung)).")
+        if let erste = geheim.kette.first, geheim.kette.count > 1 {
+            k.aus(
+                "Geprüft zusammen mit den öffentlichen Berichten von \(erste.deutsch) an (\(geheim.kette.count - 1) frühere Berichtsstände, aus denselben Daten neu berechnet)."
+            )
+        }
+        k.aus(
+            "Bereich: was ein Angreifer, der alle veröffentlichten Werte als Gleichungssystem löst, über den Wert beweisen kann."
+        )
+        let kopf = ["Kennzahl", "Gebiet", "Zeitraum", "Teil", "Grund", "Bereich"]
+        let tabelle =
+            [kopf] + zeilen.map { [$0.kennzahl, $0.gebiet, $0.zeitraum, $0.teil, $0.grund.rawValue, $0.bereich] }
+        let breiten = kopf.indices.map { i in tabelle.map { $0[i].count }.max() ?? 0 }
+        for z in tabelle {
+            k.aus(
+                z.enumerated().map { i, t in
+                    i == z.count - 1 ? t : t + String(repeating: " ", count: breiten[i] - t.count)
+                }.joined(separator: "  "))
+        }
+        if let datei = o.werte["--pruefsystem"], let system = geheim.system {
+            do {
+                try Dateisystem.schreibe(system.json(), nach: datei)
+            } catch {
+                k.fehler("\(error.pfad): Fehler: \(error.grund) [KZ310]")
+                return 1
+            }
+            k.aus(
+                "Gleichungssystem des Angreifers geschrieben nach \(datei) (\(system.variablen.count) Unbekannte, \(system.bedingungen.count) Bedingungen, \(system.ziele.count) zurückgehaltene Werte)."
+            )
+        }
+        return 0
+    }
+}
