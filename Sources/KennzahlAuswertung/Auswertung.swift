@@ -237,20 +237,6 @@ public enum Auswerter {
         return a...b
     }
 
-    /// Whether a case counts for a period under a counting rule.
-    static func zaehlt(_ satz: Datensatz, regel: Zaehlregel, zeitraum: Zeitraum) -> Bool {
-        guard let beginn = satz.beginn else { return false }
-        switch regel {
-        case .stichtag:
-            let d = zeitraum.stichtag
-            return beginn <= d && (satz.ende.map { $0 >= d } ?? true)
-        case .zugaenge:
-            return zeitraum.enthaelt(beginn)
-        case .imVerlauf:
-            return beginn <= zeitraum.stichtag && (satz.ende.map { $0 >= zeitraum.beginn } ?? true)
-        }
-    }
-
     /// A share of the year by days: from 1 January (`jahresanteil`) or from the period's first
     /// day (`zeitraumanteil`) to the Stichtag, over the days of the Stichtag's year. Q4 and the
     /// year give 1 for `jahresanteil`; a quarter about 1/4 for `zeitraumanteil`.

@@ -89,9 +89,6 @@ final class Quellenzaehlung {
         return w
     }
 
-    /// Whether any tally reads file `di`.
-    func liest(_ di: Int) -> Bool { !paareJeDatei[di].isEmpty }
-
     /// The plan for one file: built once before its rows.
     struct Dateiplan {
         let fenster: [Int32]

@@ -98,17 +98,3 @@ extension String {
         return s
     }
 }
-
-/// Diagnostics of one run, in the order found.
-public struct Diagnosen: Sendable {
-    public private(set) var liste: [Diagnose] = []
-
-    public init() {}
-
-    public mutating func melde(_ d: Diagnose) { liste.append(d) }
-    public mutating func melde(contentsOf andere: [Diagnose]) { liste.append(contentsOf: andere) }
-
-    public var fehler: [Diagnose] { liste.filter { $0.schwere == .fehler } }
-    public var warnungen: [Diagnose] { liste.filter { $0.schwere == .warnung } }
-    public var hatFehler: Bool { liste.contains { $0.schwere == .fehler } }
-}
