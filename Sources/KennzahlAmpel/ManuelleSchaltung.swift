@@ -49,9 +49,7 @@ public struct ManuelleSchaltungen: Sendable {
             let mitte = String(name.dropFirst("ampel-".count).dropLast(".csv".count))
             guard let periode = Berichtsperiode.parse(mitte) else {
                 diagnosen.append(
-                    .fehler(
-                        "KZ240", "Dateiname nennt keinen Zeitraum: erwartet ampel-2021-Q4.csv oder ampel-2021.csv",
-                        ort: Ort(datei: pfad)))
+                    Diagnose(AmpelMeldung.dateinameOhneZeitraum, ort: Ort(datei: pfad)))
                 continue
             }
             if let d = daten {
@@ -62,10 +60,10 @@ public struct ManuelleSchaltungen: Sendable {
                 }
                 if !d.overlaps(spanne) {
                     diagnosen.append(
-                        .fehler(
-                            "KZ241",
-                            "für \(periode.deutsch) liegen keine Daten vor (Daten von \(Quartal(index: d.lowerBound).kurz) bis \(Quartal(index: d.upperBound).kurz)); die Schaltung hätte keine Ampel",
-                            ort: Ort(datei: pfad, zeile: 1)))
+                        Diagnose(
+                            AmpelMeldung.zeitraumOhneDaten(
+                                periode: periode.deutsch, von: Quartal(index: d.lowerBound).kurz,
+                                bis: Quartal(index: d.upperBound).kurz), ort: Ort(datei: pfad, zeile: 1)))
                     continue
                 }
             }
@@ -89,14 +87,14 @@ public struct ManuelleSchaltungen: Sendable {
         for (nummer, z, problem) in zeilen.dropFirst() {
             let ort = Ort(datei: pfad, zeile: nummer)
             if let problem {
-                diagnosen.append(.fehler("KZ244", problem, ort: ort))
+                diagnosen.append(Diagnose(AmpelMeldung.zeileFehlerhaft(grund: problem), ort: ort))
                 continue
             }
             let id = feld(z, "Kennzahl")
             guard let k = katalog.index(id: id) else {
                 diagnosen.append(
-                    .fehler(
-                        "KZ245", "unbekannte Kennzahl '\(id)'", ort: ort,
+                    Diagnose(
+                        AmpelMeldung.unbekannteKennzahl(id: id), ort: ort,
                         hinweis: Aehnlichkeit.vorschlag(fuer: id, aus: katalog.kennzahlen.map(\.id)).map {
                             "meinten Sie '\($0)'?"
                         }))
@@ -104,10 +102,7 @@ public struct ManuelleSchaltungen: Sendable {
             }
             if katalog.kennzahlen[k].ampel.isEmpty {
                 diagnosen.append(
-                    .fehler(
-                        "KZ246",
-                        "Kennzahl '\(id)' hat keine Ampelregeln; eine Ampel gibt es nur für Kennzahlen mit Regeln",
-                        ort: ort))
+                    Diagnose(AmpelMeldung.keineAmpelregeln(id: id), ort: ort))
                 continue
             }
             let raum = feld(z, "Sozialraum")
@@ -115,8 +110,8 @@ public struct ManuelleSchaltungen: Sendable {
             let farbwort = Schreibweise.normalisiert(feld(z, "Farbe"))
             guard let farbe = Ampelfarbe(rawValue: farbwort) else {
                 diagnosen.append(
-                    .fehler(
-                        "KZ248", "unbekannte Farbe '\(feld(z, "Farbe"))': erlaubt sind rot, gelb, grün, grau", ort: ort,
+                    Diagnose(
+                        AmpelMeldung.unbekannteFarbe(farbe: feld(z, "Farbe")), ort: ort,
                         hinweis: Aehnlichkeit.vorschlag(fuer: farbwort, aus: ["rot", "gelb", "gruen", "grau"]).map {
                             "meinten Sie '\($0)'?"
                         }))
@@ -125,25 +120,24 @@ public struct ManuelleSchaltungen: Sendable {
             let begruendung = feld(z, "Begründung"), wer = feld(z, "Wer")
             guard !begruendung.isEmpty else {
                 diagnosen.append(
-                    .fehler(
-                        "KZ249", "Schaltung ohne Begründung: wer eine Ampel von Hand schaltet, sagt warum", ort: ort))
+                    Diagnose(AmpelMeldung.ohneBegruendung, ort: ort))
                 continue
             }
             guard !wer.isEmpty else {
                 diagnosen.append(
-                    .fehler("KZ250", "Schaltung ohne Angabe, wer sie vorgenommen hat (Spalte 'Wer')", ort: ort))
+                    Diagnose(AmpelMeldung.ohneWer, ort: ort))
                 continue
             }
             guard let datum = DatumLeser.tag(aus: feld(z, "Datum")) else {
-                diagnosen.append(.fehler("KZ251", "unlesbares Datum '\(feld(z, "Datum"))' (Spalte 'Datum')", ort: ort))
+                diagnosen.append(Diagnose(AmpelMeldung.datumUnlesbar(datum: feld(z, "Datum")), ort: ort))
                 continue
             }
             let schluessel = Schluessel(periode: periode, kennzahl: k, gebiet: gebiet)
             if let frueher = ergebnis.eintraege[schluessel] {
                 diagnosen.append(
-                    .fehler(
-                        "KZ252",
-                        "'\(id)' für '\(raum.isEmpty ? katalog.gesamtName : raum)' ist schon in Zeile \(frueher.ort.zeile ?? 0) geschaltet",
+                    Diagnose(
+                        AmpelMeldung.doppelt(
+                            id: id, gebiet: raum.isEmpty ? katalog.gesamtName : raum, zeile: frueher.ort.zeile ?? 0),
                         ort: ort))
                 continue
             }
@@ -162,20 +156,21 @@ public struct ManuelleSchaltungen: Sendable {
         let daten: [UInt8]
         switch Dateisystem.lies(pfad, grenze: 16 << 20) {
         case .failure(let p):
-            return .failure(Tabellenfehler(diagnosen: [.fehler("KZ242", p.text, ort: Ort(datei: pfad))]))
+            return .failure(
+                Tabellenfehler(diagnosen: [
+                    Diagnose(AmpelMeldung.dateiNichtLesbar(grund: p.text), ort: Ort(datei: pfad))
+                ]))
         case .success(let d): daten = d
         }
         guard case .success(let e) = Textkodierung.nachUTF8(daten, erklaert: nil) else {
             return .failure(
                 Tabellenfehler(diagnosen: [
-                    .fehler(
-                        "KZ242", "Datei ist in UTF-16 gespeichert; bitte als UTF-8 oder Windows-1252 speichern",
-                        ort: Ort(datei: pfad))
+                    Diagnose(AmpelMeldung.utf16, ort: Ort(datei: pfad))
                 ]))
         }
         let zeilen = CsvZerleger.zeilenAlsText(e.bytes).map { ($0.zeile, $0.felder, $0.problem) }
         guard let kopf = zeilen.first else {
-            return .failure(Tabellenfehler(diagnosen: [.fehler("KZ243", "Datei ist leer", ort: Ort(datei: pfad))]))
+            return .failure(Tabellenfehler(diagnosen: [Diagnose(AmpelMeldung.dateiLeer, ort: Ort(datei: pfad))]))
         }
         var diagnosen: [Diagnose] = []
         var index: [String: Int] = [:]
@@ -184,8 +179,9 @@ public struct ManuelleSchaltungen: Sendable {
                 index[s] = i
             } else {
                 diagnosen.append(
-                    .fehler(
-                        "KZ243", "Spalte '\(s)' fehlt; vorhanden: \(kopf.1.map { "'\($0)'" }.joined(separator: ", "))",
+                    Diagnose(
+                        AmpelMeldung.spalteFehlt(
+                            spalte: s, vorhanden: kopf.1.map { "'\($0)'" }.joined(separator: ", ")),
                         ort: Ort(datei: pfad, zeile: kopf.0),
                         hinweis: Aehnlichkeit.vorschlag(fuer: s, aus: kopf.1).map { "meinten Sie '\($0)'?" }))
             }
@@ -207,9 +203,8 @@ public struct ManuelleSchaltungen: Sendable {
             return .sozialraum(i)
         } else {
             diagnosen.append(
-                .fehler(
-                    "KZ247", "unbekannter Sozialraum '\(raum)' (für die Gesamtstadt: '\(katalog.gesamtName)')",
-                    ort: ort,
+                Diagnose(
+                    AmpelMeldung.unbekannterSozialraum(raum: raum, gesamtName: katalog.gesamtName), ort: ort,
                     hinweis: Aehnlichkeit.vorschlag(fuer: raum, aus: gebiete.alleNamen + [katalog.gesamtName]).map {
                         "meinten Sie '\($0)'?"
                     }))

@@ -113,10 +113,7 @@ public enum Auswerter {
         for (ai, a) in auftraege.enumerated() where werk.ueberlauf[ai] {
             let q = katalog.quellen[katalog.zaehlungen[a.zaehlung].quelle]
             diagnosen.append(
-                .warnung(
-                    "KZ230",
-                    "Summe über Quelle '\(q.id)' für \(a.zeitraum.kurz) übersteigt den exakten Zahlenbereich; Wert nicht ausgewiesen",
-                    ort: q.ort))
+                Diagnose(AuswertungsMeldung.summeZuGross(quelle: q.id, zeitraum: a.zeitraum.kurz), ort: q.ort))
         }
 
         return (werk, diagnosen, statistik)

@@ -60,19 +60,19 @@ public struct Datenbestand: Sendable {
     /// Finds the files of every source. Problems (no file for a source, gaps) become diagnostics.
     public static func finde(ordner: String, katalog: Katalog) -> (Datenbestand?, [Diagnose]) {
         guard let modus = Dateisystem.modus(ordner) else {
-            return (nil, [.fehler("KZ200", "Datenordner nicht gefunden", ort: Ort(datei: ordner))])
+            return (nil, [Diagnose(DatenMeldung.datenordnerFehlt, ort: Ort(datei: ordner))])
         }
         guard modus & S_IFMT == S_IFDIR else {
             return (
                 nil,
-                [.fehler("KZ200", "Datenordner ist kein Ordner (\(Dateisystem.art(modus)))", ort: Ort(datei: ordner))]
+                [Diagnose(DatenMeldung.datenordnerKeinOrdner(art: Dateisystem.art(modus)), ort: Ort(datei: ordner))]
             )
         }
         // One error for a folder that cannot be listed, not one per source.
         if case .failure(let p) = Dateisystem.inhalt(ordner) {
             let grund: String
             if case .system(let e) = p { grund = Dateisystem.fehlertext(e) } else { grund = p.text }
-            return (nil, [.fehler("KZ205", "Datenordner nicht lesbar (\(grund))", ort: Ort(datei: ordner))])
+            return (nil, [Diagnose(DatenMeldung.datenordnerNichtLesbar(grund: grund), ort: Ort(datei: ordner))])
         }
         var diagnosen: [Diagnose] = []
         var alle: [[Exportdatei]] = []
@@ -95,7 +95,7 @@ public struct Datenbestand: Sendable {
                         let grund: String
                         if case .system(let e) = p { grund = Dateisystem.fehlertext(e) } else { grund = p.text }
                         diagnosen.append(
-                            .fehler("KZ205", "Ordner nicht lesbar (\(grund))", ort: Ort(datei: verzeichnis)))
+                            Diagnose(DatenMeldung.ordnerNichtLesbar(grund: grund), ort: Ort(datei: verzeichnis)))
                     }
                 }
                 inhalte[verzeichnis] = namen
@@ -108,7 +108,10 @@ public struct Datenbestand: Sendable {
                 // Only regular files: a FIFO would make reading wait forever.
                 if let m = Dateisystem.modus(pfad), m & S_IFMT != S_IFREG {
                     diagnosen.append(
-                        .fehler("KZ206", Dateisystem.Problem.keineDatei(Dateisystem.art(m)).text, ort: Ort(datei: pfad))
+                        Diagnose(
+                            DatenMeldung.keineGewoehnlicheDatei(
+                                grund: Dateisystem.Problem.keineDatei(Dateisystem.art(m)).text),
+                            ort: Ort(datei: pfad))
                     )
                     continue
                 }
@@ -117,9 +120,8 @@ public struct Datenbestand: Sendable {
             gefunden.sort { $0.periode < $1.periode }
             if gefunden.isEmpty && !unlesbar.contains(verzeichnis) {
                 diagnosen.append(
-                    .fehler(
-                        "KZ201", "keine Datei zur Quelle '\(q.id)' gefunden (Muster '\(q.dateimuster)')",
-                        ort: Ort(datei: verzeichnis)))
+                    Diagnose(
+                        DatenMeldung.keineDatei(quelle: q.id, muster: q.dateimuster), ort: Ort(datei: verzeichnis)))
             }
             diagnosen += luecken(gefunden, quelle: q, verzeichnis: verzeichnis)
             alle.append(gefunden)
@@ -135,7 +137,7 @@ public struct Datenbestand: Sendable {
         switch Dateisystem.lies(standPfad, grenze: 1 << 20) {
         case .failure(.fehlt): break
         case .failure(let p):
-            diagnosen.append(.fehler("KZ202", p.text, ort: Ort(datei: standPfad)))
+            diagnosen.append(Diagnose(DatenMeldung.standNichtLesbar(grund: p.text), ort: Ort(datei: standPfad)))
         case .success(let daten):
             let text = String(decoding: daten, as: UTF8.self)
             let zeile = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
@@ -144,9 +146,8 @@ public struct Datenbestand: Sendable {
                 return t
             } else {
                 diagnosen.append(
-                    .fehler(
-                        "KZ202", "unlesbares Datum '\(zeile)': erwartet wird eine Zeile wie 'Stand: 15.01.2023'",
-                        ort: Ort(datei: standPfad, zeile: 1, spalte: 1)))
+                    Diagnose(
+                        DatenMeldung.standDatumUnlesbar(zeile: zeile), ort: Ort(datei: standPfad, zeile: 1, spalte: 1)))
             }
         }
         return nil
@@ -159,10 +160,7 @@ public struct Datenbestand: Sendable {
             for name in namen
             where name.lowercased().hasSuffix(".csv") && !zugeordnet.contains(Pfad.verbinde(verzeichnis, name)) {
                 diagnosen.append(
-                    .warnung(
-                        "KZ204",
-                        "Datei wird nicht gelesen: sie passt zu keinem Dateimuster des Katalogs (Zeitraum im Namen wie 2021-Q4 oder 2021?)",
-                        ort: Ort(datei: Pfad.verbinde(verzeichnis, name))))
+                    Diagnose(DatenMeldung.dateiUngelesen, ort: Ort(datei: Pfad.verbinde(verzeichnis, name))))
             }
         }
         return diagnosen
@@ -231,9 +229,9 @@ public struct Datenbestand: Sendable {
             let vorhanden = Set(quartale)
             for i in a...b where !vorhanden.contains(i) {
                 ergebnis.append(
-                    .warnung(
-                        "KZ203",
-                        "Quelle '\(quelle.id)': Datei für \(Quartal(index: i).name) fehlt (Muster '\(quelle.dateimuster)')",
+                    Diagnose(
+                        DatenMeldung.dateiFehlt(
+                            quelle: quelle.id, zeitraum: Quartal(index: i).name, muster: quelle.dateimuster),
                         ort: Ort(datei: verzeichnis)))
             }
         }
@@ -244,8 +242,8 @@ public struct Datenbestand: Sendable {
             let vorhanden = Set(jahre)
             for j in a...b where !vorhanden.contains(j) {
                 ergebnis.append(
-                    .warnung(
-                        "KZ203", "Quelle '\(quelle.id)': Datei für \(j) fehlt (Muster '\(quelle.dateimuster)')",
+                    Diagnose(
+                        DatenMeldung.dateiFehlt(quelle: quelle.id, zeitraum: "\(j)", muster: quelle.dateimuster),
                         ort: Ort(datei: verzeichnis)))
             }
         }

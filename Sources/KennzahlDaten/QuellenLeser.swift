@@ -144,19 +144,15 @@ public struct QuellenLeser {
         let strom: Dateistrom
         switch Dateistrom.oeffne(datei.pfad, erklaert: quelle.kodierung) {
         case .failure(.nichtLesbar(let p)):
-            diagnosen.append(.fehler("KZ210", p.text, ort: Ort(datei: datei.pfad)))
+            diagnosen.append(Diagnose(DatenMeldung.dateiNichtLesbar(grund: p.text), ort: Ort(datei: datei.pfad)))
             return statistik
         case .failure(.utf16):
             diagnosen.append(
-                .fehler(
-                    "KZ211", "Datei ist in UTF-16 gespeichert; bitte als UTF-8 (CSV UTF-8) oder Windows-1252 speichern",
-                    ort: Ort(datei: datei.pfad)))
+                Diagnose(DatenMeldung.utf16, ort: Ort(datei: datei.pfad)))
             return statistik
         case .failure(.keinUTF8):
             diagnosen.append(
-                .fehler(
-                    "KZ212", "Datei ist kein gültiges UTF-8, die Quelle erklärt aber 'kodierung \"utf-8\"'",
-                    ort: Ort(datei: datei.pfad)))
+                Diagnose(DatenMeldung.keinUTF8, ort: Ort(datei: datei.pfad)))
             return statistik
         case .success(let s):
             strom = s
@@ -191,8 +187,8 @@ public struct QuellenLeser {
                     diagnosen.append(
                         contentsOf: neu.isEmpty
                             ? [
-                                .fehler(
-                                    "KZ215", "Kopfzeile passt nicht zur Quelle '\(quelle.id)' (siehe oben)",
+                                Diagnose(
+                                    DatenMeldung.kopfzeilePasstNicht(quelle: quelle.id),
                                     ort: Ort(datei: datei.pfad, zeile: z.zeile))
                             ] : neu)
                     fehlerhafteKopfzeile = true
@@ -212,9 +208,8 @@ public struct QuellenLeser {
                 if z.zeilen > 1 && mehrzeiligGemeldet < QuellenLeser.detailGrenze {
                     mehrzeiligGemeldet += 1
                     diagnosen.append(
-                        .warnung(
-                            "KZ222",
-                            "Zeilen \(z.zeile)–\(z.zeile + z.zeilen - 1) sind ein Datensatz: Zeilenumbruch in einem Feld in Anführungszeichen; übernommen",
+                        Diagnose(
+                            DatenMeldung.mehrzeiligerDatensatz(von: z.zeile, bis: z.zeile + z.zeilen - 1),
                             ort: Ort(datei: datei.pfad, zeile: z.zeile)))
                 }
                 verarbeite(satz, werte)
@@ -224,10 +219,10 @@ public struct QuellenLeser {
                     details += 1
                     // Texts and suggestions only for the rows shown in detail.
                     let (text, hinweis) = v.einzelheiten()
-                    var d = Diagnose.warnung(
-                        "KZ220", "Zeile verworfen: \(text)", ort: Ort(datei: datei.pfad, zeile: z.zeile),
+                    var d = Diagnose(
+                        DatenMeldung.zeileVerworfen(grund: text), ort: Ort(datei: datei.pfad, zeile: z.zeile),
                         hinweis: hinweis)
-                    d.berichtstext = "Zeile verworfen: \(v.grund)"
+                    d.berichtstext = DatenMeldung.zeileVerworfen(grund: v.grund).text
                     diagnosen.append(d)
                 } else {
                     weitere += 1
@@ -242,25 +237,23 @@ public struct QuellenLeser {
             // Nothing lost: the scanner's count of lines against what became of them.
             if !fehlerhafteKopfzeile && physisch != statistik.verbuchteZeilen {
                 diagnosen.append(
-                    .fehler(
-                        "KZ216",
-                        "Zeilenbilanz stimmt nicht: \(physisch) Zeilen in der Datei, \(statistik.verbuchteZeilen) davon verbucht (interner Fehler, bitte melden)",
+                    Diagnose(
+                        DatenMeldung.zeilenbilanz(physisch: physisch, verbucht: statistik.verbuchteZeilen),
                         ort: Ort(datei: datei.pfad)))
             }
         } else {
             diagnosen.append(
-                .fehler(
-                    "KZ210", "Datei nicht lesbar (Lesefehler nach \(Zahlformat.groesse(strom.gelesen)))",
+                Diagnose(
+                    DatenMeldung.dateiAbgebrochen(gelesen: Zahlformat.groesse(strom.gelesen)),
                     ort: Ort(datei: datei.pfad)))
         }
         if spalten == nil && !fehlerhafteKopfzeile {
-            diagnosen.append(.fehler("KZ213", "Datei ist leer: keine Kopfzeile gefunden", ort: Ort(datei: datei.pfad)))
+            diagnosen.append(Diagnose(DatenMeldung.dateiLeer, ort: Ort(datei: datei.pfad)))
         }
         if weitere > 0 {
             diagnosen.append(
-                .warnung(
-                    "KZ221",
-                    "\(Zahlformat.deutsch(Bruch(weitere), dezimalen: 0)) weitere Zeilen verworfen (Einzelheiten oben für die ersten \(QuellenLeser.detailGrenze))",
+                Diagnose(
+                    DatenMeldung.weitereVerworfen(anzahl: weitere, gezeigt: QuellenLeser.detailGrenze),
                     ort: Ort(datei: datei.pfad)))
         }
         return statistik

@@ -50,9 +50,9 @@ final class Spalten {
             // Point at the declaration in the catalogue: that is where the name is written.
             let ort = quelle.spaltenOrte[g] ?? Ort(datei: datei, zeile: kopf.zeile)
             fehlend.append(
-                .fehler(
-                    "KZ214",
-                    "Spalte '\(g)' (\(rolle) der Quelle '\(quelle.id)') gibt es in \(dateiname) nicht; vorhanden: \(vorhanden)",
+                Diagnose(
+                    DatenMeldung.spalteFehlt(
+                        spalte: g, rolle: rolle, quelle: quelle.id, datei: dateiname, vorhanden: vorhanden),
                     ort: ort, hinweis: Aehnlichkeit.vorschlag(fuer: g, aus: namen).map { "meinten Sie '\($0)'?" }))
             return nil
         }

@@ -58,9 +58,7 @@ public enum Berichtslauf {
         }
         guard let periode = a.periode ?? bestand.letztesQuartal.map({ .quartal($0) }) else {
             diagnosen.append(
-                .fehler(
-                    "KZ300", "keine Exportdatei mit Quartal oder Jahr im Namen gefunden; bitte --period angeben",
-                    ort: Ort(datei: a.daten)))
+                Diagnose(LaufMeldung.keinZeitraum, ort: Ort(datei: a.daten)))
             return (nil, diagnosen)
         }
         // Public sets are audited together with the sets published before them: their periods
@@ -86,9 +84,7 @@ public enum Berichtslauf {
             let verworfen = auswertung.statistik.reduce(0) { $0 + $1.verworfenGesamt }
             if verworfen > 0 {
                 diagnosen.append(
-                    .fehler(
-                        "KZ301", "--streng: \(verworfen) Zeilen wurden verworfen; keine Berichte geschrieben",
-                        ort: Ort(datei: a.daten)))
+                    Diagnose(LaufMeldung.strengVerworfen(anzahl: verworfen), ort: Ort(datei: a.daten)))
                 return (nil, diagnosen)
             }
         }
@@ -112,7 +108,7 @@ public enum Berichtslauf {
                 switch error {
                 case .nichtSicherbar(let grund):
                     diagnosen.append(
-                        .fehler("KZ302", "öffentliche Berichte nicht geschrieben: \(grund)", ort: Ort(datei: a.daten)))
+                        Diagnose(LaufMeldung.oeffentlichNichtSicher(grund: grund), ort: Ort(datei: a.daten)))
                 }
                 return (nil, diagnosen)
             }
@@ -209,14 +205,16 @@ public enum Berichtslauf {
             try Ausgabe.schreibe(
                 liste, nach: ziel, art: a.oeffentlich ? "oeffentlich" : "intern", eigene: istBerichtsdatei)
         } catch let f as Ausgabe.Fehler {
-            return Ergebnis(exitCode: 1, diagnosen: diagnosen + [.fehler("KZ310", f.grund, ort: Ort(datei: f.pfad))])
+            return Ergebnis(
+                exitCode: 1,
+                diagnosen: diagnosen + [
+                    Diagnose(LaufMeldung.schreibenFehlgeschlagen(grund: f.grund), ort: Ort(datei: f.pfad))
+                ])
         } catch {
             return Ergebnis(
                 exitCode: 1,
                 diagnosen: diagnosen + [
-                    .fehler(
-                        "KZ310", "Berichte konnten nicht geschrieben werden; der vorige Stand bleibt erhalten",
-                        ort: Ort(datei: ziel))
+                    Diagnose(LaufMeldung.schreibenAbgebrochen, ort: Ort(datei: ziel))
                 ])
         }
         var ergebnis = Ergebnis(

@@ -48,7 +48,7 @@ public enum Testlauf {
         } catch {
             return Ergebnis(
                 test: t, kennzahl: k.id,
-                fehler: [.fehler("KZ402", "\(titel): Testdaten nicht schreibbar (\(error))", ort: t.ort)])
+                fehler: [Diagnose(LaufMeldung.testdatenNichtSchreibbar(test: titel, grund: "\(error)"), ort: t.ort)])
         }
         for i in dateien.indices { dateien[i].sort { $0.periode < $1.periode } }
         let bestand = Datenbestand(ordner: ordner, dateien: dateien, stand: nil)
@@ -62,8 +62,10 @@ public enum Testlauf {
         // Problems in the fixture rows are the test's own errors, shown at its data block.
         for d in diagnosen {
             guard let pfad = d.ort?.datei, let block = herkunft[pfad] else { continue }
-            let zeile = d.ort?.zeile.map { " (Zeile \($0) der Testdaten)" } ?? ""
-            fehler.append(.fehler("KZ401", "\(titel): \(d.text)\(zeile)", ort: block.ort, hinweis: d.hinweis))
+            fehler.append(
+                Diagnose(
+                    LaufMeldung.testdatenFehlerhaft(test: titel, text: d.text, zeile: d.ort?.zeile), ort: block.ort,
+                    hinweis: d.hinweis))
         }
         // The same lights as in the reports: over the series, beside the city.
         let ampel = Ampelstand.schalte(katalog: katalog, auswertung: a, periode: t.periode)
@@ -72,7 +74,9 @@ public enum Testlauf {
             let aktuell = a.kennwert(i, Zeitplan(rhythmus: kz.rhythmus, periode: t.periode).aktuell, t.gebiet)
             if let abweichung = vergleiche(erwartung, kz, aktuell, ampel.licht(i, t.gebiet)) {
                 fehler.append(
-                    .fehler("KZ400", "\(titel): \(i == t.kennzahl ? "" : kz.id + ": ")\(abweichung)", ort: ort))
+                    Diagnose(
+                        LaufMeldung.testAbweichung(
+                            test: titel, kennzahl: i == t.kennzahl ? nil : kz.id, abweichung: abweichung), ort: ort))
             }
         }
         return Ergebnis(test: t, kennzahl: k.id, fehler: fehler)
