@@ -3,16 +3,15 @@ import KennzahlBasis
 import KennzahlDefinition
 
 /// The values one light looks at in one period.
-public struct Ampelwerte: Sendable {
-    public var aktuell: Kennwert
+struct Ampelwerte: Sendable {
+    var aktuell: Kennwert
     /// nil where the period has no previous quarter (yearly values, yearly reports).
-    public var vorquartal: Kennwert?
-    public var vorjahr: Kennwert?
+    var vorquartal: Kennwert?
+    var vorjahr: Kennwert?
     /// The city's value in the same period; nil for the city itself.
-    public var gesamtstadt: Kennwert?
+    var gesamtstadt: Kennwert?
 
-    public init(aktuell: Kennwert, vorquartal: Kennwert? = nil, vorjahr: Kennwert? = nil, gesamtstadt: Kennwert? = nil)
-    {
+    init(aktuell: Kennwert, vorquartal: Kennwert? = nil, vorjahr: Kennwert? = nil, gesamtstadt: Kennwert? = nil) {
         self.aktuell = aktuell
         self.vorquartal = vorquartal
         self.vorjahr = vorjahr
@@ -22,20 +21,20 @@ public struct Ampelwerte: Sendable {
 
 /// One Ampel light: its colour and one German sentence saying why, with the numbers, and where
 /// it comes from (history, manual switching).
-public struct Licht: Sendable, Equatable {
+package struct Licht: Sendable, Equatable {
     /// The colour shown: the manually set one if there is one, otherwise the computed one.
-    public var farbe: Ampelfarbe
+    package var farbe: Ampelfarbe
     /// The colour the rules give.
-    public var berechnet: Ampelfarbe
-    public var begruendung: String
-    public var schaltung: ManuelleSchaltung?
+    package var berechnet: Ampelfarbe
+    package var begruendung: String
+    package var schaltung: ManuelleSchaltung?
     /// The computed colours of the last four periods, oldest first, ending with this one;
     /// nil where there were no data.
-    public var verlauf: [Ampelfarbe?]
+    package var verlauf: [Ampelfarbe?]
     /// Periods in a row, up to and including this one, that were red or yellow.
-    public var inFolge: Int
+    package var inFolge: Int
 
-    public init(farbe: Ampelfarbe, begruendung: String, verlauf: [Ampelfarbe?] = [], inFolge: Int = 0) {
+    init(farbe: Ampelfarbe, begruendung: String, verlauf: [Ampelfarbe?] = [], inFolge: Int = 0) {
         self.farbe = farbe
         self.berechnet = farbe
         self.begruendung = begruendung
@@ -46,7 +45,7 @@ public struct Licht: Sendable, Equatable {
 
 extension Ampelfarbe {
     /// German word: `rot`, `gelb`, `grau`, `grün`.
-    public var wort: String {
+    package var wort: String {
         switch self {
         case .rot: return "rot"
         case .gelb: return "gelb"
@@ -56,7 +55,7 @@ extension Ampelfarbe {
     }
 
     /// A shape per colour, so the light reads in black and white too.
-    public var symbol: String {
+    package var symbol: String {
         switch self {
         case .rot: return "■"
         case .gelb: return "▲"
@@ -66,17 +65,17 @@ extension Ampelfarbe {
     }
 
     /// Red or yellow: the light asks for attention.
-    public var warnt: Bool { self == .rot || self == .gelb }
+    var warnt: Bool { self == .rot || self == .gelb }
 }
 
 /// Switches the Ampel of a Kennzahl from its rules. Grey rules first (the value is not judged);
 /// otherwise the worst triggered colour wins and every triggered rule is named. A rule with
 /// `seit N` must hold in the last N periods; after a red or yellow period, an `entwarnung`
 /// condition must hold before the light gets better.
-public enum Ampelschaltung {
+enum Ampelschaltung {
     /// The light for the newest period of a series (oldest first). `schritt` names the series'
     /// step in the plural dative for sentences ("seit 2 Quartalen").
-    public static func schalte(_ k: Kennzahl, reihe: [Ampelwerte], schritt: String = "Zeiträumen") -> Licht? {
+    static func schalte(_ k: Kennzahl, reihe: [Ampelwerte], schritt: String = "Zeiträumen") -> Licht? {
         guard !k.ampel.isEmpty, !reihe.isEmpty else { return nil }
         var farben: [Ampelfarbe?] = []
         var letztes: (Ampelfarbe, String)?
@@ -97,7 +96,7 @@ public enum Ampelschaltung {
     }
 
     /// One period without history: the light from its current values alone.
-    public static func schalte(
+    static func schalte(
         _ k: Kennzahl, aktuell: Kennwert, vorquartal: Kennwert?, vorjahr: Kennwert?,
         gesamtstadt: Kennwert? = nil
     ) -> Licht? {

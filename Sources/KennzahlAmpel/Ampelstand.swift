@@ -4,7 +4,7 @@ import KennzahlBasis
 import KennzahlDefinition
 
 /// The lights of every Kennzahl with Ampel rules, for every area, for the report period.
-public struct Ampelstand: Sendable {
+package struct Ampelstand: Sendable {
     private var lichter: [Schluessel: Licht] = [:]
 
     private struct Schluessel: Hashable {
@@ -12,11 +12,11 @@ public struct Ampelstand: Sendable {
         var gebiet: Gebiet
     }
 
-    public func licht(_ k: Int, _ g: Gebiet) -> Licht? { lichter[Schluessel(kennzahl: k, gebiet: g)] }
+    package func licht(_ k: Int, _ g: Gebiet) -> Licht? { lichter[Schluessel(kennzahl: k, gebiet: g)] }
 
     /// Switches all lights from the evaluated values (each over its series of periods), then
     /// applies the manual switchings of the report period.
-    public static func schalte(
+    package static func schalte(
         katalog: Katalog, auswertung: Auswertung, periode: Berichtsperiode,
         schaltungen: ManuelleSchaltungen = ManuelleSchaltungen()
     ) -> Ampelstand {

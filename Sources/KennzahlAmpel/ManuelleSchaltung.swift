@@ -4,18 +4,18 @@ import KennzahlDaten
 import KennzahlDefinition
 
 /// A light switched by hand by the Fachkoordination, with reason, who and when.
-public struct ManuelleSchaltung: Sendable, Equatable {
-    public var farbe: Ampelfarbe
-    public var begruendung: String
-    public var wer: String
-    public var datum: Tag
-    public var ort: Ort
+package struct ManuelleSchaltung: Sendable, Equatable {
+    package var farbe: Ampelfarbe
+    var begruendung: String
+    package var wer: String
+    package var datum: Tag
+    var ort: Ort
 }
 
 /// The manual switchings of a catalogue: one file per period in the definitions folder,
 /// `ampel-2021-Q4.csv` (or `ampel-2021.csv`), with the columns
 /// `Kennzahl;Sozialraum;Farbe;Begründung;Wer;Datum`.
-public struct ManuelleSchaltungen: Sendable {
+package struct ManuelleSchaltungen: Sendable {
     struct Schluessel: Hashable {
         var periode: Berichtsperiode
         var kennzahl: Int
@@ -24,11 +24,11 @@ public struct ManuelleSchaltungen: Sendable {
 
     private var eintraege: [Schluessel: ManuelleSchaltung] = [:]
     /// The periods that have a file.
-    public private(set) var perioden: [Berichtsperiode] = []
+    package private(set) var perioden: [Berichtsperiode] = []
 
-    public init() {}
+    init() {}
 
-    public func schaltung(_ periode: Berichtsperiode, _ kennzahl: Int, _ gebiet: Gebiet) -> ManuelleSchaltung? {
+    func schaltung(_ periode: Berichtsperiode, _ kennzahl: Int, _ gebiet: Gebiet) -> ManuelleSchaltung? {
         eintraege[Schluessel(periode: periode, kennzahl: kennzahl, gebiet: gebiet)]
     }
 
@@ -36,7 +36,7 @@ public struct ManuelleSchaltungen: Sendable {
 
     /// Reads every `ampel-*.csv` of a definitions folder. `daten`: the quarters the data cover;
     /// a file for a period outside them is an error (nil: not checked, e.g. `check` without data).
-    public static func lade(ordner: String, katalog: Katalog, daten: ClosedRange<Int>?) -> (
+    package static func lade(ordner: String, katalog: Katalog, daten: ClosedRange<Int>?) -> (
         ManuelleSchaltungen, [Diagnose]
     ) {
         var ergebnis = ManuelleSchaltungen()

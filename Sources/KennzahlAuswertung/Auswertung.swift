@@ -5,13 +5,13 @@ import KennzahlDefinition
 
 /// All values a report needs, exact, per Kennzahl, period and area; plus what happened to every
 /// export row.
-public struct Auswertung: Sendable {
-    public let katalog: Katalog
+package struct Auswertung: Sendable {
+    let katalog: Katalog
     /// (Kennzahl index, period) → values per slot: Sozialräume in catalogue order, then
     /// "ohne Zuordnung", then the whole city.
     let werte: [Schluessel: [Kennwert]]
     /// One entry per export file read, in source and period order.
-    public let statistik: [DateiStatistik]
+    package let statistik: [DateiStatistik]
 
     struct Schluessel: Hashable {
         var kennzahl: Int
@@ -20,7 +20,7 @@ public struct Auswertung: Sendable {
 
     /// The value of Kennzahl `k` (catalogue index) for a period and area. A period that was not
     /// requested from the evaluator has no data.
-    public func kennwert(_ k: Int, _ z: Zeitraum, _ g: Gebiet) -> Kennwert {
+    package func kennwert(_ k: Int, _ z: Zeitraum, _ g: Gebiet) -> Kennwert {
         guard let liste = werte[Schluessel(kennzahl: k, zeitraum: z)] else { return Kennwert(.keineDaten) }
         return liste[g.slot(sozialraeume: katalog.sozialraeume.count)]
     }
@@ -28,7 +28,7 @@ public struct Auswertung: Sendable {
 
 /// Evaluates a catalogue on a data folder: reads every export once and tallies every requested
 /// counting of its source in the same pass.
-public enum Auswerter {
+package enum Auswerter {
     /// One tally: a counting for one period.
     struct Auftrag: Hashable {
         var zaehlung: Int
@@ -37,7 +37,7 @@ public enum Auswerter {
 
     /// Evaluates the Kennzahlen for the requested periods. Every export file of the data folder is
     /// read and validated, whether or not a requested value needs it.
-    public static func werteAus(
+    package static func werteAus(
         katalog: Katalog, bestand: Datenbestand,
         anfragen: [(kennzahl: Int, zeitraum: Zeitraum)],
         fortschritt: Fortschritt? = nil

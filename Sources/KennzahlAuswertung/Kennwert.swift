@@ -1,8 +1,8 @@
 import KennzahlBasis
 
 /// The value of one Kennzahl for one area and period, exact.
-public struct Kennwert: Sendable, Equatable {
-    public enum Zustand: Sendable, Equatable {
+package struct Kennwert: Sendable, Equatable {
+    package enum Zustand: Sendable, Equatable {
         case wert(Bruch)
         /// Denominator 0: there is no value (rendered `–`).
         case nennerNull
@@ -17,28 +17,28 @@ public struct Kennwert: Sendable, Equatable {
         case geheim
     }
 
-    public var zustand: Zustand
+    package var zustand: Zustand
     /// For ratio Kennzahlen: numerator and denominator, when known.
-    public var zaehler: Bruch?
-    public var nenner: Bruch?
+    package var zaehler: Bruch?
+    package var nenner: Bruch?
     /// Public reports: the numerator or denominator is withheld (rendered `.`).
-    public var zaehlerGeheim = false
-    public var nennerGeheim = false
+    package var zaehlerGeheim = false
+    package var nennerGeheim = false
     /// How many cases the value rests on, where it rests on cases: for counts the count, for sums
     /// over case rows the number of rows; nil for population, fixed numbers and shares of the
     /// year. Public reports hide values with a basis below the Mindestfallzahl.
-    public var basis: Int64?
+    package var basis: Int64?
     /// The same for the numerator and the denominator of a ratio.
-    public var zaehlerBasis: Int64?
-    public var nennerBasis: Int64?
+    package var zaehlerBasis: Int64?
+    package var nennerBasis: Int64?
 
-    public init(_ zustand: Zustand, zaehler: Bruch? = nil, nenner: Bruch? = nil) {
+    init(_ zustand: Zustand, zaehler: Bruch? = nil, nenner: Bruch? = nil) {
         self.zustand = zustand
         self.zaehler = zaehler
         self.nenner = nenner
     }
 
-    public var wert: Bruch? {
+    package var wert: Bruch? {
         if case .wert(let b) = zustand { return b }
         return nil
     }

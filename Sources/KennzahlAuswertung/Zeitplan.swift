@@ -2,19 +2,19 @@ import KennzahlBasis
 import KennzahlDefinition
 
 /// Which periods a report shows for a Kennzahl: the current one, the comparisons, the history.
-public struct Zeitplan: Sendable {
-    public var aktuell: Zeitraum
+package struct Zeitplan: Sendable {
+    package var aktuell: Zeitraum
     /// The previous quarter; nil for yearly values and in yearly reports.
-    public var vorquartal: Zeitraum?
+    package var vorquartal: Zeitraum?
     /// The same span one year earlier.
-    public var vorjahr: Zeitraum
+    package var vorjahr: Zeitraum
     /// Oldest first, ending with `aktuell`: the last eight quarters, or the last three years.
-    public var verlauf: [Zeitraum]
+    package var verlauf: [Zeitraum]
 
     /// A quarterly Kennzahl in a quarterly report shows that quarter; a yearly one shows the year
     /// of the quarter up to its end (a Q4 report: the full year). In a yearly report every
     /// Kennzahl shows the year.
-    public init(rhythmus: Rhythmus, periode: Berichtsperiode) {
+    package init(rhythmus: Rhythmus, periode: Berichtsperiode) {
         switch (periode, rhythmus) {
         case (.quartal(let q), .quartal):
             aktuell = .quartal(q)
@@ -36,7 +36,7 @@ public struct Zeitplan: Sendable {
 
     /// The Ampel's series: the last eight periods in the Kennzahl's step (quarters, or years to
     /// the same quarter), oldest first, ending with `aktuell`, each with its comparison periods.
-    public var ampelreihe: [(zeitraum: Zeitraum, vorquartal: Zeitraum?, vorjahr: Zeitraum)] {
+    package var ampelreihe: [(zeitraum: Zeitraum, vorquartal: Zeitraum?, vorjahr: Zeitraum)] {
         let schritt = vorquartal == nil ? 4 : 1
         return (0..<8).reversed().map { n in
             let z = aktuell.verschoben(um: -n * schritt)
@@ -45,7 +45,7 @@ public struct Zeitplan: Sendable {
     }
 
     /// Every period of this plan, each once.
-    public var alle: [Zeitraum] {
+    package var alle: [Zeitraum] {
         var liste: [Zeitraum] = []
         let reihe = ampelreihe.flatMap { [$0.zeitraum, $0.vorjahr] + ($0.vorquartal.map { [$0] } ?? []) }
         for z in [aktuell] + [vorquartal, vorjahr].compactMap({ $0 }) + verlauf + reihe where !liste.contains(z) {

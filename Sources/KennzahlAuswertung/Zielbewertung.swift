@@ -2,7 +2,7 @@ import KennzahlBasis
 import KennzahlDefinition
 
 /// Whether a value meets its Zielwert, compared exactly (80 % meets "mindestens 80").
-public enum Zielerreichung: Sendable, Equatable {
+package enum Zielerreichung: Sendable, Equatable {
     case erreicht
     case nichtErreicht
     /// No value to judge (denominator 0, no data, city only).
@@ -10,7 +10,7 @@ public enum Zielerreichung: Sendable, Equatable {
     /// The Kennzahl has no Zielwert.
     case keinZiel
 
-    public static func bewerte(_ ziel: Zielwert?, _ w: Kennwert) -> Zielerreichung {
+    package static func bewerte(_ ziel: Zielwert?, _ w: Kennwert) -> Zielerreichung {
         guard let ziel else { return .keinZiel }
         guard let v = w.wert else { return .keinWert }
         switch ziel {
@@ -21,7 +21,7 @@ public enum Zielerreichung: Sendable, Equatable {
     }
 
     /// German word for reports.
-    public var text: String {
+    package var text: String {
         switch self {
         case .erreicht: return "erreicht"
         case .nichtErreicht: return "nicht erreicht"
@@ -33,7 +33,7 @@ public enum Zielerreichung: Sendable, Equatable {
 
 extension Zielwert {
     /// `mindestens 80 %`, `höchstens 5`, `zwischen 2 und 4 %`.
-    public func text(_ e: Einheit) -> String {
+    package func text(_ e: Einheit) -> String {
         let s = Zahlformat.einheitZeichen(e)
         let u = s.isEmpty ? "" : " " + s
         switch self {

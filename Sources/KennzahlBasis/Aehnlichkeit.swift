@@ -1,7 +1,7 @@
 /// "Meinten Sie …?": the nearest known name by edit distance.
-public enum Aehnlichkeit {
+package enum Aehnlichkeit {
     /// The candidate closest to `wort`, if it is close enough to be a plausible typo.
-    public static func vorschlag(fuer wort: String, aus kandidaten: [String]) -> String? {
+    package static func vorschlag(fuer wort: String, aus kandidaten: [String]) -> String? {
         let klein = wort.lowercased()
         var bester: (name: String, abstand: Int)?
         for k in kandidaten {
@@ -14,7 +14,7 @@ public enum Aehnlichkeit {
     }
 
     /// Damerau–Levenshtein distance (optimal string alignment) over characters.
-    public static func abstand(_ a: String, _ b: String) -> Int {
+    static func abstand(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }

@@ -3,23 +3,23 @@
 /// Counts, sums of money and the ratios built from them are kept exact; rounding happens only when a
 /// value is rendered. Comparisons against Zielwerte and Ampel thresholds are exact as well, so 80 %
 /// is never "79,99999 %".
-public struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
+package struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Numerator, sign carrier.
-    public let zaehler: Int128
+    package let zaehler: Int128
     /// Denominator, always positive; the fraction is reduced.
-    public let nenner: Int128
+    package let nenner: Int128
 
-    public init(_ ganzzahl: Int) {
+    package init(_ ganzzahl: Int) {
         zaehler = Int128(ganzzahl)
         nenner = 1
     }
 
-    public init(_ wert: Festkomma) {
+    package init(_ wert: Festkomma) {
         self.init(unsicherZaehler: Int128(wert.hundertstelCent), nenner: Int128(Festkomma.skala))
     }
 
     /// A fraction `zaehler / nenner`, or nil when the denominator is zero.
-    public init?(zaehler: Int128, nenner: Int128) {
+    package init?(zaehler: Int128, nenner: Int128) {
         guard nenner != 0 else { return nil }
         self.init(unsicherZaehler: nenner < 0 ? -zaehler : zaehler, nenner: nenner < 0 ? -nenner : nenner)
     }
@@ -41,18 +41,18 @@ public struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
-    public static let null = Bruch(0)
+    package static let null = Bruch(0)
 
-    public var istNull: Bool { zaehler == 0 }
-    public var istNegativ: Bool { zaehler < 0 }
-    public var betrag: Bruch { zaehler < 0 ? Bruch(unsicherZaehler: -zaehler, nenner: nenner) : self }
+    package var istNull: Bool { zaehler == 0 }
+    package var istNegativ: Bool { zaehler < 0 }
+    package var betrag: Bruch { zaehler < 0 ? Bruch(unsicherZaehler: -zaehler, nenner: nenner) : self }
 
     /// Approximation for charts only; never used for sums or comparisons.
-    public var naeherung: Double { Double(zaehler) / Double(nenner) }
+    package var naeherung: Double { Double(zaehler) / Double(nenner) }
 
     // MARK: Arithmetic (nil on overflow or division by zero)
 
-    public func plus(_ b: Bruch) -> Bruch? {
+    package func plus(_ b: Bruch) -> Bruch? {
         if nenner == 1 && b.nenner == 1 {
             let (s, o) = zaehler.addingReportingOverflow(b.zaehler)
             return o ? nil : Bruch(unsicherZaehler: s, nenner: 1)
@@ -68,11 +68,11 @@ public struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
         return o ? nil : Bruch(unsicherZaehler: s, nenner: n)
     }
 
-    public func minus(_ b: Bruch) -> Bruch? {
+    package func minus(_ b: Bruch) -> Bruch? {
         plus(Bruch(unsicherZaehler: -b.zaehler, nenner: b.nenner))
     }
 
-    public func mal(_ b: Bruch) -> Bruch? {
+    package func mal(_ b: Bruch) -> Bruch? {
         if zaehler == 0 || b.zaehler == 0 { return .null }
         if nenner == 1 && b.nenner == 1 {
             let (p, o) = zaehler.multipliedReportingOverflow(by: b.zaehler)
@@ -83,13 +83,13 @@ public struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// `self / b`, nil when `b` is zero.
-    public func geteilt(durch b: Bruch) -> Bruch? {
+    package func geteilt(durch b: Bruch) -> Bruch? {
         guard b.zaehler != 0, let z = Bruch.mal(zaehler, b.nenner), let n = Bruch.mal(nenner, b.zaehler)
         else { return nil }
         return Bruch(zaehler: z, nenner: n)
     }
 
-    public static func < (a: Bruch, b: Bruch) -> Bool {
+    package static func < (a: Bruch, b: Bruch) -> Bool {
         if let l = mal(a.zaehler, b.nenner), let r = mal(b.zaehler, a.nenner) { return l < r }
         return a.naeherung < b.naeherung
     }
@@ -98,7 +98,7 @@ public struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// The value rounded half away from zero to `dezimalen` places, as sign and digit string
     /// (`"8400"` with 2 places means 84.00). Exact: no binary floating point involved.
-    public func gerundet(dezimalen: Int) -> (negativ: Bool, ziffern: String) {
+    package func gerundet(dezimalen: Int) -> (negativ: Bool, ziffern: String) {
         var faktor: UInt128 = 1
         for _ in 0..<max(0, dezimalen) { faktor *= 10 }
         let z = zaehler.magnitude
@@ -122,7 +122,7 @@ public struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
         return (zaehler < 0 && q != 0, ziffern)
     }
 
-    public var description: String {
+    package var description: String {
         nenner == 1 ? String(zaehler) : "\(zaehler)/\(nenner)"
     }
 
@@ -151,29 +151,29 @@ public struct Bruch: Hashable, Sendable, Comparable, CustomStringConvertible {
 /// A fixed-point decimal with four places, as read from a numeric export column.
 ///
 /// Sums of money and hours are added as integers in this unit (never as binary floating point).
-public struct Festkomma: Hashable, Sendable, Comparable {
+package struct Festkomma: Hashable, Sendable, Comparable {
     /// Value times 10 000 (for euros: hundredths of a cent).
-    public var hundertstelCent: Int64
-    public static let skala: Int64 = 10_000
-    public static let stellen = 4
+    package var hundertstelCent: Int64
+    package static let skala: Int64 = 10_000
+    package static let stellen = 4
 
-    public init(hundertstelCent: Int64) { self.hundertstelCent = hundertstelCent }
-    public init(ganzzahl: Int) { hundertstelCent = Int64(ganzzahl) * Festkomma.skala }
+    package init(hundertstelCent: Int64) { self.hundertstelCent = hundertstelCent }
+    package init(ganzzahl: Int) { hundertstelCent = Int64(ganzzahl) * Festkomma.skala }
 
-    public static let null = Festkomma(hundertstelCent: 0)
+    package static let null = Festkomma(hundertstelCent: 0)
 
-    public static func < (a: Festkomma, b: Festkomma) -> Bool { a.hundertstelCent < b.hundertstelCent }
+    package static func < (a: Festkomma, b: Festkomma) -> Bool { a.hundertstelCent < b.hundertstelCent }
 }
 
 extension Bruch {
     /// The largest integer not above the value.
-    public var gerundetAbwaerts: Int128 {
+    package var gerundetAbwaerts: Int128 {
         let q = zaehler / nenner
         return zaehler < 0 && q * nenner != zaehler ? q - 1 : q
     }
 
     /// The smallest integer not below the value.
-    public var gerundetAufwaerts: Int128 {
+    package var gerundetAufwaerts: Int128 {
         let q = zaehler / nenner
         return zaehler > 0 && q * nenner != zaehler ? q + 1 : q
     }

@@ -3,16 +3,16 @@ import Foundation
 /// File-system access with German messages: only regular files are read (a FIFO, socket or
 /// device is refused without waiting for it), folders are created and synced with plain system
 /// calls, and every system error is named in German, never in the system's English.
-public enum Dateisystem {
+package enum Dateisystem {
     /// Why a file could not be read.
-    public enum Problem: Error, Equatable, Sendable {
+    package enum Problem: Error, Equatable, Sendable {
         case fehlt
         /// Not a regular file: the kind, e.g. "FIFO" or "Ordner".
         case keineDatei(String)
         case zuGross(Int)
         case system(Int32)
 
-        public var text: String {
+        package var text: String {
             switch self {
             case .fehlt: return "Datei nicht gefunden"
             case .keineDatei(let art): return "keine gewöhnliche Datei (\(art)); gelesen werden nur Dateien"
@@ -35,7 +35,7 @@ public enum Dateisystem {
 
     /// Opens a regular file for reading without ever blocking (a FIFO would wait for a writer):
     /// opened non-blocking, checked, then switched to blocking reads. The caller closes the fd.
-    public static func oeffne(_ pfad: String) -> Result<(fd: Int32, groesse: Int), Problem> {
+    package static func oeffne(_ pfad: String) -> Result<(fd: Int32, groesse: Int), Problem> {
         let fd = open(pfad, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(errno == ENOENT ? .fehlt : .system(errno)) }
         var info = stat()
@@ -54,7 +54,7 @@ public enum Dateisystem {
 
     /// The whole of a small regular file (definitions, switchings, `stand.txt`), at most `grenze`
     /// bytes.
-    public static func lies(_ pfad: String, grenze: Int = 64 << 20) -> Result<[UInt8], Problem> {
+    package static func lies(_ pfad: String, grenze: Int = 64 << 20) -> Result<[UInt8], Problem> {
         switch oeffne(pfad) {
         case .failure(let p): return .failure(p)
         case .success(let (fd, groesse)):
@@ -82,15 +82,15 @@ public enum Dateisystem {
     }
 
     /// What is at a path: nil when nothing, else the `st_mode` (symbolic links followed).
-    public static func modus(_ pfad: String) -> mode_t? {
+    package static func modus(_ pfad: String) -> mode_t? {
         var info = stat()
         return stat(pfad, &info) == 0 ? info.st_mode : nil
     }
 
-    public static func istOrdner(_ pfad: String) -> Bool { modus(pfad).map { $0 & S_IFMT == S_IFDIR } ?? false }
+    package static func istOrdner(_ pfad: String) -> Bool { modus(pfad).map { $0 & S_IFMT == S_IFDIR } ?? false }
 
     /// The names in a folder, sorted; the error number when it cannot be listed.
-    public static func inhalt(_ ordner: String) -> Result<[String], Problem> {
+    package static func inhalt(_ ordner: String) -> Result<[String], Problem> {
         guard let d = opendir(ordner) else { return .failure(errno == ENOENT ? .fehlt : .system(errno)) }
         defer { closedir(d) }
         var namen: [String] = []
@@ -102,7 +102,7 @@ public enum Dateisystem {
     }
 
     /// Creates a folder and its parents.
-    public static func legeOrdnerAn(_ pfad: String) throws(Systemfehler) {
+    package static func legeOrdnerAn(_ pfad: String) throws(Systemfehler) {
         if istOrdner(pfad) { return }
         let eltern = (pfad as NSString).deletingLastPathComponent
         if !eltern.isEmpty && eltern != pfad { try legeOrdnerAn(eltern) }
@@ -115,7 +115,7 @@ public enum Dateisystem {
     }
 
     /// Writes `inhalt` to a new file and syncs it to the disk.
-    public static func schreibe(_ inhalt: [UInt8], nach pfad: String) throws(Systemfehler) {
+    package static func schreibe(_ inhalt: [UInt8], nach pfad: String) throws(Systemfehler) {
         let fd = open(pfad, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Systemfehler(pfad: pfad, nummer: errno, was: "Datei lässt sich nicht anlegen") }
         defer { close(fd) }
@@ -134,7 +134,7 @@ public enum Dateisystem {
     }
 
     /// Syncs a file or folder (its entries) to the disk.
-    public static func synchronisiere(_ pfad: String) throws(Systemfehler) {
+    package static func synchronisiere(_ pfad: String) throws(Systemfehler) {
         let fd = open(pfad, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Systemfehler(pfad: pfad, nummer: errno, was: "lässt sich nicht öffnen") }
         defer { close(fd) }
@@ -145,7 +145,7 @@ public enum Dateisystem {
     }
 
     /// German text for a system error number.
-    public static func fehlertext(_ nummer: Int32) -> String {
+    package static func fehlertext(_ nummer: Int32) -> String {
         switch nummer {
         case ENOENT: return "nicht vorhanden"
         case EACCES, EPERM: return "keine Berechtigung"
@@ -169,12 +169,12 @@ public enum Dateisystem {
 }
 
 /// A failed system call on a path, with a German description.
-public struct Systemfehler: Error, Sendable, CustomStringConvertible {
-    public var pfad: String
-    public var nummer: Int32
+package struct Systemfehler: Error, Sendable, CustomStringConvertible {
+    package var pfad: String
+    package var nummer: Int32
     /// What failed, e.g. "Datei lässt sich nicht anlegen".
-    public var was: String
+    var was: String
 
-    public var grund: String { "\(was) (\(Dateisystem.fehlertext(nummer)))" }
-    public var description: String { "\(pfad): Fehler: \(grund)" }
+    package var grund: String { "\(was) (\(Dateisystem.fehlertext(nummer)))" }
+    package var description: String { "\(pfad): Fehler: \(grund)" }
 }

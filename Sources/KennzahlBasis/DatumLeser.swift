@@ -1,15 +1,15 @@
 /// Reads dates as exports write them: `31.12.2021`, `1.2.2021`, `2021-12-31`, optionally followed by
 /// a time (`31.12.2021 00:00:00`), which is ignored. Two-digit years are refused (ambiguous).
-public enum DatumLeser {
+package enum DatumLeser {
     /// Parses bytes `von..<bis` of `p`; surrounding spaces are ignored.
-    public static func tag(_ p: UnsafeBufferPointer<UInt8>, _ von: Int, _ bis: Int) -> Tag? {
+    package static func tag(_ p: UnsafeBufferPointer<UInt8>, _ von: Int, _ bis: Int) -> Tag? {
         guard let basis = p.baseAddress, von < bis else { return nil }
         return tag(UnsafeBufferPointer(start: basis + von, count: bis - von))
     }
 
     /// Parses the bytes; surrounding spaces are ignored. No allocation: this runs for every date
     /// of every row. `31.12.2021`, the form almost every export writes, takes a short path.
-    public static func tag(_ p: UnsafeBufferPointer<UInt8>) -> Tag? {
+    package static func tag(_ p: UnsafeBufferPointer<UInt8>) -> Tag? {
         if p.count == 10, p[2] == 0x2E, p[5] == 0x2E {
             @inline(__always) func z(_ i: Int) -> Int { Int(p[i]) &- 0x30 }
             let d0 = z(0), d1 = z(1), m0 = z(3), m1 = z(4), j0 = z(6), j1 = z(7), j2 = z(8), j3 = z(9)
@@ -69,7 +69,7 @@ public enum DatumLeser {
         return Tag(jahr: t2, monat: t1, tag: t0)
     }
 
-    public static func tag(aus text: String) -> Tag? {
+    package static func tag(aus text: String) -> Tag? {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBufferPointer { tag($0) }
     }
@@ -78,13 +78,13 @@ public enum DatumLeser {
 /// Reads numbers as German exports write them: `1.234,56`, `1234,56`, `-12,5`, `1234` and, where
 /// unambiguous, `1234.56`. A single dot followed by exactly three digits (`1.234`) is a thousands
 /// separator, as in German. A trailing `€` or `EUR` is allowed.
-public enum ZahlLeser {
-    public static func festkomma(_ p: UnsafeBufferPointer<UInt8>, _ von: Int, _ bis: Int) -> Festkomma? {
+package enum ZahlLeser {
+    package static func festkomma(_ p: UnsafeBufferPointer<UInt8>, _ von: Int, _ bis: Int) -> Festkomma? {
         guard let basis = p.baseAddress, von < bis else { return nil }
         return festkomma(UnsafeBufferPointer(start: basis + von, count: bis - von))
     }
 
-    public static func festkomma(_ p: UnsafeBufferPointer<UInt8>) -> Festkomma? {
+    package static func festkomma(_ p: UnsafeBufferPointer<UInt8>) -> Festkomma? {
         var a = 0, e = p.count
         while a < e, p[a] == 0x20 || p[a] == 0x09 { a += 1 }
         while e > a, p[e - 1] == 0x20 || p[e - 1] == 0x09 { e -= 1 }
@@ -169,7 +169,7 @@ public enum ZahlLeser {
         return Festkomma(hundertstelCent: negativ ? -s : s)
     }
 
-    public static func festkomma(aus text: String) -> Festkomma? {
+    package static func festkomma(aus text: String) -> Festkomma? {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBufferPointer { festkomma($0) }
     }

@@ -1,13 +1,13 @@
 /// Where a diagnostic points: a file, and where known a 1-based line, column and span length.
-public struct Ort: Hashable, Sendable {
-    public var datei: String
-    public var zeile: Int?
-    public var spalte: Int?
-    public var laenge: Int
+package struct Ort: Hashable, Sendable {
+    package var datei: String
+    package var zeile: Int?
+    var spalte: Int?
+    var laenge: Int
     /// The text of the line, for the annotated output with a caret.
-    public var quelltext: String?
+    var quelltext: String?
 
-    public init(datei: String, zeile: Int? = nil, spalte: Int? = nil, laenge: Int = 1, quelltext: String? = nil) {
+    package init(datei: String, zeile: Int? = nil, spalte: Int? = nil, laenge: Int = 1, quelltext: String? = nil) {
         self.datei = datei
         self.zeile = zeile
         self.spalte = spalte
@@ -16,7 +16,7 @@ public struct Ort: Hashable, Sendable {
     }
 
     /// `datei:zeile:spalte` as far as known.
-    public var kurz: String {
+    package var kurz: String {
         var s = datei
         if let z = zeile { s += ":\(z)" }
         if zeile != nil, let sp = spalte { s += ":\(sp)" }
@@ -27,27 +27,27 @@ public struct Ort: Hashable, Sendable {
 /// One problem found in definitions, data or arguments, in German, with its place.
 ///
 /// Diagnostics are collected, never thrown one at a time, so a run reports all problems at once.
-public struct Diagnose: Hashable, Sendable {
-    public enum Schwere: String, Sendable, Comparable {
+package struct Diagnose: Hashable, Sendable {
+    package enum Schwere: String, Sendable, Comparable {
         case fehler = "Fehler"
         case warnung = "Warnung"
 
-        public static func < (a: Schwere, b: Schwere) -> Bool { a == .fehler && b == .warnung }
+        package static func < (a: Schwere, b: Schwere) -> Bool { a == .fehler && b == .warnung }
     }
 
-    public var schwere: Schwere
+    package var schwere: Schwere
     /// Stable message id (e.g. `KZ102`), for tests and documentation.
-    public var code: String
-    public var ort: Ort?
-    public var text: String
+    var code: String
+    package var ort: Ort?
+    package var text: String
     /// Printed after the caret, e.g. "meinten Sie 'zielwert'?".
-    public var hinweis: String?
+    package var hinweis: String?
     /// The message as reports show it, where `text` quotes values from an export row (a case id,
     /// a date): reports name the reason only, so no case data reaches a report. The terminal
     /// (`kennzahl check`) shows the full text to the planner.
-    public var berichtstext: String?
+    package var berichtstext: String?
 
-    public init(_ schwere: Schwere, _ code: String, _ text: String, ort: Ort?, hinweis: String? = nil) {
+    init(_ schwere: Schwere, _ code: String, _ text: String, ort: Ort?, hinweis: String? = nil) {
         self.schwere = schwere
         self.code = code
         self.text = text
@@ -55,16 +55,16 @@ public struct Diagnose: Hashable, Sendable {
         self.hinweis = hinweis
     }
 
-    public static func fehler(_ code: String, _ text: String, ort: Ort?, hinweis: String? = nil) -> Diagnose {
+    package static func fehler(_ code: String, _ text: String, ort: Ort?, hinweis: String? = nil) -> Diagnose {
         Diagnose(.fehler, code, text, ort: ort, hinweis: hinweis)
     }
 
-    public static func warnung(_ code: String, _ text: String, ort: Ort?, hinweis: String? = nil) -> Diagnose {
+    package static func warnung(_ code: String, _ text: String, ort: Ort?, hinweis: String? = nil) -> Diagnose {
         Diagnose(.warnung, code, text, ort: ort, hinweis: hinweis)
     }
 
     /// One line: `datei:zeile:spalte: Fehler: text (hinweis)`.
-    public var zeile: String {
+    package var zeile: String {
         var s = ""
         if let o = ort { s += o.kurz + ": " }
         s += schwere.rawValue + ": " + text
@@ -74,7 +74,7 @@ public struct Diagnose: Hashable, Sendable {
 
     /// Compiler-style output for the terminal: the line with the message id, then the source line
     /// with a caret under the span.
-    public var formatiert: String {
+    package var formatiert: String {
         var s = zeile + " [\(code)]"
         guard let o = ort, let z = o.zeile, let text = o.quelltext else { return s }
         let nummer = String(z)

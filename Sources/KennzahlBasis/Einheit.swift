@@ -1,7 +1,7 @@
 import Foundation
 
 /// The unit of a Kennzahl, as the catalogue names it.
-public enum Einheit: Hashable, Sendable {
+package enum Einheit: Hashable, Sendable {
     case anzahl
     case prozent
     /// Per N of a base: `je 1.000 einwohner` (bezug nil) or `je 1.000 "unter 21-Jährige"`.

@@ -1,5 +1,5 @@
 /// The area a value belongs to.
-public enum Gebiet: Hashable, Sendable {
+package enum Gebiet: Hashable, Sendable {
     /// The whole city (SO-Gesamt): every row, with or without a Sozialraum.
     case gesamt
     /// A Sozialraum by catalogue index.
@@ -11,7 +11,7 @@ public enum Gebiet: Hashable, Sendable {
 extension Gebiet {
     /// The position of the area in per-area arrays: the Sozialräume by index, then "ohne
     /// Zuordnung", then the city (`n` Sozialräume give `n + 2` slots).
-    public func slot(sozialraeume n: Int) -> Int {
+    package func slot(sozialraeume n: Int) -> Int {
         switch self {
         case .sozialraum(let i): return i
         case .ohneZuordnung: return n
@@ -20,7 +20,7 @@ extension Gebiet {
     }
 
     /// The area at `slot` of per-area arrays, the inverse of `slot(sozialraeume:)`.
-    public init(slot: Int, sozialraeume n: Int) {
+    package init(slot: Int, sozialraeume n: Int) {
         self = slot < n ? .sozialraum(slot) : slot == n ? .ohneZuordnung : .gesamt
     }
 }

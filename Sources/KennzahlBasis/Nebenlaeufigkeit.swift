@@ -55,7 +55,7 @@ package enum Dateigroesse {
 
 /// Progress of reading the exports, for a person watching a terminal: one line on stderr,
 /// rewritten at most four times a second. Threads report bytes as they read them.
-public final class Fortschritt: @unchecked Sendable {
+package final class Fortschritt: @unchecked Sendable {
     private let sperre = NSLock()
     private let ausgabe: @Sendable (String) -> Void
     private var gesamt = 0
@@ -64,7 +64,7 @@ public final class Fortschritt: @unchecked Sendable {
     private var gezeigt = false
 
     /// `ausgabe` receives the text to write as it is (with carriage returns).
-    public init(_ ausgabe: @escaping @Sendable (String) -> Void) { self.ausgabe = ausgabe }
+    package init(_ ausgabe: @escaping @Sendable (String) -> Void) { self.ausgabe = ausgabe }
 
     package func beginne(gesamt: Int) {
         sperre.lock()
@@ -90,7 +90,7 @@ public final class Fortschritt: @unchecked Sendable {
     }
 
     /// Clears the progress line, if one was shown.
-    public func beende() {
+    package func beende() {
         sperre.lock()
         let war = gezeigt
         gezeigt = false

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Small path helpers that keep paths as the user typed them (for messages).
-public enum Pfad {
-    public static func verbinde(_ ordner: String, _ name: String) -> String {
+package enum Pfad {
+    package static func verbinde(_ ordner: String, _ name: String) -> String {
         if ordner.isEmpty || ordner == "." { return name }
         return ordner.hasSuffix("/") ? ordner + name : ordner + "/" + name
     }

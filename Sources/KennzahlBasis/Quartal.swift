@@ -1,44 +1,44 @@
 /// A calendar quarter, e.g. the 4th quarter of 2021 (`2021-Q4`).
-public struct Quartal: Comparable, Hashable, Sendable, CustomStringConvertible {
+package struct Quartal: Comparable, Hashable, Sendable, CustomStringConvertible {
     /// `jahr * 4 + (nummer - 1)`: consecutive quarters have consecutive indices.
-    public let index: Int
+    package let index: Int
 
-    public init(jahr: Int, nummer: Int) {
+    package init(jahr: Int, nummer: Int) {
         precondition((1...4).contains(nummer), "quarter number out of range")
         index = jahr * 4 + (nummer - 1)
     }
 
-    public init(index: Int) { self.index = index }
+    package init(index: Int) { self.index = index }
 
-    public var jahr: Int { index >= 0 ? index / 4 : (index - 3) / 4 }
-    public var nummer: Int { index - jahr * 4 + 1 }
+    package var jahr: Int { index >= 0 ? index / 4 : (index - 3) / 4 }
+    package var nummer: Int { index - jahr * 4 + 1 }
 
-    public var ersterTag: Tag {
+    package var ersterTag: Tag {
         // Month 1, 4, 7 or 10 always exists.
         Tag(jahr: jahr, monat: (nummer - 1) * 3 + 1, tag: 1) ?? Tag(nummer: 0)
     }
 
-    public var letzterTag: Tag {
+    package var letzterTag: Tag {
         let monat = nummer * 3
         return Tag(jahr: jahr, monat: monat, tag: Tag.tageImMonat(jahr: jahr, monat: monat)) ?? Tag(nummer: 0)
     }
 
-    public func verschoben(um quartale: Int) -> Quartal { Quartal(index: index + quartale) }
+    package func verschoben(um quartale: Int) -> Quartal { Quartal(index: index + quartale) }
 
     /// Machine name as used in folder names and file patterns: `2021-Q4`.
-    public var name: String { "\(jahr)-Q\(nummer)" }
+    package var name: String { "\(jahr)-Q\(nummer)" }
     /// Reader's name: `4. Quartal 2021`.
-    public var deutsch: String { "\(nummer). Quartal \(jahr)" }
+    package var deutsch: String { "\(nummer). Quartal \(jahr)" }
     /// Short reader's name: `Q4/2021`.
-    public var kurz: String { "Q\(nummer)/\(jahr)" }
+    package var kurz: String { "Q\(nummer)/\(jahr)" }
 
-    public var description: String { name }
+    package var description: String { name }
 
-    public static func < (a: Quartal, b: Quartal) -> Bool { a.index < b.index }
+    package static func < (a: Quartal, b: Quartal) -> Bool { a.index < b.index }
 
     /// Parses `2021-Q4` (also `2021-q4`, `Q4/2021`): exactly these forms, four ASCII digits for
     /// the year, nothing before or after.
-    public static func parse(_ text: String) -> Quartal? {
+    package static func parse(_ text: String) -> Quartal? {
         let b = Array(text.utf8)
         func ziffern(_ r: Range<Int>) -> Int? {
             guard r.upperBound <= b.count, r.allSatisfy({ b[$0] >= 0x30 && b[$0] <= 0x39 }) else { return nil }

@@ -2,14 +2,14 @@ import Foundation
 
 /// How the project reads words and numbers that people typed: names from exports, keywords of the
 /// definition language, numbers in German or English notation.
-public enum Schreibweise {
+package enum Schreibweise {
     /// How names from exports are compared with the catalogue: trimmed, case-insensitive.
-    public static func vergleichsform(_ s: String) -> String {
+    package static func vergleichsform(_ s: String) -> String {
         s.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// Lower case with umlauts spelt in ASCII (`Zähler` → `zaehler`): keywords compare this way.
-    public static func normalisiert(_ wort: String) -> String {
+    package static func normalisiert(_ wort: String) -> String {
         var s = ""
         for c in wort.lowercased() {
             switch c {
@@ -24,7 +24,7 @@ public enum Schreibweise {
     }
 
     /// `80`, `84,5`, `84.5`; `1.000` with exactly three digits after the dot is German thousands.
-    public static func zahlenwert(_ s: String) -> Bruch? {
+    package static func zahlenwert(_ s: String) -> Bruch? {
         let teile = s.split(separator: ",", omittingEmptySubsequences: false)
         var ganz = String(teile[0])
         var bruch = teile.count > 1 ? String(teile[1]) : ""

@@ -2,8 +2,8 @@
 ///
 /// Output paths are built only from slugs, so no name from a definition or an export can make a
 /// file land outside the output folder.
-public enum Slug {
-    public static func aus(_ name: String) -> String {
+package enum Slug {
+    package static func aus(_ name: String) -> String {
         var ergebnis = ""
         var strichOffen = false
         for zeichen in name.lowercased() {
@@ -38,5 +38,5 @@ public enum Slug {
         return ergebnis
     }
 
-    public static let laengste = 64
+    static let laengste = 64
 }

@@ -2,14 +2,14 @@
 ///
 /// Deliberately independent of Foundation's `Calendar` and time zones: a case that ends on
 /// `31.12.2021` ends on that day wherever the report runs.
-public struct Tag: Comparable, Hashable, Sendable, CustomStringConvertible {
+package struct Tag: Comparable, Hashable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01 (negative before).
-    public let nummer: Int32
+    package let nummer: Int32
 
-    public init(nummer: Int32) { self.nummer = nummer }
+    package init(nummer: Int32) { self.nummer = nummer }
 
     /// A day from its parts, or nil when the parts name no real day (31.02., month 13).
-    public init?(jahr: Int, monat: Int, tag: Int) {
+    package init?(jahr: Int, monat: Int, tag: Int) {
         guard (1...9999).contains(jahr), (1...12).contains(monat),
             (1...Tag.tageImMonat(jahr: jahr, monat: monat)).contains(tag)
         else { return nil }
@@ -24,7 +24,7 @@ public struct Tag: Comparable, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Year, month and day of this day.
-    public var bestandteile: (jahr: Int, monat: Int, tag: Int) {
+    package var bestandteile: (jahr: Int, monat: Int, tag: Int) {
         let z = Int(nummer) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -37,37 +37,37 @@ public struct Tag: Comparable, Hashable, Sendable, CustomStringConvertible {
         return (y, m, d)
     }
 
-    public var jahr: Int { bestandteile.jahr }
+    package var jahr: Int { bestandteile.jahr }
 
     /// The quarter this day belongs to.
-    public var quartal: Quartal {
+    package var quartal: Quartal {
         let b = bestandteile
         return Quartal(jahr: b.jahr, nummer: (b.monat - 1) / 3 + 1)
     }
 
     /// German notation, `31.12.2021`.
-    public var deutsch: String {
+    package var deutsch: String {
         let b = bestandteile
         return Tag.zweistellig(b.tag) + "." + Tag.zweistellig(b.monat) + "." + String(b.jahr)
     }
 
     /// ISO notation, `2021-12-31`.
-    public var iso: String {
+    package var iso: String {
         let b = bestandteile
         return String(b.jahr) + "-" + Tag.zweistellig(b.monat) + "-" + Tag.zweistellig(b.tag)
     }
 
-    public var description: String { deutsch }
+    package var description: String { deutsch }
 
-    public func plus(tage: Int) -> Tag { Tag(nummer: nummer + Int32(tage)) }
+    package func plus(tage: Int) -> Tag { Tag(nummer: nummer + Int32(tage)) }
 
-    public static func < (a: Tag, b: Tag) -> Bool { a.nummer < b.nummer }
+    package static func < (a: Tag, b: Tag) -> Bool { a.nummer < b.nummer }
 
-    public static func istSchaltjahr(_ jahr: Int) -> Bool {
+    package static func istSchaltjahr(_ jahr: Int) -> Bool {
         (jahr % 4 == 0 && jahr % 100 != 0) || jahr % 400 == 0
     }
 
-    public static func tageImMonat(jahr: Int, monat: Int) -> Int {
+    package static func tageImMonat(jahr: Int, monat: Int) -> Int {
         switch monat {
         case 2: return istSchaltjahr(jahr) ? 29 : 28
         case 4, 6, 9, 11: return 30

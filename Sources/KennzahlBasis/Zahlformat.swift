@@ -1,18 +1,18 @@
 /// Numbers as German readers expect them: `1.094`, `84,0`, `-3,5`; and the plain forms for CSV.
-public enum Zahlformat {
+package enum Zahlformat {
     /// German notation with thousands separator and decimal comma, rounded half away from zero.
-    public static func deutsch(_ b: Bruch, dezimalen: Int) -> String {
+    package static func deutsch(_ b: Bruch, dezimalen: Int) -> String {
         formatiere(b, dezimalen: dezimalen, tausender: ".", dezimal: ",")
     }
 
     /// Without thousands separator, with the given decimal mark (CSV for Excel: `,`; RFC 4180: `.`).
-    public static func schlicht(_ b: Bruch, dezimalen: Int, dezimal: String) -> String {
+    package static func schlicht(_ b: Bruch, dezimalen: Int, dezimal: String) -> String {
         formatiere(b, dezimalen: dezimalen, tausender: "", dezimal: dezimal)
     }
 
     /// As few decimals as the exact value needs (up to 4): thresholds and Zielwerte as written.
     /// A size in bytes for people: `512 KB`, `4 MB`, `1,5 GB`.
-    public static func groesse(_ bytes: Int) -> String {
+    package static func groesse(_ bytes: Int) -> String {
         let einheiten = [(1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")]
         for (faktor, name) in einheiten where bytes >= faktor {
             return knapp(Bruch(zaehler: Int128(bytes) * 10 / Int128(faktor), nenner: 10) ?? .null) + " " + name
@@ -20,7 +20,7 @@ public enum Zahlformat {
         return "\(bytes) Bytes"
     }
 
-    public static func knapp(_ b: Bruch) -> String {
+    package static func knapp(_ b: Bruch) -> String {
         var zehnerpotenz: Int128 = 1
         for d in 0...4 {
             if zehnerpotenz % b.nenner == 0 { return deutsch(b, dezimalen: d) }
@@ -30,20 +30,20 @@ public enum Zahlformat {
     }
 
     /// Signed German notation: `+12,5`, `-3,0`, `0,0`.
-    public static func mitVorzeichen(_ b: Bruch, dezimalen: Int) -> String {
+    static func mitVorzeichen(_ b: Bruch, dezimalen: Int) -> String {
         let s = deutsch(b, dezimalen: dezimalen)
         return s.hasPrefix("-") || s.allSatisfy({ $0 == "0" || $0 == "," }) ? s : "+" + s
     }
 
     /// Value with its unit: `84,0 %`, `1,23 je 1.000 EW`, `1.234,56 €`, `1.094`.
-    public static func mitEinheit(_ b: Bruch, _ e: Einheit, dezimalen: Int) -> String {
+    package static func mitEinheit(_ b: Bruch, _ e: Einheit, dezimalen: Int) -> String {
         let z = deutsch(b, dezimalen: dezimalen)
         let s = einheitZeichen(e)
         return s.isEmpty ? z : z + " " + s
     }
 
     /// Short unit sign for text: `%`, `je 1.000 EW`, `je 1.000 unter 21-Jährige`, `€`, or nothing for counts.
-    public static func einheitZeichen(_ e: Einheit) -> String {
+    package static func einheitZeichen(_ e: Einheit) -> String {
         switch e {
         case .anzahl: return ""
         case .prozent: return "%"
@@ -54,7 +54,7 @@ public enum Zahlformat {
     }
 
     /// Unit as a word, for unit columns: `Anzahl`, `%`, `je 1.000 Einwohner`, `Euro`.
-    public static func einheitName(_ e: Einheit) -> String {
+    package static func einheitName(_ e: Einheit) -> String {
         switch e {
         case .anzahl: return "Anzahl"
         case .prozent: return "%"
@@ -82,7 +82,7 @@ extension Unicode.Scalar {
     /// allow), or an invisible format character (Unicode category Cf: bidi overrides and isolates,
     /// zero-width characters, the BOM), which can make text read differently from what it is.
     /// Every output replaces them with U+FFFD.
-    public var istSteuerzeichen: Bool {
+    package var istSteuerzeichen: Bool {
         value < 0x20 || (0x7F...0x9F).contains(value) || (value >= 0xAD && properties.generalCategory == .format)
     }
 }
@@ -91,7 +91,7 @@ extension String {
     /// The text with control and format characters (all but line feed) replaced by U+FFFD, a tab
     /// by a space: no name or value from a definition or an export can move a terminal's cursor,
     /// clear it, reverse text or hide text in a CSV file.
-    public var ohneSteuerzeichen: String {
+    package var ohneSteuerzeichen: String {
         guard unicodeScalars.contains(where: { $0.istSteuerzeichen && $0 != "\n" }) else { return self }
         var aus = String.UnicodeScalarView()
         for u in unicodeScalars {

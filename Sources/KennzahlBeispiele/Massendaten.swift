@@ -11,14 +11,14 @@ import KennzahlDefinition
 ///
 /// Files are streamed to disk (a 5-million-row set is about 500 MB); the set appears atomically.
 /// The published Ulm figures do not hold for it: only the small sources are the real samples.
-public enum Massendaten {
-    public struct Ergebnis: Sendable {
-        public var dateien: Int
-        public var zeilen: Int
-        public var bytes: Int
+package enum Massendaten {
+    package struct Ergebnis: Sendable {
+        package var dateien: Int
+        package var zeilen: Int
+        package var bytes: Int
     }
 
-    public static func schreibe(zeilen: Int, seed: UInt64, nach ziel: String) throws -> Ergebnis {
+    package static func schreibe(zeilen: Int, seed: UInt64, nach ziel: String) throws -> Ergebnis {
         var ergebnis = Ergebnis(dateien: 0, zeilen: 0, bytes: 0)
         // The big set has the sample set's file names: only those may be replaced.
         let namen = Set(UlmBeispiel.dateien(seed: seed).map(\.pfad))

@@ -9,10 +9,10 @@ import KennzahlDefinition
 ///
 /// The engine knows nothing of budgets: this generator only writes CSV files. What the reports
 /// compute from them is decided by the catalogue.
-public enum NordfrieslandBeispiel {
-    public static let standardSeed: UInt64 = 2_022
+package enum NordfrieslandBeispiel {
+    static let standardSeed: UInt64 = 2_022
 
-    public static func dateien(seed: UInt64 = standardSeed) -> [(pfad: String, inhalt: [UInt8])] {
+    static func dateien(seed: UInt64 = standardSeed) -> [(pfad: String, inhalt: [UInt8])] {
         var g = NordfrieslandGenerator(seed: seed)
         return g.alle()
     }

@@ -9,11 +9,11 @@ import KennzahlDefinition
 /// fixed, then cases are drawn to meet them. The published figures of GD 072/23 (Produkt 2 at
 /// 31.12.2021, Hilfen vor dem Fall 2020/2021, Wohnraumsicherung, population) are the targets; the
 /// test suite checks them through the evaluator, never through this generator.
-public enum UlmBeispiel {
-    public static let standardSeed: UInt64 = 72_23
+package enum UlmBeispiel {
+    static let standardSeed: UInt64 = 72_23
 
     /// All files of the sample set, paths relative to the sample folder.
-    public static func dateien(seed: UInt64 = standardSeed) -> [(pfad: String, inhalt: [UInt8])] {
+    static func dateien(seed: UInt64 = standardSeed) -> [(pfad: String, inhalt: [UInt8])] {
         var g = UlmGenerator(seed: seed)
         return g.alle()
     }

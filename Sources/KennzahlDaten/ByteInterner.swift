@@ -6,7 +6,7 @@ import KennzahlBasis
 ///
 /// Compact for millions of case ids: per id its bytes, a 4-byte end offset, a 4-byte successor
 /// and two 8-byte table slots (hash fragment and id, so a probe touches one cache line).
-public struct ByteInterner: @unchecked Sendable {
+struct ByteInterner: @unchecked Sendable {
     /// The values' bytes, one after another; grows by `realloc` (see `Wachsfeld`). The interner
     /// owns its storage: it is not copied, only mutated in place.
     private let arena = Wachsfeld<UInt8>(kapazitaet: 1024)
@@ -37,7 +37,7 @@ public struct ByteInterner: @unchecked Sendable {
     }
     private static let leer = UInt64.max
 
-    public init(kapazitaet: Int = 64) {
+    init(kapazitaet: Int = 64) {
         var groesse = 16
         while groesse < kapazitaet * 2 { groesse <<= 1 }
         tabelle = [UInt64](repeating: ByteInterner.leer, count: groesse)
@@ -58,7 +58,7 @@ public struct ByteInterner: @unchecked Sendable {
     }
 
     /// Number of distinct values seen.
-    public var count: Int { enden.count }
+    var count: Int { enden.count }
 
     private func start(_ id: Int) -> Int { id == 0 ? 0 : Int(enden[id - 1]) }
 
@@ -108,7 +108,7 @@ public struct ByteInterner: @unchecked Sendable {
     }
 
     /// The id of the bytes, assigning the next id when new.
-    public mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+    mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> Int32 {
         let laenge = b.count
         if enden.count < ByteInterner.vorhersageAb && laenge <= 16 {
             let (w0, w1, start) = kurzSchluessel(b)
@@ -175,18 +175,18 @@ public struct ByteInterner: @unchecked Sendable {
     }
 
     /// Index range form, for callers that hold a whole buffer.
-    public mutating func intern(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int32 {
+    mutating func intern(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int32 {
         guard let basis = p.baseAddress else { return intern(UnsafeBufferPointer(start: nil, count: 0)) }
         return intern(UnsafeBufferPointer(start: basis + r.lowerBound, count: r.count))
     }
 
-    public mutating func intern(_ text: String) -> Int32 {
+    mutating func intern(_ text: String) -> Int32 {
         let b = Array(text.utf8)
         return b.withUnsafeBufferPointer { intern($0) }
     }
 
     /// The value of an id as text.
-    public func text(_ id: Int32) -> String {
+    func text(_ id: Int32) -> String {
         let i = Int(id)
         return String(
             decoding: UnsafeBufferPointer(start: arena.zeiger + start(i), count: Int(enden[i]) - start(i)),

@@ -3,14 +3,14 @@ import KennzahlBasis
 /// One field of a CSV row as bytes of the current block: for a quoted field without doubled quotes
 /// the range inside the quotes; a field that needs unescaping (`maskiert`) keeps its raw bytes,
 /// quotes included, and is unescaped on access (`CsvZeile.wert`).
-public struct CsvFeld: Sendable {
-    public var von: Int
-    public var bis: Int
-    public var maskiert: Bool
+struct CsvFeld: Sendable {
+    var von: Int
+    var bis: Int
+    var maskiert: Bool
 }
 
 /// Why the scanner could not make a row of a line.
-public enum CsvProblem: Sendable, Equatable {
+enum CsvProblem: Sendable, Equatable {
     /// An opening quote that is not closed before the end of the file.
     case nichtGeschlossen
     /// A line longer than the buffer (`grenze`, e.g. "1 MB"); `anfuehrungszeichen`: it was an
@@ -24,7 +24,7 @@ public enum CsvProblem: Sendable, Equatable {
     case verschluckt(bis: Int, beispiel: Int)
 
     /// The full German message for the planner, about the row starting on line `zeile`.
-    public func text(zeile: Int) -> String {
+    func text(zeile: Int) -> String {
         let weiter = "Zeile \(zeile) verworfen, ab Zeile \(zeile + 1) wird einzeln weitergelesen"
         switch self {
         case .nichtGeschlossen:
@@ -45,7 +45,7 @@ public enum CsvProblem: Sendable, Equatable {
     }
 
     /// The short reason for reports and the data-quality table.
-    public var grund: String {
+    var grund: String {
         switch self {
         case .nichtGeschlossen: return "Anführungszeichen nicht geschlossen"
         case .zuLang(let grenze, let anf):
@@ -58,16 +58,16 @@ public enum CsvProblem: Sendable, Equatable {
 }
 
 /// One row of a CSV file, valid only during the callback that receives it.
-public struct CsvZeile {
+struct CsvZeile {
     /// 1-based physical line where the row starts (quoted line breaks make rows span lines).
-    public var zeile: Int
-    public var felder: UnsafeBufferPointer<CsvFeld>
+    var zeile: Int
+    var felder: UnsafeBufferPointer<CsvFeld>
     /// Set when the line could not be made a row; the row then covers only its first line.
-    public var problem: CsvProblem?
+    var problem: CsvProblem?
     /// A line with nothing on it.
-    public var istLeer: Bool
+    var istLeer: Bool
     /// Physical lines the row spans (more than 1 when a quoted field holds line breaks).
-    public var zeilen: Int = 1
+    var zeilen: Int = 1
 }
 
 /// A byte-level CSV scanner (RFC 4180 and Excel habits) that works on blocks of a stream: quoted
@@ -82,12 +82,12 @@ public struct CsvZeile {
 /// checked: if it then has the wrong number of fields, or a line inside it is a complete row by
 /// itself, the quote was most likely a stray one. Only the record's first line is rejected and
 /// scanning resumes on the next physical line, so the swallowed rows are read as rows.
-public final class CsvZerleger {
-    public let trennzeichen: UInt8
+package final class CsvZerleger {
+    let trennzeichen: UInt8
     /// Physical line of the next row.
-    public private(set) var zeilennummer = 1
+    private(set) var zeilennummer = 1
     /// The header's field count; records spanning lines are checked against it.
-    public var erwarteteFelder: Int?
+    var erwarteteFelder: Int?
     private var felder: UnsafeMutablePointer<CsvFeld>
     private var kapazitaet = 64
     /// Discarding the rest of a line longer than the buffer.
@@ -96,7 +96,7 @@ public final class CsvZerleger {
     /// belongs to it (CRLF).
     private var nachCR = false
 
-    public init(trennzeichen: UInt8) {
+    init(trennzeichen: UInt8) {
         self.trennzeichen = trennzeichen
         felder = .allocate(capacity: kapazitaet)
     }
@@ -105,7 +105,7 @@ public final class CsvZerleger {
 
     /// Guesses the delimiter from the first line (outside quotes): `;`, `,`, tab or `|`, the most
     /// frequent wins; `;` on a tie, as German Excel writes it.
-    public static func trennzeichen(_ p: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    static func trennzeichen(_ p: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var zaehler: [Int] = [0, 0, 0, 0]
         let kandidaten: [UInt8] = [0x3B, 0x2C, 0x09, 0x7C]
         var inAnf = false
@@ -129,7 +129,7 @@ public final class CsvZerleger {
 
     /// Scans the rows of `p[0..<n]` that end in it (all of them at the end of the file) and returns
     /// how many bytes they took; the rest must be offered again with the following bytes.
-    public func zerlege(_ p: UnsafePointer<UInt8>, _ n: Int, dateiende: Bool, _ zeile: (CsvZeile) -> Void) -> Int {
+    func zerlege(_ p: UnsafePointer<UInt8>, _ n: Int, dateiende: Bool, _ zeile: (CsvZeile) -> Void) -> Int {
         let t = trennzeichen
         let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, anf: UInt8 = 0x22
         // Hot loop: the object's state in locals (no exclusivity checks per byte), written back.
@@ -332,7 +332,7 @@ public final class CsvZerleger {
 
     /// For a buffer full of one unfinished row (longer than the buffer, or an opening quote that is
     /// not closed within it): reports the row's first line and skips it. Returns the bytes taken.
-    public func verwirfUeberlangeZeile(_ p: UnsafePointer<UInt8>, _ n: Int, grenze: String, _ zeile: (CsvZeile) -> Void)
+    func verwirfUeberlangeZeile(_ p: UnsafePointer<UInt8>, _ n: Int, grenze: String, _ zeile: (CsvZeile) -> Void)
         -> Int
     {
         let anfangsZeile = zeilennummer
@@ -365,7 +365,7 @@ public final class CsvZerleger {
     /// the first block. Rows point into `block`. Returns the number of physical lines of the
     /// stream (line breaks, plus a last line without one), or nil on a read error.
     @discardableResult
-    public static func zerlegeStrom(
+    static func zerlegeStrom(
         block: UnsafeMutablePointer<UInt8>, kapazitaet: Int,
         lies: (UnsafeMutablePointer<UInt8>, Int) -> Int, nachBlock: () -> Void = {},
         _ zeile: (CsvZeile) -> Void
@@ -406,13 +406,13 @@ public final class CsvZerleger {
     }
 
     /// Scans a whole buffer (tests and small files).
-    public func zerlegeAlles(_ p: UnsafeBufferPointer<UInt8>, _ zeile: (CsvZeile) -> Void) {
+    func zerlegeAlles(_ p: UnsafeBufferPointer<UInt8>, _ zeile: (CsvZeile) -> Void) {
         guard let basis = p.baseAddress else { return }
         _ = zerlege(basis, p.count, dateiende: true, zeile)
     }
 
     /// All non-empty rows of a small file already in memory (UTF-8), as trimmed texts.
-    public static func zeilenAlsText(_ bytes: [UInt8]) -> [(zeile: Int, felder: [String], problem: String?)] {
+    package static func zeilenAlsText(_ bytes: [UInt8]) -> [(zeile: Int, felder: [String], problem: String?)] {
         var zeilen: [(zeile: Int, felder: [String], problem: String?)] = []
         bytes.withUnsafeBufferPointer { p in
             guard let basis = p.baseAddress else { return }
@@ -432,7 +432,7 @@ public final class CsvZerleger {
 
     /// The value of a field: its bytes, or for a field that needs unescaping its unescaped bytes in
     /// `puffer` (room for the raw length).
-    public static func wert(_ f: CsvFeld, _ p: UnsafePointer<UInt8>, puffer: UnsafeMutablePointer<UInt8>)
+    static func wert(_ f: CsvFeld, _ p: UnsafePointer<UInt8>, puffer: UnsafeMutablePointer<UInt8>)
         -> UnsafeBufferPointer<UInt8>
     {
         guard f.maskiert else { return UnsafeBufferPointer(start: p + f.von, count: f.bis - f.von) }

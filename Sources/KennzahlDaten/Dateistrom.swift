@@ -9,7 +9,7 @@ import KennzahlDefinition
 /// are), means UTF-8; anything else is Windows-1252, the habit of older German systems. A source
 /// may declare its encoding instead.
 final class Dateistrom {
-    enum Problem: Error {
+    package enum Problem: Error {
         case nichtLesbar(Dateisystem.Problem)
         case utf16
         /// Declared UTF-8 but is not.

@@ -3,14 +3,14 @@ import KennzahlBasis
 import KennzahlDefinition
 
 /// The period one export file covers, read from its name.
-public enum Dateiperiode: Hashable, Sendable, Comparable {
+package enum Dateiperiode: Hashable, Sendable, Comparable {
     case quartal(Quartal)
     case jahr(Int)
     /// No period in the name: the file covers every period (e.g. a full case history).
     case alle
 
     /// First and last quarter covered (`alle`: unbounded).
-    public var spanne: (von: Int, bis: Int) {
+    package var spanne: (von: Int, bis: Int) {
         switch self {
         case .quartal(let q): return (q.index, q.index)
         case .jahr(let j): return (j * 4, j * 4 + 3)
@@ -18,11 +18,11 @@ public enum Dateiperiode: Hashable, Sendable, Comparable {
         }
     }
 
-    public static func < (a: Dateiperiode, b: Dateiperiode) -> Bool {
+    package static func < (a: Dateiperiode, b: Dateiperiode) -> Bool {
         a.spanne.von != b.spanne.von ? a.spanne.von < b.spanne.von : a.spanne.bis < b.spanne.bis
     }
 
-    public var name: String {
+    var name: String {
         switch self {
         case .quartal(let q): return q.name
         case .jahr(let j): return String(j)
@@ -32,10 +32,10 @@ public enum Dateiperiode: Hashable, Sendable, Comparable {
 }
 
 /// One export file found for a source.
-public struct Exportdatei: Hashable, Sendable {
+package struct Exportdatei: Hashable, Sendable {
     /// Path as shown to users: data folder joined with the relative name.
-    public var pfad: String
-    public var periode: Dateiperiode
+    package var pfad: String
+    package var periode: Dateiperiode
 
     package init(pfad: String, periode: Dateiperiode) {
         self.pfad = pfad
@@ -44,12 +44,12 @@ public struct Exportdatei: Hashable, Sendable {
 }
 
 /// The export files of a data folder, matched to the catalogue's sources by their file patterns.
-public struct Datenbestand: Sendable {
-    public var ordner: String
+package struct Datenbestand: Sendable {
+    var ordner: String
     /// Per source (catalogue order): its files, sorted by period.
-    public var dateien: [[Exportdatei]]
+    package var dateien: [[Exportdatei]]
     /// Declared Stand date of the delivery (`stand.txt`), if any.
-    public var stand: Tag?
+    package var stand: Tag?
 
     package init(ordner: String, dateien: [[Exportdatei]], stand: Tag?) {
         self.ordner = ordner
@@ -58,7 +58,7 @@ public struct Datenbestand: Sendable {
     }
 
     /// Finds the files of every source. Problems (no file for a source, gaps) become diagnostics.
-    public static func finde(ordner: String, katalog: Katalog) -> (Datenbestand?, [Diagnose]) {
+    package static func finde(ordner: String, katalog: Katalog) -> (Datenbestand?, [Diagnose]) {
         guard let modus = Dateisystem.modus(ordner) else {
             return (nil, [Diagnose(DatenMeldung.datenordnerFehlt, ort: Ort(datei: ordner))])
         }
@@ -167,7 +167,7 @@ public struct Datenbestand: Sendable {
     }
 
     /// The quarters the period-named files cover, first to last (nil: none).
-    public var abdeckung: ClosedRange<Int>? {
+    package var abdeckung: ClosedRange<Int>? {
         var von = Int.max, bis = Int.min
         for liste in dateien {
             for d in liste where d.periode != .alle {
@@ -179,7 +179,7 @@ public struct Datenbestand: Sendable {
     }
 
     /// The latest quarter any quarterly file covers (yearly files count with their 4th quarter).
-    public var letztesQuartal: Quartal? {
+    package var letztesQuartal: Quartal? {
         var quartale: [Quartal] = []
         var jahre: [Int] = []
         for liste in dateien {

@@ -9,8 +9,8 @@ import KennzahlDefinition
 ///
 /// Case lists must be read newest file first: a case listed in several quarterly exports counts
 /// with its newest record (`Datensatz.naechsteDatei`).
-public struct QuellenLeser {
-    public let quelle: Quelle
+package struct QuellenLeser {
+    let quelle: Quelle
     let gebiete: Gebietsverzeichnis
     let anzahlSozialraeume: Int
     /// Per field: whether its values must be interned (a counting reads it, or its values are
@@ -19,7 +19,7 @@ public struct QuellenLeser {
     /// Per field: interned only when a distinct count reads it (`SpaeteWerte`).
     let spaet: [Bool]
     /// The interner of such fields, shared with the tallies of this source.
-    public let spaeteWerte: SpaeteWerte
+    package let spaeteWerte: SpaeteWerte
     let typen: [FeldTyp]
 
     var roh: [ByteInterner]
@@ -29,7 +29,7 @@ public struct QuellenLeser {
     /// Per field: how many values `lerneWert` has seen (ids below are known).
     var gelernt: [Int]
     /// The decoded values of the interned raw values, shared with the row consumer.
-    public let werte: QuellenWerte
+    let werte: QuellenWerte
     var gebietRoh = ByteInterner()
     /// Per raw Sozialraum value: index, or -1 when unknown.
     var gebietCache: [Int] = []
@@ -44,9 +44,9 @@ public struct QuellenLeser {
     let speicher: Speicher
 
     /// Rejected rows are reported in detail up to this many per file; all are counted.
-    public static let detailGrenze = 50
+    package static let detailGrenze = 50
     /// Bytes read at a time; also the longest row.
-    public static let standardBlock = 1 << 20
+    static let standardBlock = 1 << 20
 
     /// Buffers of one reader, reused for every file.
     final class Speicher {
@@ -93,7 +93,7 @@ public struct QuellenLeser {
     }
 
     /// `blockgroesse`: bytes read at a time (tests use small blocks to cross block borders).
-    public init(quelle: Quelle, katalog: Katalog, blockgroesse: Int = QuellenLeser.standardBlock) {
+    package init(quelle: Quelle, katalog: Katalog, blockgroesse: Int = QuellenLeser.standardBlock) {
         self.quelle = quelle
         gebiete = Gebietsverzeichnis(katalog)
         anzahlSozialraeume = katalog.sozialraeume.count
@@ -135,7 +135,7 @@ public struct QuellenLeser {
     /// Reads one file. `dateiIndex` is the file's position in the source's sorted file list.
     /// Returns the file's statistics; problems go to `diagnosen` (missing columns are errors,
     /// rejected rows warnings). `fortschritt` hears the raw bytes read so far.
-    public mutating func lies(
+    package mutating func lies(
         _ datei: Exportdatei, dateiIndex: Int, diagnosen: inout [Diagnose],
         fortschritt: ((Int) -> Void)? = nil,
         _ verarbeite: (Datensatz, QuellenWerte) -> Void

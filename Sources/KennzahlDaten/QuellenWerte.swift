@@ -29,7 +29,7 @@ final class Vorschlaege {
 }
 
 /// Interns the values of late fields (see `QuellenLeser.spaet`) when a tally asks for them.
-public final class SpaeteWerte {
+package final class SpaeteWerte {
     private var interner: [ByteInterner]
 
     init(felder: Int) { interner = (0..<felder).map { _ in ByteInterner(kapazitaet: 1024) } }
@@ -39,7 +39,7 @@ public final class SpaeteWerte {
 }
 
 /// The decoded meaning of every interned raw value of a source's fields.
-public final class QuellenWerte {
+package final class QuellenWerte {
     /// Per field, per raw id: catalogue text (nil = unknown value).
     var texte: [[String?]]
     var zahlen: [[Festkomma?]]
@@ -56,10 +56,10 @@ public final class QuellenWerte {
     }
 
     /// The catalogue text of a field's value (after value mapping), trimmed.
-    public func text(feld: Int, id: Int32) -> String { texte[feld][Int(id)] ?? "" }
+    package func text(feld: Int, id: Int32) -> String { texte[feld][Int(id)] ?? "" }
     func gueltig(feld: Int, id: Int32) -> Bool { gueltig[feld][Int(id)] }
     /// Whether a value other than id 0 (the empty value) reads as empty, e.g. a code mapped to "".
-    public func hatLeereWerte(feld: Int) -> Bool { leereWerte[feld] }
-    public func zahl(feld: Int, id: Int32) -> Festkomma? { zahlen[feld][Int(id)] }
-    public func tag(feld: Int, id: Int32) -> Tag? { tage[feld][Int(id)] }
+    package func hatLeereWerte(feld: Int) -> Bool { leereWerte[feld] }
+    package func zahl(feld: Int, id: Int32) -> Festkomma? { zahlen[feld][Int(id)] }
+    package func tag(feld: Int, id: Int32) -> Tag? { tage[feld][Int(id)] }
 }

@@ -4,19 +4,19 @@ import KennzahlDefinition
 ///
 /// A UTF-8 BOM or valid UTF-8 means UTF-8; anything else is read as Windows-1252 (the habit of
 /// older German systems), unless the source declares its encoding.
-public enum Textkodierung {
-    public struct Ergebnis {
-        public var bytes: [UInt8]
-        public var kodierung: Kodierung
-        public var hatteBOM: Bool
+package enum Textkodierung {
+    package struct Ergebnis {
+        package var bytes: [UInt8]
+        var kodierung: Kodierung
+        var hatteBOM: Bool
     }
 
-    public enum Problem: Error {
+    package enum Problem: Error {
         case utf16
         case keinUTF8
     }
 
-    public static func nachUTF8(_ roh: [UInt8], erklaert: Kodierung?) -> Result<Ergebnis, Problem> {
+    package static func nachUTF8(_ roh: [UInt8], erklaert: Kodierung?) -> Result<Ergebnis, Problem> {
         if Dateistrom.istUTF16(Array(roh.prefix(512))) { return .failure(.utf16) }
         var boms = 0
         while roh.count >= 3 * (boms + 1), roh[3 * boms] == 0xEF, roh[3 * boms + 1] == 0xBB, roh[3 * boms + 2] == 0xBF {
@@ -40,7 +40,7 @@ public enum Textkodierung {
     }
 
     /// Strict UTF-8 validation (no overlongs, no surrogates), with an ASCII fast path.
-    public static func istUTF8(_ b: [UInt8]) -> Bool {
+    static func istUTF8(_ b: [UInt8]) -> Bool {
         b.withUnsafeBufferPointer { p in
             var pruefung = Utf8Pruefung()
             return pruefung.weiter(p) && pruefung.amEnde

@@ -2,10 +2,10 @@ import Foundation
 import KennzahlBasis
 
 /// Reads every `*.kz` file of a definitions folder (in file-name order) into a checked `Katalog`.
-public enum KatalogLeser {
+package enum KatalogLeser {
     /// Parses and checks a whole folder (or a single `.kz` file). Returns the catalogue only when
     /// there is no error.
-    public static func lade(ordner: String) -> (Katalog?, [Diagnose]) {
+    package static func lade(ordner: String) -> (Katalog?, [Diagnose]) {
         guard let modus = Dateisystem.modus(ordner) else {
             return (nil, [.fehler("KZ090", "Definitionsordner nicht gefunden", ort: Ort(datei: ordner))])
         }
@@ -54,7 +54,7 @@ public enum KatalogLeser {
     }
 
     /// Parses and checks definition texts given as (path, text) pairs; used by tests and fuzzing.
-    public static func lade(texte: [(pfad: String, text: String)]) -> (Katalog?, [Diagnose]) {
+    static func lade(texte: [(pfad: String, text: String)]) -> (Katalog?, [Diagnose]) {
         var dateien: [DefinitionsDatei] = []
         var diagnosen: [Diagnose] = []
         for (pfad, text) in texte {

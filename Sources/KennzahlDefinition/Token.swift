@@ -1,21 +1,15 @@
 import KennzahlBasis
 
 /// A position in a definition file: 1-based line and column (in characters) and span length.
-public struct Position: Hashable, Sendable {
-    public var zeile: Int
-    public var spalte: Int
-    public var laenge: Int
-
-    public init(zeile: Int, spalte: Int, laenge: Int) {
-        self.zeile = zeile
-        self.spalte = spalte
-        self.laenge = laenge
-    }
+struct Position: Hashable, Sendable {
+    var zeile: Int
+    var spalte: Int
+    var laenge: Int
 }
 
 /// One lexical unit of the definition language.
-public struct Token: Hashable, Sendable {
-    public enum Art: Hashable, Sendable {
+struct Token: Hashable, Sendable {
+    package enum Art: Hashable, Sendable {
         /// A word: keyword or name (`kennzahl`, `JH-Z5`, `zähler`).
         case wort
         /// A quoted text; `text` holds the unescaped content.
@@ -29,11 +23,11 @@ public struct Token: Hashable, Sendable {
         case dateiende
     }
 
-    public var art: Art
-    public var text: String
-    public var position: Position
+    var art: Art
+    var text: String
+    var position: Position
 
     /// Keywords compare case-insensitively, umlauts equal to their ASCII spellings
     /// (`Zähler` = `zaehler`).
-    public var schluessel: String { art == .wort ? Schreibweise.normalisiert(text) : text }
+    var schluessel: String { art == .wort ? Schreibweise.normalisiert(text) : text }
 }

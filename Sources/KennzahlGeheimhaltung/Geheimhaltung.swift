@@ -16,8 +16,8 @@ import KennzahlDefinition
 ///
 /// Decided once per Kennzahl, period and area over everything the report set shows, so the same
 /// value is withheld in every report that shows it: no report can be set against another.
-public struct Geheimhaltung: Sendable {
-    public enum Teil: Int, Sendable, Hashable {
+package struct Geheimhaltung: Sendable {
+    package enum Teil: Int, Sendable, Hashable {
         case wert, zaehler, nenner
     }
 
@@ -29,7 +29,7 @@ public struct Geheimhaltung: Sendable {
     }
 
     /// Why a value is withheld.
-    public enum Grund: String, Sendable, CaseIterable {
+    package enum Grund: String, Sendable, CaseIterable {
         /// Too few cases behind it.
         case primaer = "primär"
         /// It would give a withheld value away through a relation the reports show.
@@ -47,39 +47,39 @@ public struct Geheimhaltung: Sendable {
     /// For each withheld value of this set: the attacker's range after the audit.
     private(set) var intervalle: [Zelle: Pruefstand.Intervall] = [:]
     /// The public sets the audit took together, oldest first (for the notes).
-    public private(set) var kette: [Berichtsperiode] = []
+    package private(set) var kette: [Berichtsperiode] = []
     /// The attacker's system of this set, when asked for (`check --public --pruefsystem`).
-    public private(set) var system: Pruefsystem?
+    package private(set) var system: Pruefsystem?
     private let sozialraeume: Int
 
     init(sozialraeume: Int) { self.sozialraeume = sozialraeume }
 
     /// How many values of this set are withheld for a reason.
-    public func anzahl(_ grund: Grund) -> Int { sichtbar.filter { gruende[$0] == grund }.count }
+    package func anzahl(_ grund: Grund) -> Int { sichtbar.filter { gruende[$0] == grund }.count }
     /// Cells withheld because they rest on too few cases.
-    public var anzahlPrimaer: Int { anzahl(.primaer) }
+    var anzahlPrimaer: Int { anzahl(.primaer) }
     /// Cells withheld so the others cannot be recomputed (relations and audit).
-    public var anzahlSekundaer: Int { anzahl(.sekundaer) + anzahl(.pruefung) + anzahl(.frueher) }
+    var anzahlSekundaer: Int { anzahl(.sekundaer) + anzahl(.pruefung) + anzahl(.frueher) }
 
     /// Whether a part of a value is withheld.
-    public func geheim(_ k: Int, _ z: Zeitraum, _ g: Gebiet, _ teil: Teil) -> Bool {
+    package func geheim(_ k: Int, _ z: Zeitraum, _ g: Gebiet, _ teil: Teil) -> Bool {
         gruende[Zelle(kennzahl: k, zeitraum: z, slot: g.slot(sozialraeume: sozialraeume), teil: teil)] != nil
     }
 
     /// One withheld value of the set, as the audit listing shows it.
-    public struct Protokollzeile: Sendable {
-        public var kennzahl: String
-        public var gebiet: String
-        public var zeitraum: String
-        public var teil: String
-        public var grund: Grund
+    package struct Protokollzeile: Sendable {
+        package var kennzahl: String
+        package var gebiet: String
+        package var zeitraum: String
+        package var teil: String
+        package var grund: Grund
         /// The attacker's range in German notation (`0 bis 4`, `12 bis unbegrenzt`).
-        public var bereich: String
+        package var bereich: String
     }
 
     /// Every withheld value this set shows, with its reason and the attacker's range, in
     /// catalogue order.
-    public func protokoll(_ katalog: Katalog) -> [Protokollzeile] {
+    package func protokoll(_ katalog: Katalog) -> [Protokollzeile] {
         let n = katalog.sozialraeume.count
         return gruende.keys.filter(sichtbar.contains).sorted().map { c in
             let kz = katalog.kennzahlen[c.kennzahl]
@@ -113,12 +113,12 @@ public struct Geheimhaltung: Sendable {
     /// A relation among shown values: `summe` (a total and its parts: `zellen[0]` is the total)
     /// or `verhaeltnis` (value, numerator, denominator: any two give the third).
     struct Beziehung {
-        enum Art { case summe, verhaeltnis }
+        package enum Art { case summe, verhaeltnis }
         var art: Art
         var zellen: [Zelle]
     }
 
-    public enum Fehler: Error, Sendable {
+    package enum Fehler: Error, Sendable {
         /// The audit cannot protect a value (no public set is written then).
         case nichtSicherbar(String)
     }
@@ -128,7 +128,7 @@ public struct Geheimhaltung: Sendable {
     /// is decided in turn, each audited together with every set before it (a yearly set after
     /// the quarters of its year). A value withheld before stays withheld; a value published
     /// before is known.
-    public static func berechne(
+    package static func berechne(
         katalog: Katalog, auswertung: Auswertung, periode: Berichtsperiode, ab: Quartal? = nil,
         mitSystem: Bool = false
     ) throws(Fehler) -> Geheimhaltung {

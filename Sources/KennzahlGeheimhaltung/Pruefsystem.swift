@@ -7,57 +7,57 @@ import KennzahlDefinition
 /// --public --pruefsystem DATEI`, solved by another solver in CI): the unknowns, every
 /// constraint the published values impose, and every withheld value with the range the audit
 /// found. Numbers are exact fractions written `zähler/nenner`.
-public struct Pruefsystem: Codable, Sendable {
-    public struct Variable: Codable, Sendable {
-        public var name: String
-        public var nichtnegativ: Bool
+package struct Pruefsystem: Codable, Sendable {
+    package struct Variable: Codable, Sendable {
+        var name: String
+        var nichtnegativ: Bool
     }
 
-    public struct Bedingung: Codable, Sendable {
+    package struct Bedingung: Codable, Sendable {
         /// Pairs of variable index and coefficient.
-        public var terme: [[String]]
+        var terme: [[String]]
         /// `=`, `<=` or `>=`.
-        public var art: String
-        public var rechts: String
-        public var zellen: [String]
+        var art: String
+        var rechts: String
+        var zellen: [String]
     }
 
-    public struct Ziel: Codable, Sendable {
-        public var zelle: String
-        public var terme: [[String]]
-        public var konstante: String
+    package struct Ziel: Codable, Sendable {
+        var zelle: String
+        var terme: [[String]]
+        var konstante: String
         /// `anzahl`, `betrag` or `keiner` (ratios: protected through their parts).
-        public var schutzart: String
-        public var grund: String
-        public var mindestfallzahl: Int
+        var schutzart: String
+        var grund: String
+        var mindestfallzahl: Int
         /// Whether the value rests on too few cases (the audit protects these).
-        public var klein: Bool
-        public var wahrerWert: String
-        public var unten: String?
-        public var oben: String?
+        var klein: Bool
+        var wahrerWert: String
+        var unten: String?
+        var oben: String?
     }
 
     /// A current value the set shows, to compare with the report files.
-    public struct Veroeffentlicht: Codable, Sendable {
-        public var kennzahl: String
+    package struct Veroeffentlicht: Codable, Sendable {
+        var kennzahl: String
         /// The Produkt whose report shows it (`produkt-N.csv`).
-        public var produkt: Int
-        public var gebiet: String
-        public var teil: String
-        public var zurueckgehalten: Bool
+        var produkt: Int
+        var gebiet: String
+        var teil: String
+        var zurueckgehalten: Bool
         /// The value, nil when it has none (no data, city only, denominator 0).
-        public var wert: String?
+        var wert: String?
     }
 
-    public var katalog: String
-    public var periode: String
-    public var variablen: [Variable]
-    public var bedingungen: [Bedingung]
-    public var ziele: [Ziel]
-    public var aktuell: [Veroeffentlicht]
+    var katalog: String
+    var periode: String
+    package var variablen: [Variable]
+    package var bedingungen: [Bedingung]
+    package var ziele: [Ziel]
+    var aktuell: [Veroeffentlicht]
 
     /// JSON with sorted keys: the same set gives the same bytes.
-    public func json() -> [UInt8] {
+    package func json() -> [UInt8] {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .prettyPrinted]
         return (try? Array(e.encode(self))) ?? []

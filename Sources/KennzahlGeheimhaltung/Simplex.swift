@@ -5,7 +5,7 @@ import KennzahlBasis
 /// cycling); every number stays exact, so an interval it reports is the attacker's interval,
 /// not an approximation of it.
 struct LinearesProgramm: Sendable {
-    enum Art: Sendable { case gleich, hoechstens, mindestens }
+    package enum Art: Sendable { case gleich, hoechstens, mindestens }
 
     struct Zeile: Sendable {
         var koeffizienten: [Int: Bruch]
@@ -74,7 +74,7 @@ struct LinearesProgramm: Sendable {
 /// feasible basis it found (phase 2 each), so the lower and upper bound of many cells of the same
 /// system cost one phase 1. Arithmetic in `ExakteZahl`: exact whatever the numbers grow to.
 struct Simplex {
-    enum Problem: Error, Equatable {
+    package enum Problem: Error, Equatable {
         /// The constraints contradict each other.
         case unzulaessig
     }

@@ -9,45 +9,45 @@ import KennzahlGeheimhaltung
 
 /// The main job, end to end: definitions → exports → evaluation → Ampel → report model →
 /// renderers → files, written atomically.
-public enum Berichtslauf {
-    public enum Format: String, CaseIterable, Sendable {
+enum Berichtslauf {
+    enum Format: String, CaseIterable, Sendable {
         case csv, md, html
     }
 
-    public struct Auftrag: Sendable {
-        public var definitionen = "Definitions/ulm"
-        public var daten = "Samples/ulm"
-        public var ausgabe = "reports"
-        public var periode: Berichtsperiode?
-        public var formate: [Format] = Format.allCases
-        public var csv = CsvDialekt.excel
-        public var streng = false
+    struct Auftrag: Sendable {
+        var definitionen = "Definitions/ulm"
+        var daten = "Samples/ulm"
+        var ausgabe = "reports"
+        var periode: Berichtsperiode?
+        var formate: [Format] = Format.allCases
+        var csv = CsvDialekt.excel
+        var streng = false
         /// Public reports: small counts withheld (`Geheimhaltung`).
-        public var oeffentlich = false
+        var oeffentlich = false
         /// Keep the audit's system for export (`check --public --pruefsystem`).
-        public var mitPruefsystem = false
+        var mitPruefsystem = false
         /// Progress while reading the exports (terminal only).
-        public var fortschritt: Fortschritt?
+        var fortschritt: Fortschritt?
 
-        public init() {}
+        init() {}
     }
 
-    public struct Ergebnis: Sendable {
+    package struct Ergebnis: Sendable {
         /// 0 success, 1 input errors.
-        public var exitCode: Int32
-        public var diagnosen: [Diagnose]
+        var exitCode: Int32
+        var diagnosen: [Diagnose]
         /// Folder written, when successful.
-        public var ordner: String?
-        public var periode: Berichtsperiode?
-        public var dateien: [String] = []
+        var ordner: String?
+        var periode: Berichtsperiode?
+        var dateien: [String] = []
         /// Public reports: values withheld per reason.
-        public var geheim: [Geheimhaltung.Grund: Int]?
+        var geheim: [Geheimhaltung.Grund: Int]?
         /// Lights per area (name, counts per colour), for the summary.
-        public var ampel: [(gebiet: String, anzahl: [Ampelfarbe: Int])] = []
+        var ampel: [(gebiet: String, anzahl: [Ampelfarbe: Int])] = []
     }
 
     /// Evaluates and builds the report set without writing it (used by `run` and by tests).
-    public static func berechne(_ a: Auftrag) -> (Berichtsgrundlage?, [Diagnose]) {
+    static func berechne(_ a: Auftrag) -> (Berichtsgrundlage?, [Diagnose]) {
         Zeitmessung.beginne()
         let (katalogOpt, d1) = KatalogLeser.lade(ordner: a.definitionen)
         guard let katalog = katalogOpt else { return (nil, d1) }
@@ -118,7 +118,7 @@ public enum Berichtslauf {
     }
 
     /// Every report of a set as (area slug, model).
-    public static func berichte(_ g: Berichtsgrundlage) -> [(slug: String, bericht: Bericht)] {
+    static func berichte(_ g: Berichtsgrundlage) -> [(slug: String, bericht: Bericht)] {
         auftraege(g).map { (g.slug($0.gebiet), baue($0.produkt, $0.gebiet, g)) }
     }
 
@@ -132,7 +132,7 @@ public enum Berichtslauf {
 
     /// Renders the set into file contents (paths relative to `OUT/<period>`). Reports are built
     /// and formatted on all cores; the list is in the same order whatever the timing.
-    public static func dateien(_ g: Berichtsgrundlage, formate: [Format], csv: CsvDialekt) -> [(
+    static func dateien(_ g: Berichtsgrundlage, formate: [Format], csv: CsvDialekt) -> [(
         pfad: String, inhalt: [UInt8]
     )] {
         let liste = auftraege(g)
@@ -194,7 +194,7 @@ public enum Berichtslauf {
     }
 
     /// Runs the whole job and writes `OUT/<period>/`.
-    public static func run(_ a: Auftrag) -> Ergebnis {
+    static func run(_ a: Auftrag) -> Ergebnis {
         let (grundlage, diagnosen) = berechne(a)
         guard let g = grundlage else { return Ergebnis(exitCode: 1, diagnosen: diagnosen) }
         let ziel = Pfad.verbinde(a.ausgabe, g.periode.name)

@@ -10,17 +10,17 @@ import KennzahlGeheimhaltung
 
 /// The command line: `report`, `check`, `samples`, help and version. Returns exit codes
 /// 0 (success), 1 (input errors), 2 (usage errors); never traps on arguments.
-public enum Kommandozeile {
-    public static let version = "kennzahl 0.1.0"
+package enum Kommandozeile {
+    static let version = "kennzahl 0.1.0"
 
     /// Where output goes; tests capture it.
-    public struct Kanaele {
-        public var aus: (String) -> Void
-        public var fehler: (String) -> Void
+    package struct Kanaele {
+        var aus: (String) -> Void
+        var fehler: (String) -> Void
         /// Progress while reading exports; only where a person watches (stderr is a terminal).
-        public var fortschritt: Fortschritt?
+        var fortschritt: Fortschritt?
 
-        public init(
+        init(
             aus: @escaping (String) -> Void, fehler: @escaping (String) -> Void, fortschritt: Fortschritt? = nil
         ) {
             self.aus = aus
@@ -28,7 +28,7 @@ public enum Kommandozeile {
             self.fortschritt = fortschritt
         }
 
-        public static var standard: Kanaele {
+        static var standard: Kanaele {
             let terminal = isatty(STDERR_FILENO) == 1
             // Whatever a definition or an export contains, the terminal gets no control characters.
             return Kanaele(
@@ -38,12 +38,12 @@ public enum Kommandozeile {
         }
     }
 
-    struct Nutzungsfehler: Error {
+    package struct Nutzungsfehler: Error {
         var text: String
         var befehl: String?
     }
 
-    public static func fuehreAus(_ argumente: [String], _ k: Kanaele = .standard) -> Int32 {
+    package static func fuehreAus(_ argumente: [String], _ k: Kanaele = .standard) -> Int32 {
         do {
             return try verteile(argumente, k)
         } catch let f as Nutzungsfehler {

@@ -8,17 +8,17 @@ import KennzahlDefinition
 
 /// Runs the planners' tests (`test` blocks): each test's fixture rows become small exports, the
 /// Kennzahl is evaluated through the normal engine, and every expectation is compared.
-public enum Testlauf {
-    public struct Ergebnis: Sendable {
-        public var test: Kennzahltest
-        public var kennzahl: String
+enum Testlauf {
+    package struct Ergebnis: Sendable {
+        var test: Kennzahltest
+        var kennzahl: String
         /// Empty when the test passed.
-        public var fehler: [Diagnose]
+        var fehler: [Diagnose]
 
-        public var bestanden: Bool { fehler.isEmpty }
+        var bestanden: Bool { fehler.isEmpty }
     }
 
-    public static func fuehreAus(_ katalog: Katalog) -> [Ergebnis] {
+    static func fuehreAus(_ katalog: Katalog) -> [Ergebnis] {
         katalog.tests.map { pruefe($0, katalog) }
     }
 

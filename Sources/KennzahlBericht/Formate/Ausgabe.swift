@@ -13,11 +13,11 @@ import KennzahlBasis
 /// A folder is replaced or removed only when every file in it was written by this program: listed
 /// in the folder's record (`.kennzahl-berichtsstand`, written first) or, for folders without one,
 /// accepted by the caller's `eigene`. Otherwise the run stops and names the file.
-public enum Ausgabe {
-    public struct Fehler: Error, CustomStringConvertible {
-        public var pfad: String
-        public var grund: String
-        public var description: String { "\(pfad): Fehler: \(grund)" }
+package enum Ausgabe {
+    package struct Fehler: Error, CustomStringConvertible {
+        package var pfad: String
+        package var grund: String
+        package var description: String { "\(pfad): Fehler: \(grund)" }
 
         package init(pfad: String, grund: String) {
             self.pfad = pfad
@@ -26,15 +26,15 @@ public enum Ausgabe {
     }
 
     /// The record of a written set: its kind and its files.
-    public static let stammdatei = ".kennzahl-berichtsstand"
+    static let stammdatei = ".kennzahl-berichtsstand"
 
     /// What a set records about itself.
-    public struct Stamm: Sendable, Equatable {
+    package struct Stamm: Sendable, Equatable {
         /// The kind of set, e.g. "intern" or "oeffentlich"; nil for sets without a kind.
-        public var art: String?
-        public var dateien: [String]
+        var art: String?
+        var dateien: [String]
 
-        public init(art: String?, dateien: [String]) {
+        init(art: String?, dateien: [String]) {
             self.art = art
             self.dateien = dateien
         }
@@ -45,7 +45,7 @@ public enum Ausgabe {
         }
 
         /// The record of a folder, if it has one.
-        public static func lies(_ ordner: String) -> Stamm? {
+        static func lies(_ ordner: String) -> Stamm? {
             guard case .success(let bytes) = Dateisystem.lies(Pfad.verbinde(ordner, stammdatei), grenze: 16 << 20)
             else { return nil }
             let zeilen = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
@@ -62,7 +62,7 @@ public enum Ausgabe {
     /// `dateien`: paths relative to `ziel` (built from slugs only) and their contents. `art`: the
     /// kind recorded in the set; `eigene`: which files of an existing folder without a record
     /// this program wrote (earlier versions wrote no record).
-    public static func schreibe(
+    package static func schreibe(
         _ dateien: [(pfad: String, inhalt: [UInt8])], nach ziel: String, art: String? = nil,
         stamm: Bool = true, eigene: (String) -> Bool = { _ in false }
     ) throws {
@@ -88,7 +88,7 @@ public enum Ausgabe {
     }
 
     /// The file `relativ` inside `ordner`, its folder created; a name leading outside is refused.
-    public static func pfad(_ relativ: String, in ordner: URL) throws -> URL {
+    package static func pfad(_ relativ: String, in ordner: URL) throws -> URL {
         guard !relativ.hasPrefix("/"), !relativ.split(separator: "/").contains(".."), !relativ.isEmpty else {
             throw Fehler(pfad: relativ, grund: "Dateiname außerhalb des Ausgabeordners abgelehnt")
         }
@@ -103,7 +103,7 @@ public enum Ausgabe {
 
     /// Lets `fuelle` write into a fresh hidden folder (files too large to hold in memory are
     /// streamed there; they need not sync themselves), then swaps it in for `ziel`.
-    public static func schreibe(
+    package static func schreibe(
         nach ziel: String, stamm: Stamm? = nil, eigene: (String) -> Bool = { _ in false },
         _ fuelle: (URL) throws -> Void
     ) throws {

@@ -1,21 +1,21 @@
 import KennzahlBasis
 
 /// The two CSV flavours: German Excel (default) and machine-readable RFC 4180.
-public struct CsvDialekt: Sendable, Equatable {
-    public var trennzeichen: String
-    public var dezimalzeichen: String
-    public var bom: Bool
-    public var zeilenende: String
+package struct CsvDialekt: Sendable, Equatable {
+    var trennzeichen: String
+    var dezimalzeichen: String
+    var bom: Bool
+    var zeilenende: String
 
     /// Semicolon, decimal comma, UTF-8 with BOM, CRLF: opens correctly in German Excel.
-    public static let excel = CsvDialekt(trennzeichen: ";", dezimalzeichen: ",", bom: true, zeilenende: "\r\n")
+    package static let excel = CsvDialekt(trennzeichen: ";", dezimalzeichen: ",", bom: true, zeilenende: "\r\n")
     /// Comma, decimal point, no BOM, LF.
-    public static let rfc4180 = CsvDialekt(trennzeichen: ",", dezimalzeichen: ".", bom: false, zeilenende: "\n")
+    package static let rfc4180 = CsvDialekt(trennzeichen: ",", dezimalzeichen: ".", bom: false, zeilenende: "\n")
 }
 
 /// Writes a report's CSV table: one header row, one row per table row, numbers as numbers.
-public enum CsvRenderer {
-    public static func render(_ bericht: Bericht, _ d: CsvDialekt) -> String? {
+package enum CsvRenderer {
+    package static func render(_ bericht: Bericht, _ d: CsvDialekt) -> String? {
         guard let t = bericht.csvTabelle else { return nil }
         // Columns only for readers (a trend line) stay out of the CSV.
         let spalten = t.spalten.indices.filter { !t.spalten[$0].nurLesefassung }

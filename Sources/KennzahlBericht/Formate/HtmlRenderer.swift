@@ -3,8 +3,8 @@ import KennzahlDefinition
 
 /// Writes a report as one self-contained HTML5 file: inline CSS (and inline styles on tables so
 /// they keep their look when pasted into Word or Writer), no script, no external URL.
-public enum HtmlRenderer {
-    public static func render(_ b: Bericht) -> String {
+package enum HtmlRenderer {
+    package static func render(_ b: Bericht) -> String {
         var s = "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         s += "<title>" + esc(b.titel + " – " + b.gebiet) + "</title>\n<style>\n" + stil + "</style>\n</head>\n<body>\n"

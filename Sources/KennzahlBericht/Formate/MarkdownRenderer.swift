@@ -1,8 +1,8 @@
 import KennzahlBasis
 
 /// Writes a report as Markdown with pipe tables that pandoc and GitHub both render; no raw HTML.
-public enum MarkdownRenderer {
-    public static func render(_ b: Bericht) -> String {
+package enum MarkdownRenderer {
+    package static func render(_ b: Bericht) -> String {
         var s = "# " + text(b.titel) + "\n\n"
         s += "**" + text(b.gebiet) + "**\n\n"
         for z in b.kopfzeilen { s += text(z) + "  \n" }

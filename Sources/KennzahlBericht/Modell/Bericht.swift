@@ -3,33 +3,33 @@ import KennzahlDefinition
 
 /// The report model: what a report says, already in German and already decided. The CSV,
 /// Markdown and HTML renderers only format it; they never count or compute.
-public struct Bericht: Sendable {
+package struct Bericht: Sendable {
     /// File name without extension, e.g. `produkt-3`.
-    public var dateiname: String
-    public var titel: String
+    package var dateiname: String
+    var titel: String
     /// The area, e.g. "Sozialraum Wiblingen".
-    public var gebiet: String
+    var gebiet: String
     /// Lines under the title: period, Stand, catalogue.
-    public var kopfzeilen: [String]
-    public var abschnitte: [Abschnitt]
+    var kopfzeilen: [String]
+    var abschnitte: [Abschnitt]
     /// Notes at the end: symbols, data quality, use.
-    public var hinweise: [String]
+    var hinweise: [String]
     /// The one table the CSV file holds (nil: no CSV for this report).
-    public var csvTabelle: Tabelle?
+    var csvTabelle: Tabelle?
 }
 
 /// A titled part of a report: paragraphs, a table, a list.
-public struct Abschnitt: Sendable {
-    public var titel: String
+struct Abschnitt: Sendable {
+    var titel: String
     /// An anchor for links into this section (ASCII, from a slug).
-    public var anker: String?
-    public var absaetze: [String] = []
-    public var tabelle: Tabelle?
-    public var liste: [String] = []
+    var anker: String?
+    var absaetze: [String] = []
+    var tabelle: Tabelle?
+    var liste: [String] = []
     /// Charts (HTML only); each carries its own text alternative, the tables carry the numbers.
-    public var diagramme: [Diagramm] = []
+    var diagramme: [Diagramm] = []
 
-    public init(
+    init(
         titel: String, absaetze: [String] = [], tabelle: Tabelle? = nil, liste: [String] = [],
         diagramme: [Diagramm] = []
     ) {
@@ -42,18 +42,18 @@ public struct Abschnitt: Sendable {
 }
 
 /// One series of a chart.
-public struct Reihe: Sendable {
-    public var name: String
-    public var werte: [Bruch?]
+struct Reihe: Sendable {
+    var name: String
+    var werte: [Bruch?]
 
-    public init(_ name: String, _ werte: [Bruch?]) {
+    init(_ name: String, _ werte: [Bruch?]) {
         self.name = name
         self.werte = werte
     }
 }
 
 /// A chart, drawn as inline SVG by the HTML renderer.
-public enum Diagramm: Sendable {
+enum Diagramm: Sendable {
     /// Horizontal bars: a group per category, a bar per series (e.g. Sozialraum against city).
     case balken(
         titel: String, beschreibung: String, kategorien: [String], reihen: [Reihe], einheit: String, dezimalen: Int)
@@ -62,14 +62,14 @@ public enum Diagramm: Sendable {
         titel: String, beschreibung: String, perioden: [String], reihen: [Reihe], zielwert: Bruch?, einheit: String,
         dezimalen: Int)
 
-    public var titel: String {
+    var titel: String {
         switch self {
         case .balken(let t, _, _, _, _, _), .linien(let t, _, _, _, _, _, _): return t
         }
     }
 
     /// The text alternative: what the chart shows, in words and numbers.
-    public var beschreibung: String {
+    var beschreibung: String {
         switch self {
         case .balken(_, let b, _, _, _, _), .linien(_, let b, _, _, _, _, _): return b
         }
@@ -77,30 +77,30 @@ public enum Diagramm: Sendable {
 }
 
 /// A link to another file of the report set (a relative path built from slugs only).
-public struct Verweis: Sendable, Equatable {
-    public var text: String
-    public var ziel: String
+struct Verweis: Sendable, Equatable {
+    var text: String
+    var ziel: String
     /// A link only in HTML; Markdown and CSV show the text alone (tables pasted into papers).
-    public var nurHtml: Bool
+    var nurHtml: Bool
 
-    public init(_ text: String, _ ziel: String, nurHtml: Bool = false) {
+    init(_ text: String, _ ziel: String, nurHtml: Bool = false) {
         self.text = text
         self.ziel = ziel
         self.nurHtml = nurHtml
     }
 }
 
-public struct Spalte: Sendable, Equatable {
-    public var titel: String
-    public var rechtsbuendig: Bool
+struct Spalte: Sendable, Equatable {
+    var titel: String
+    var rechtsbuendig: Bool
     /// A heading over several neighbouring columns (HTML shows it as a second header row).
-    public var gruppe: String?
+    var gruppe: String?
     /// Only in the formats people read (HTML, Markdown), not in the CSV (e.g. a trend line).
-    public var nurLesefassung: Bool
+    var nurLesefassung: Bool
     /// Holds sentences (a reason): HTML gives it room before narrower columns.
-    public var fliesstext: Bool
+    var fliesstext: Bool
 
-    public init(
+    init(
         _ titel: String, rechtsbuendig: Bool = false, gruppe: String? = nil, nurLesefassung: Bool = false,
         fliesstext: Bool = false
     ) {
@@ -113,7 +113,7 @@ public struct Spalte: Sendable, Equatable {
 }
 
 /// One table cell. Numbers stay numbers until a renderer formats them.
-public enum Zelle: Sendable, Equatable {
+enum Zelle: Sendable, Equatable {
     case text(String)
     /// An exact number, shown with `dezimalen` places; `suffix` (`%`, `€`) only in readable formats.
     case zahl(Bruch, dezimalen: Int, suffix: String)
@@ -131,13 +131,13 @@ public enum Zelle: Sendable, Equatable {
     case leer
 }
 
-public struct Tabelle: Sendable {
-    public var spalten: [Spalte]
-    public var zeilen: [[Zelle]]
+struct Tabelle: Sendable {
+    var spalten: [Spalte]
+    var zeilen: [[Zelle]]
     /// Lines under the table (Quelle, symbols).
-    public var fussnoten: [String] = []
+    var fussnoten: [String] = []
 
-    public init(spalten: [Spalte], zeilen: [[Zelle]] = [], fussnoten: [String] = []) {
+    init(spalten: [Spalte], zeilen: [[Zelle]] = [], fussnoten: [String] = []) {
         self.spalten = spalten
         self.zeilen = zeilen
         self.fussnoten = fussnoten
@@ -145,12 +145,12 @@ public struct Tabelle: Sendable {
 }
 
 /// Destatis table symbols used in reports, with their explanation.
-public enum Tabellenzeichen {
-    public static let keinWert = "–"
-    public static let unbekannt = "."
-    public static let nichtSinnvoll = "x"
+enum Tabellenzeichen {
+    static let keinWert = "–"
+    static let unbekannt = "."
+    static let nichtSinnvoll = "x"
 
-    public static func erklaerung(_ s: String) -> String? {
+    static func erklaerung(_ s: String) -> String? {
         switch s {
         case keinWert: return "– = kein Wert (der Nenner ist 0)"
         case unbekannt: return ". = Zahlenwert unbekannt (für diesen Zeitraum liegen keine Daten vor)"
@@ -164,7 +164,7 @@ public enum Tabellenzeichen {
     /// Explanations for the symbols a table uses, in a fixed order. `mindestfallzahl`: the
     /// smallest count public reports show, for the note on withheld values; `abweichend`: the
     /// Kennzahlen of the table with a threshold of their own.
-    public static func fussnoten(
+    static func fussnoten(
         _ t: Tabelle, mindestfallzahl: Int = 3, abweichend: [(id: String, mindestfallzahl: Int)] = []
     ) -> [String] {
         var genutzt = Set<String>()
@@ -181,7 +181,7 @@ public enum Tabellenzeichen {
     }
 
     /// The rule of public reports, as their footnote states it: "Werte unter 3 (P2-UMA-GES: unter 10) …".
-    public static func geheimText(_ mindestfallzahl: Int, abweichend: [(id: String, mindestfallzahl: Int)] = [])
+    static func geheimText(_ mindestfallzahl: Int, abweichend: [(id: String, mindestfallzahl: Int)] = [])
         -> String
     {
         let ausnahmen =

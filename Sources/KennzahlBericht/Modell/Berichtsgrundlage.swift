@@ -5,22 +5,22 @@ import KennzahlDefinition
 import KennzahlGeheimhaltung
 
 /// Everything the report builders read: catalogue, values, lights, period and data quality.
-public struct Berichtsgrundlage: Sendable {
-    public var katalog: Katalog
-    public var auswertung: Auswertung
-    public var ampel: Ampelstand
-    public var periode: Berichtsperiode
-    public var stand: Tag?
+package struct Berichtsgrundlage: Sendable {
+    package var katalog: Katalog
+    var auswertung: Auswertung
+    package var ampel: Ampelstand
+    package var periode: Berichtsperiode
+    var stand: Tag?
     /// Warnings about the data (rejected rows, missing files) for the data-quality note.
-    public var datenwarnungen: [Diagnose]
+    var datenwarnungen: [Diagnose]
     /// The folders as given, so reports can name files relative to them (same bytes wherever the
     /// folders are).
-    public var datenordner: String
-    public var definitionsordner: String
+    var datenordner: String
+    var definitionsordner: String
     /// Public reports: the values to withhold; nil for internal reports (nothing withheld).
-    public var geheimhaltung: Geheimhaltung?
+    package var geheimhaltung: Geheimhaltung?
 
-    public init(
+    package init(
         katalog: Katalog, auswertung: Auswertung, ampel: Ampelstand, periode: Berichtsperiode, stand: Tag?,
         datenwarnungen: [Diagnose], datenordner: String, definitionsordner: String
     ) {
@@ -35,7 +35,7 @@ public struct Berichtsgrundlage: Sendable {
     }
 
     /// A file path as reports show it: relative to the data or definitions folder.
-    public func anzeigepfad(_ pfad: String) -> String {
+    func anzeigepfad(_ pfad: String) -> String {
         for ordner in [datenordner, definitionsordner] {
             let praefix = ordner.hasSuffix("/") ? ordner : ordner + "/"
             if pfad.hasPrefix(praefix) { return String(pfad.dropFirst(praefix.count)) }
@@ -44,7 +44,7 @@ public struct Berichtsgrundlage: Sendable {
     }
 
     /// A diagnostic line with its file shown relative (see `anzeigepfad`).
-    public func anzeige(_ d: Diagnose) -> String {
+    func anzeige(_ d: Diagnose) -> String {
         var x = d
         if let o = x.ort { x.ort?.datei = anzeigepfad(o.datei) }
         if let t = x.berichtstext {
@@ -55,9 +55,9 @@ public struct Berichtsgrundlage: Sendable {
     }
 
     /// The city first, then the Sozialräume in catalogue order.
-    public var gebiete: [Gebiet] { [.gesamt] + katalog.sozialraeume.indices.map { .sozialraum($0) } }
+    package var gebiete: [Gebiet] { [.gesamt] + katalog.sozialraeume.indices.map { .sozialraum($0) } }
 
-    public func slug(_ g: Gebiet) -> String {
+    package func slug(_ g: Gebiet) -> String {
         switch g {
         case .gesamt: return "gesamt"
         case .sozialraum(let i): return katalog.sozialraeume[i].slug
@@ -65,7 +65,7 @@ public struct Berichtsgrundlage: Sendable {
         }
     }
 
-    public func name(_ g: Gebiet) -> String {
+    package func name(_ g: Gebiet) -> String {
         switch g {
         case .gesamt: return katalog.gesamtName
         case .sozialraum(let i): return katalog.sozialraeume[i].name
@@ -74,7 +74,7 @@ public struct Berichtsgrundlage: Sendable {
     }
 
     /// Title line for the area: "Sozialraum Wiblingen" or "SO-Gesamt (Gesamtstadt)".
-    public func gebietTitel(_ g: Gebiet) -> String {
+    func gebietTitel(_ g: Gebiet) -> String {
         switch g {
         case .gesamt: return katalog.gesamtName == "Gesamtstadt" ? "Gesamtstadt" : katalog.gesamtName + " (Gesamtstadt)"
         case .sozialraum(let i): return "Sozialraum " + katalog.sozialraeume[i].name
@@ -82,10 +82,10 @@ public struct Berichtsgrundlage: Sendable {
         }
     }
 
-    public func zeitplan(_ k: Kennzahl) -> Zeitplan { Zeitplan(rhythmus: k.rhythmus, periode: periode) }
+    func zeitplan(_ k: Kennzahl) -> Zeitplan { Zeitplan(rhythmus: k.rhythmus, periode: periode) }
 
     /// The value as the reports show it: in public reports with withheld parts marked.
-    public func kennwert(_ k: Int, _ z: Zeitraum, _ g: Gebiet) -> Kennwert {
+    func kennwert(_ k: Int, _ z: Zeitraum, _ g: Gebiet) -> Kennwert {
         var w = auswertung.kennwert(k, z, g)
         guard let geheimhaltung else { return w }
         if geheimhaltung.geheim(k, z, g, .wert) { w.zustand = .geheim }
@@ -102,7 +102,7 @@ public struct Berichtsgrundlage: Sendable {
 
     /// Whether a public report withholds anything of this Kennzahl in the given periods for an
     /// area or the city (then texts quoting its numbers, like Ampel reasons, are not shown).
-    public func verbirgt(_ k: Int, _ zeitraeume: [Zeitraum], _ g: Gebiet) -> Bool {
+    func verbirgt(_ k: Int, _ zeitraeume: [Zeitraum], _ g: Gebiet) -> Bool {
         guard let geheimhaltung else { return false }
         for z in zeitraeume {
             for geb in [g, .gesamt] {
@@ -118,7 +118,7 @@ public struct Berichtsgrundlage: Sendable {
 
     /// A light's reason as reports show it. Reasons quote values (this period, the previous
     /// ones, the city); in a public report a reason that would quote a withheld value is replaced.
-    public func begruendung(_ l: Licht, _ i: Int, _ k: Kennzahl, _ g: Gebiet) -> String {
+    func begruendung(_ l: Licht, _ i: Int, _ k: Kennzahl, _ g: Gebiet) -> String {
         guard oeffentlich else { return l.begruendung }
         let plan = zeitplan(k)
         var zeitraeume = plan.alle
@@ -130,7 +130,7 @@ public struct Berichtsgrundlage: Sendable {
 
     /// The symbol notes under a table showing these Kennzahlen; the note on withheld values names
     /// the Kennzahlen whose Mindestfallzahl differs from the catalogue's.
-    public func zeichenerklaerung(_ t: Tabelle, _ kennzahlen: [Kennzahl]) -> [String] {
+    func zeichenerklaerung(_ t: Tabelle, _ kennzahlen: [Kennzahl]) -> [String] {
         let abweichend = kennzahlen.filter { $0.mindestfallzahl != katalog.mindestfallzahl }.map {
             (id: $0.id, mindestfallzahl: $0.mindestfallzahl)
         }
@@ -138,10 +138,10 @@ public struct Berichtsgrundlage: Sendable {
     }
 
     /// True for public reports.
-    public var oeffentlich: Bool { geheimhaltung != nil }
+    var oeffentlich: Bool { geheimhaltung != nil }
 
     /// The cell for a value: the number, or the Destatis symbol saying why there is none.
-    public func zelle(_ w: Kennwert, _ k: Kennzahl) -> Zelle {
+    func zelle(_ w: Kennwert, _ k: Kennzahl) -> Zelle {
         switch w.zustand {
         case .wert(let b): return .zahl(b, dezimalen: k.dezimalen, suffix: Berichtsgrundlage.suffix(k.einheit))
         case .nennerNull: return .symbol(Tabellenzeichen.keinWert)
@@ -152,7 +152,7 @@ public struct Berichtsgrundlage: Sendable {
     }
 
     /// A numerator or denominator: whole numbers without decimals, sums with two.
-    public func teilzelle(_ b: Bruch?, geheim: Bool = false) -> Zelle {
+    func teilzelle(_ b: Bruch?, geheim: Bool = false) -> Zelle {
         if geheim { return .geheim }
         guard let b else { return .leer }
         return .zahl(b, dezimalen: b.nenner == 1 ? 0 : 2, suffix: "")
@@ -167,14 +167,14 @@ public struct Berichtsgrundlage: Sendable {
     }
 
     /// How the period of a value reads: "Stichtag 31.12.2021" or "2021", "4. Quartal 2021".
-    public func zeitraumText(_ k: Kennzahl, _ z: Zeitraum) -> String {
+    func zeitraumText(_ k: Kennzahl, _ z: Zeitraum) -> String {
         if k.regel == .stichtag { return "Stichtag " + z.stichtag.deutsch }
         if k.rhythmus == .jahr && !z.istJahr { return "01.01.–" + z.stichtag.deutsch + " (Jahr bis Quartalsende)" }
         return z.deutsch
     }
 
     /// A note for tables holding yearly values of a year not yet complete.
-    public func unterjaehrigHinweis(_ kennzahlen: [Kennzahl]) -> [String] {
+    func unterjaehrigHinweis(_ kennzahlen: [Kennzahl]) -> [String] {
         guard case .quartal(let q) = periode, q.nummer < 4, kennzahlen.contains(where: { $0.rhythmus == .jahr }) else {
             return []
         }
@@ -184,7 +184,7 @@ public struct Berichtsgrundlage: Sendable {
     }
 
     /// The report's period line.
-    public var periodenzeile: String {
+    var periodenzeile: String {
         switch periode {
         case .quartal(let q): return "Berichtszeitraum: \(q.deutsch) (Stichtag \(q.letzterTag.deutsch))"
         case .jahr(let j):
@@ -192,19 +192,19 @@ public struct Berichtsgrundlage: Sendable {
         }
     }
 
-    public var standzeile: String {
+    var standzeile: String {
         if let s = stand { return "Stand der Daten: \(s.deutsch)" }
         return "Stand der Daten: nicht angegeben (stand.txt fehlt im Datenordner)"
     }
 
     /// A "Vorquartal" column only in quarterly reports and only when some Kennzahl is quarterly.
-    public func zeigtVorquartal(_ kennzahlen: [Kennzahl]) -> Bool {
+    func zeigtVorquartal(_ kennzahlen: [Kennzahl]) -> Bool {
         if case .quartal = periode { return kennzahlen.contains { $0.rhythmus == .quartal } }
         return false
     }
 
     /// "Vorjahresquartal" when every value is a quarter's, otherwise "Vorjahr".
-    public func vorjahrTitel(_ kennzahlen: [Kennzahl]) -> String {
+    func vorjahrTitel(_ kennzahlen: [Kennzahl]) -> String {
         if case .quartal = periode, !kennzahlen.isEmpty, kennzahlen.allSatisfy({ $0.rhythmus == .quartal }) {
             return "Vorjahresquartal"
         }
@@ -212,5 +212,5 @@ public struct Berichtsgrundlage: Sendable {
     }
 
     /// Index of a Kennzahl in the catalogue.
-    public func index(_ k: Kennzahl) -> Int { katalog.index(id: k.id) ?? 0 }
+    func index(_ k: Kennzahl) -> Int { katalog.index(id: k.id) ?? 0 }
 }
