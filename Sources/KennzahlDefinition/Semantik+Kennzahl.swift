@@ -310,7 +310,7 @@ extension Semantik {
                 gebiet = .sozialraum(i)
             } else {
                 fehler(
-                    "KZ111", "unbekannter Sozialraum '\(g.text)' im Test", datei, g.position,
+                    "KZ115", "unbekannter Sozialraum '\(g.text)' im Test", datei, g.position,
                     vorschlag: Aehnlichkeit.vorschlag(fuer: g.text, aus: katalog.sozialraeume.map(\.name)))
                 gut = false
             }

@@ -65,4 +65,11 @@ import Testing
         #expect(r.code == 1)
         #expect(r.fehler.contains("Fehler: unbekannte Kennzahl 'AH-Z4' im Test [KZ160]"))
     }
+
+    /// A test's unknown Sozialraum has its own code (it shared KZ111 with unusable folder names).
+    @Test func testMitUnbekanntemSozialraumHatEigenenCode() throws {
+        let r = try mitAenderung("gebiet \"Eselsberg\"", "gebiet \"Eselsbreg\"")
+        #expect(r.code == 1)
+        #expect(r.fehler.contains("Fehler: unbekannter Sozialraum 'Eselsbreg' im Test [KZ115]"), "\(r.fehler)")
+    }
 }
