@@ -28,6 +28,15 @@ package struct Katalog: Sendable {
     package func index(id: String) -> Int? { indexJeId[id] }
     func kennzahl(id: String) -> Kennzahl? { indexJeId[id].map { kennzahlen[$0] } }
     package func produkt(_ nummer: Int) -> Produkt? { produkte.first { $0.nummer == nummer } }
+
+    /// The folder name of an area's reports (`gesamt`, `ohne-zuordnung`, the Sozialraum's slug).
+    package func slug(_ g: Gebiet) -> String {
+        switch g {
+        case .gesamt: return "gesamt"
+        case .sozialraum(let i): return sozialraeume[i].slug
+        case .ohneZuordnung: return "ohne-zuordnung"
+        }
+    }
     package func arbeitsfeld(_ kuerzel: String) -> Arbeitsfeld? { arbeitsfelder.first { $0.kuerzel == kuerzel } }
     package func ziel(_ nummer: Int) -> Ziel? { ziele.first { $0.nummer == nummer } }
 }

@@ -66,8 +66,7 @@ package struct Pruefsystem: Codable, Sendable {
     static func bruch(_ b: Bruch) -> String { "\(b.zaehler)/\(b.nenner)" }
 
     static func zelle(_ c: Geheimhaltung.Zelle, _ k: Katalog) -> String {
-        let n = k.sozialraeume.count
-        let gebiet = c.slot < n ? Slug.aus(k.sozialraeume[c.slot].name) : c.slot == n ? "ohne-zuordnung" : "gesamt"
+        let gebiet = k.slug(Gebiet(slot: c.slot, sozialraeume: k.sozialraeume.count))
         return "\(k.kennzahlen[c.kennzahl].id)|\(c.zeitraum.description)|\(gebiet)|\(c.teil)"
     }
 }
@@ -119,8 +118,7 @@ extension Pruefstand {
             let kz = k.kennzahlen[c.kennzahl]
             guard Zeitplan(rhythmus: kz.rhythmus, periode: periode).aktuell == c.zeitraum else { continue }
             let geheim = status[c] == .geheim
-            let n = k.sozialraeume.count
-            let gebiet = c.slot < n ? Slug.aus(k.sozialraeume[c.slot].name) : c.slot == n ? "ohne-zuordnung" : "gesamt"
+            let gebiet = k.slug(Gebiet(slot: c.slot, sozialraeume: k.sozialraeume.count))
             aktuell.append(
                 Pruefsystem.Veroeffentlicht(
                     kennzahl: kz.id, produkt: kz.produkt, gebiet: gebiet, teil: "\(c.teil)",

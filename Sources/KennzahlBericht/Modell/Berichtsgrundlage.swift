@@ -57,13 +57,7 @@ package struct Berichtsgrundlage: Sendable {
     /// The city first, then the Sozialräume in catalogue order.
     package var gebiete: [Gebiet] { [.gesamt] + katalog.sozialraeume.indices.map { .sozialraum($0) } }
 
-    package func slug(_ g: Gebiet) -> String {
-        switch g {
-        case .gesamt: return "gesamt"
-        case .sozialraum(let i): return katalog.sozialraeume[i].slug
-        case .ohneZuordnung: return "ohne-zuordnung"
-        }
-    }
+    package func slug(_ g: Gebiet) -> String { katalog.slug(g) }
 
     package func name(_ g: Gebiet) -> String {
         switch g {
