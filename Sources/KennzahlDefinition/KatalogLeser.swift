@@ -7,26 +7,23 @@ package enum KatalogLeser {
     /// there is no error.
     package static func lade(ordner: String) -> (Katalog?, [Diagnose]) {
         guard let modus = Dateisystem.modus(ordner) else {
-            return (nil, [.fehler("KZ090", "Definitionsordner nicht gefunden", ort: Ort(datei: ordner))])
+            return (nil, [Diagnose(SyntaxMeldung.ordnerFehlt, ort: Ort(datei: ordner))])
         }
         let pfade: [String]
         if modus & S_IFMT == S_IFDIR {
             guard case .success(let namen) = Dateisystem.inhalt(ordner) else {
-                return (nil, [.fehler("KZ091", "Definitionsordner nicht lesbar", ort: Ort(datei: ordner))])
+                return (nil, [Diagnose(SyntaxMeldung.ordnerNichtLesbar, ort: Ort(datei: ordner))])
             }
             pfade = namen.filter { $0.hasSuffix(".kz") }.map { Pfad.verbinde(ordner, $0) }
             guard !pfade.isEmpty else {
-                return (nil, [.fehler("KZ092", "keine Definitionsdateien (*.kz) im Ordner", ort: Ort(datei: ordner))])
+                return (nil, [Diagnose(SyntaxMeldung.ordnerOhneDefinitionen, ort: Ort(datei: ordner))])
             }
         } else {
             guard ordner.hasSuffix(".kz") else {
                 return (
                     nil,
                     [
-                        .fehler(
-                            "KZ092",
-                            "keine Definitionsdatei: erwartet wird ein Ordner mit *.kz-Dateien oder eine *.kz-Datei",
-                            ort: Ort(datei: ordner))
+                        Diagnose(SyntaxMeldung.keineDefinitionsdatei, ort: Ort(datei: ordner))
                     ]
                 )
             }
@@ -37,13 +34,11 @@ package enum KatalogLeser {
         for pfad in pfade {
             switch Dateisystem.lies(pfad, grenze: 16 << 20) {
             case .failure(let p):
-                diagnosen.append(.fehler("KZ093", p.text, ort: Ort(datei: pfad)))
+                diagnosen.append(Diagnose(SyntaxMeldung.dateiNichtLesbar(grund: p.text), ort: Ort(datei: pfad)))
             case .success(let daten):
                 guard let text = String(validating: daten, as: UTF8.self) else {
                     diagnosen.append(
-                        .fehler(
-                            "KZ094", "Datei ist kein gültiges UTF-8; Definitionen werden in UTF-8 gespeichert",
-                            ort: Ort(datei: pfad)))
+                        Diagnose(SyntaxMeldung.keinUtf8, ort: Ort(datei: pfad)))
                     continue
                 }
                 texte.append((pfad, text))

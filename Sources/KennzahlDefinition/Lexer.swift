@@ -5,13 +5,13 @@ struct Lexer {
     private var zeile = 1
     private var spalte = 1
     private(set) var tokens: [Token] = []
-    private(set) var probleme: [(String, String, Position)] = []  // (code, text, position)
+    private(set) var probleme: [(SyntaxMeldung, Position)] = []
 
     init(_ quelltext: String) {
         zeichen = Array(quelltext)
     }
 
-    static func zerlege(_ quelltext: String) -> (tokens: [Token], probleme: [(String, String, Position)]) {
+    static func zerlege(_ quelltext: String) -> (tokens: [Token], probleme: [(SyntaxMeldung, Position)]) {
         var l = Lexer(quelltext)
         l.lies()
         return (l.tokens, l.probleme)
@@ -138,11 +138,7 @@ struct Lexer {
             laenge += 1
         }
         probleme.append(
-            (
-                "KZ001",
-                "Text ohne schließendes Anführungszeichen (ein Text endet in seiner Zeile; lange Texte als \"…\" \"…\" in mehreren Stücken schreiben)",
-                Position(zeile: startZeile, spalte: startSpalte, laenge: 1)
-            ))
+            (SyntaxMeldung.textOhneEnde, Position(zeile: startZeile, spalte: startSpalte, laenge: 1)))
         tokens.append(Token(art: .text, text: s, position: Position(zeile: startZeile, spalte: startSpalte, laenge: 1)))
     }
 
@@ -173,7 +169,7 @@ struct Lexer {
         case "–", "−": eins("-")
         case "{", "}", "(", ")", "[", "]", ",", ";", "=", "<", ">", "+", "-", "*", "/", "%": eins(String(c))
         default:
-            probleme.append(("KZ002", "unerwartetes Zeichen '\(c)'", pos))
+            probleme.append((SyntaxMeldung.unerwartetesZeichen(zeichen: c), pos))
             weiter()
         }
     }

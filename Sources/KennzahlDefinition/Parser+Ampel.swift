@@ -10,7 +10,8 @@ extension Parser {
     mutating func ampelRegeln() -> [AmpelRegelSyntax] {
         var regeln: [AmpelRegelSyntax] = []
         block(
-            "der Ampelregel (rot, gelb, grau oder entwarnung)", Regelwort.self, code: "KZ030"
+            "der Ampelregel (rot, gelb, grau oder entwarnung)", Regelwort.self,
+            meldung: SyntaxMeldung.unbekanntesRegelwort
         ) { p, _, t in
             if let r = p.ampelRegel(farbwort: t) { regeln.append(r) }
         }
@@ -26,7 +27,7 @@ extension Parser {
         case "entwarnung": farbe = .gruen
         default:
             fehler(
-                "KZ030", "Ampelregel muss mit rot, gelb oder grau beginnen, gefunden: '\(t.text)'", t.position,
+                .ampelregelAnfang(gefunden: t.text), t.position,
                 hinweis: Aehnlichkeit.vorschlag(fuer: t.schluessel, aus: ["rot", "gelb", "grau"]).map {
                     "meinten Sie '\($0)'?"
                 })
@@ -77,8 +78,7 @@ extension Parser {
             let b = naechstes()
             guard let bezug = Bezug(rawValue: b.schluessel) else {
                 fehler(
-                    "KZ031", "unbekannter Vergleichszeitraum '\(b.text)': erlaubt sind vorquartal und vorjahr",
-                    b.position,
+                    .unbekannterVergleichszeitraum(wort: b.text), b.position,
                     hinweis: Aehnlichkeit.vorschlag(fuer: b.schluessel, aus: ["vorquartal", "vorjahr"]).map {
                         "meinten Sie '\($0)'?"
                     })
@@ -107,7 +107,7 @@ extension Parser {
             groesse = .abweichungGesamtstadt
         default:
             fehler(
-                "KZ032", "unbekannte Größe '\(w.text)' in der Ampelregel", w.position,
+                .unbekannteRegelgroesse(wort: w.text), w.position,
                 hinweis: Aehnlichkeit.vorschlag(
                     fuer: w.schluessel,
                     aus: [

@@ -7,10 +7,7 @@ extension Parser {
     mutating func tiefer() -> Bool {
         tiefe += 1
         guard tiefe <= Parser.hoechsteTiefe else {
-            fehler(
-                "KZ015",
-                "zu tief verschachtelt: höchstens \(Parser.hoechsteTiefe) Ebenen aus Klammern, Funktionen und 'nicht' in einer Anweisung",
-                aktuell.position)
+            fehler(.zuTief(hoechstens: Parser.hoechsteTiefe), aktuell.position)
             return false
         }
         return true
@@ -20,10 +17,7 @@ extension Parser {
     mutating func glied() -> Bool {
         glieder += 1
         guard glieder <= Parser.hoechsteGlieder else {
-            fehler(
-                "KZ016",
-                "zu lang: höchstens \(Parser.hoechsteGlieder) Glieder (Zählungen, Zahlen, Kennzahlen, Vergleiche) in einer Anweisung; "
-                    + "lange Summen in Zwischenkennzahlen aufteilen", aktuell.position)
+            fehler(.zuLang(hoechstens: Parser.hoechsteGlieder), aktuell.position)
             return false
         }
         return true
@@ -80,7 +74,7 @@ extension Parser {
             if aktuell.art == .zeilenende {
                 if naechsteZeileBeginntAnweisung() {
                     fehler(
-                        "KZ014", "nach '\(opToken.text)' fehlt der zweite Teil",
+                        .zweiterTeilFehlt(zeichen: opToken.text),
                         Position(
                             zeile: opToken.position.zeile,
                             spalte: opToken.position.spalte + opToken.position.laenge, laenge: 1))

@@ -18,8 +18,7 @@ extension Parser {
             if !Deklarationswort.woerter.contains(start.schluessel),
                 let v = Aehnlichkeit.vorschlag(fuer: start.schluessel, aus: Deklarationswort.woerter)
             {
-                fehler(
-                    "KZ020", "unbekannte Deklaration '\(start.text)'", start.position, hinweis: "meinten Sie '\(v)'?")
+                fehler(.unbekannteDeklaration(wort: start.text), start.position, hinweis: "meinten Sie '\(v)'?")
                 start = Token(art: .wort, text: v, position: start.position)
                 // Parse it as the suggested declaration, so later references still resolve.
                 tokens[i] = start
@@ -33,7 +32,7 @@ extension Parser {
             case .test?: if let t = test() { deklarationen.append(.test(t)) }
             case nil:
                 fehler(
-                    "KZ020", "unbekannte Deklaration '\(start.text)'", start.position,
+                    .unbekannteDeklaration(wort: start.text), start.position,
                     hinweis: Aehnlichkeit.vorschlag(fuer: start.schluessel, aus: Deklarationswort.woerter)
                         .map { "meinten Sie '\($0)'?" })
                 _ = naechstes()
@@ -48,7 +47,7 @@ extension Parser {
     /// that is not a keyword of `W` is reported; when it is a plausible typo, the statement is
     /// parsed as the suggested keyword, so one typo does not cause further errors.
     mutating func block<W: Schluesselwort>(
-        _ name: String, _: W.Type, code: String = "KZ021",
+        _ name: String, _: W.Type, meldung: (String, String) -> SyntaxMeldung = SyntaxMeldung.unbekanntesBlockfeld,
         _ anweisung: (inout Parser, W, Token) -> Void
     ) {
         let erlaubt = W.woerter
@@ -66,7 +65,7 @@ extension Parser {
                 return
             }
             if aktuell.art == .dateiende {
-                fehler("KZ013", "Block ohne schließende Klammer '}'", oeffnend.position)
+                fehler(.blockOhneEnde, oeffnend.position)
                 return
             }
             guard aktuell.art == .wort else {
@@ -78,7 +77,7 @@ extension Parser {
             if !erlaubt.contains(t.schluessel) {
                 let vorschlag = Aehnlichkeit.vorschlag(fuer: t.schluessel, aus: erlaubt)
                 fehler(
-                    code, "unbekanntes Feld '\(t.text)' in \(name)", t.position,
+                    meldung(t.text, name), t.position,
                     hinweis: vorschlag.map { "meinten Sie '\($0)'?" })
                 guard let v = vorschlag else {
                     ueberspringeAnweisung()
@@ -170,7 +169,7 @@ extension Parser {
                 case "zahlen": q.art = (.zahlen, n.position)
                 default:
                     p.fehler(
-                        "KZ022", "unbekannte Quellenart '\(n.text)': erlaubt sind 'faelle' und 'zahlen'", n.position,
+                        .unbekannteQuellenart(wort: n.text), n.position,
                         hinweis: Aehnlichkeit.vorschlag(
                             fuer: Schreibweise.normalisiert(n.text), aus: ["faelle", "zahlen"]
                         )
@@ -204,7 +203,7 @@ extension Parser {
                 typ = ft
             } else {
                 fehler(
-                    "KZ023", "unbekannter Feldtyp '\(t.text)': erlaubt sind text, zahl, datum", t.position,
+                    .unbekannterFeldtyp(wort: t.text), t.position,
                     hinweis: Aehnlichkeit.vorschlag(fuer: t.schluessel, aus: ["text", "zahl", "datum"])
                         .map { "meinten Sie '\($0)'?" })
             }
@@ -219,7 +218,7 @@ extension Parser {
                     break
                 }
                 if aktuell.art == .dateiende {
-                    fehler("KZ013", "Block ohne schließende Klammer '}'", oeffnend.position)
+                    fehler(.blockOhneEnde, oeffnend.position)
                     break
                 }
                 guard let von = text("Wert im Export") else { ueberspringeAnweisung(); continue }

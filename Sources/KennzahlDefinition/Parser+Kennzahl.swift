@@ -74,7 +74,7 @@ extension Parser {
             while aktuell.art == .zeilenende || istZeichen(";") { _ = naechstes() }
             if istZeichen("}") { _ = naechstes(); break }
             if aktuell.art == .dateiende {
-                fehler("KZ013", "Block ohne schließende Klammer '}'", oeffnend.position); break
+                fehler(.blockOhneEnde, oeffnend.position); break
             }
             guard let zeile = text("Zeile der Testdaten") else {
                 ueberspringeZeile()
@@ -83,10 +83,7 @@ extension Parser {
             d.zeilen.append(zeile)
             // One line per text: anything after it on the line is an error.
             if aktuell.art != .zeilenende && !istZeichen("}") {
-                fehler(
-                    "KZ010",
-                    "nach einer Zeile der Testdaten erwartet: Zeilenende, gefunden: \(beschreibung(aktuell))",
-                    aktuell.position)
+                fehler(.testzeileNichtZuEnde(gefunden: beschreibung(aktuell)), aktuell.position)
                 ueberspringeZeile()
             }
         }
@@ -133,7 +130,7 @@ extension Parser {
             erwartung = .keinWert
         default:
             fehler(
-                "KZ050", "unbekannte Erwartung '\(art.text)'", art.position,
+                .unbekannteErwartung(wort: art.text), art.position,
                 hinweis: Aehnlichkeit.vorschlag(fuer: art.schluessel, aus: arten).map { "meinten Sie '\($0)'?" })
             ueberspringeAnweisung()
             return nil
@@ -147,7 +144,7 @@ extension Parser {
         if aktuell.art == .text {
             let t = naechstes()
             guard let p = Berichtsperiode.parse(t.text) else {
-                fehler("KZ051", "ungültiger Zeitraum '\(t.text)': erwartet wird 2021-Q4 oder 2021", t.position)
+                fehler(.ungueltigerZeitraum(text: t.text), t.position)
                 return nil
             }
             return (p, start)
@@ -160,7 +157,7 @@ extension Parser {
             text += "-" + naechstes().text
         }
         guard let p = Berichtsperiode.parse(text) else {
-            fehler("KZ051", "ungültiger Zeitraum '\(text)': erwartet wird 2021-Q4 oder 2021", start)
+            fehler(.ungueltigerZeitraum(text: text), start)
             return nil
         }
         return (p, start)
@@ -171,7 +168,7 @@ extension Parser {
         let r = naechstes()
         guard let rhythmus = Rhythmus(rawValue: r.schluessel) else {
             fehler(
-                "KZ040", "unbekannter Zeitraum '\(r.text)': erlaubt sind quartal und jahr", r.position,
+                .unbekannterZeitraum(wort: r.text), r.position,
                 hinweis: Aehnlichkeit.vorschlag(fuer: r.schluessel, aus: ["quartal", "jahr"]).map {
                     "meinten Sie '\($0)'?"
                 })
@@ -190,8 +187,7 @@ extension Parser {
             case "imverlauf", "verlauf": regel = .imVerlauf
             default:
                 fehler(
-                    "KZ041", "unbekannte Zählregel '\(w.text)': erlaubt sind stichtag, zugaenge, im verlauf",
-                    w.position,
+                    .unbekannteZaehlregel(wort: w.text), w.position,
                     hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["stichtag", "zugaenge", "im verlauf"]).map
                     { "meinten Sie '\($0)'?" })
                 return nil
@@ -205,7 +201,7 @@ extension Parser {
             // A named unit: `einheit "Stunden"`.
             let t = naechstes()
             guard t.text.contains(where: { $0 != " " }) else {
-                fehler("KZ046", "der Name der Einheit ist leer", t.position)
+                fehler(.einheitOhneName, t.position)
                 return nil
             }
             return (.benannt(t.text), t.position)
@@ -221,7 +217,7 @@ extension Parser {
         case "je":
             guard let z = zahl("Bezugsgröße (z. B. 1.000)") else { return nil }
             guard z.wert.nenner == 1, z.wert.zaehler > 0, z.wert.zaehler <= 1_000_000 else {
-                fehler("KZ042", "Bezugsgröße muss eine ganze Zahl zwischen 1 und 1.000.000 sein", z.position)
+                fehler(.bezugsgroesseUngueltig, z.position)
                 return nil
             }
             if istWort("einwohner") || istWort("ew") || istWort("einwohnerinnen") {
@@ -237,7 +233,7 @@ extension Parser {
             return (.je(Int(z.wert.zaehler), bezug: bezug), w.position)
         default:
             fehler(
-                "KZ043", "unbekannte Einheit '\(w.text)'", w.position,
+                .unbekannteEinheit(wort: w.text), w.position,
                 hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["anzahl", "prozent", "euro", "je"]).map {
                     "meinten Sie '\($0)'?"
                 })
@@ -263,9 +259,7 @@ extension Parser {
             return (.abweichung, start)
         default:
             fehler(
-                "KZ045",
-                "unbekannte Richtung '\(w.text)': erlaubt sind 'hoeher ist besser', 'niedriger ist besser', 'abweichung'",
-                w.position,
+                .unbekannteRichtung(wort: w.text), w.position,
                 hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["hoeher", "niedriger", "abweichung"]).map {
                     "meinten Sie '\($0)'?"
                 })
@@ -292,8 +286,7 @@ extension Parser {
             ergebnis = .zwischen(a, b)
         default:
             fehler(
-                "KZ044", "unbekannte Zielrichtung '\(w.text)': erlaubt sind mindestens, hoechstens, zwischen",
-                w.position,
+                .unbekannteZielrichtung(wort: w.text), w.position,
                 hinweis: Aehnlichkeit.vorschlag(fuer: w.schluessel, aus: ["mindestens", "hoechstens", "zwischen"]).map {
                     "meinten Sie '\($0)'?"
                 })

@@ -30,7 +30,7 @@ struct Parser {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
         var p = Parser(tokens: tokens, datei: datei, zeilen: zeilen)
-        for (code, text, pos) in probleme { p.fehler(code, text, pos) }
+        for (meldung, pos) in probleme { p.fehler(meldung, pos) }
         let deklarationen = p.parseDatei()
         return (DefinitionsDatei(pfad: datei, zeilen: zeilen, deklarationen: deklarationen), p.diagnosen)
     }
@@ -98,8 +98,8 @@ struct Parser {
         return Ort(datei: datei, zeile: pos.zeile, spalte: pos.spalte, laenge: max(1, pos.laenge), quelltext: text)
     }
 
-    mutating func fehler(_ code: String, _ text: String, _ pos: Position, hinweis: String? = nil) {
-        diagnosen.append(.fehler(code, text, ort: ort(pos), hinweis: hinweis))
+    mutating func fehler(_ meldung: SyntaxMeldung, _ pos: Position, hinweis: String? = nil) {
+        diagnosen.append(Diagnose(meldung, ort: ort(pos), hinweis: hinweis))
         letzterFehler = pos
     }
 
@@ -115,7 +115,7 @@ struct Parser {
     }
 
     mutating func erwartet(_ was: String) {
-        fehler("KZ010", "\(was) erwartet, gefunden: \(beschreibung(aktuell))", aktuell.position)
+        fehler(.erwartet(was: was, gefunden: beschreibung(aktuell)), aktuell.position)
     }
 
     /// Skips the rest of the current statement (balanced braces included), leaving `}` in place.
@@ -142,7 +142,7 @@ struct Parser {
             ueberspringeAnweisung()
             return
         }
-        fehler("KZ011", "unerwartet: \(beschreibung(aktuell)) – die Anweisung ist hier zu Ende", aktuell.position)
+        fehler(.unerwartet(gefunden: beschreibung(aktuell)), aktuell.position)
         ueberspringeAnweisung()
     }
 
@@ -195,7 +195,7 @@ struct Parser {
         }
         let t = naechstes()
         guard let b = Schreibweise.zahlenwert(t.text) else {
-            fehler("KZ012", "ungültige Zahl '\(t.text)'", t.position)
+            fehler(.ungueltigeZahl(text: t.text), t.position)
             return nil
         }
         let wert = negativ ? (Bruch.null.minus(b) ?? b) : b

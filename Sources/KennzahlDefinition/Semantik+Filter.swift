@@ -71,7 +71,7 @@ extension Semantik {
             guard let x = zahlWert(a, feld: Semantik.alterFeld, datei: datei),
                 let y = zahlWert(b, feld: Semantik.alterFeld, datei: datei)
             else { return nil }
-            if y < x { fehler("KZ170", "'zwischen': die untere Grenze liegt über der oberen", datei, a.position) }
+            if y < x { melde(.zwischenGrenzenVertauscht, datei, a.position) }
             return .alter(.zahlZwischen(x, y))
         }
         guard let fi = feld(n, quelle: quelle, datei: datei) else { return nil }
@@ -81,18 +81,16 @@ extension Semantik {
             guard let x = zahlWert(a, feld: f, datei: datei), let y = zahlWert(b, feld: f, datei: datei) else {
                 return nil
             }
-            if y < x { fehler("KZ170", "'zwischen': die untere Grenze liegt über der oberen", datei, a.position) }
+            if y < x { melde(.zwischenGrenzenVertauscht, datei, a.position) }
             return .atom(feld: fi, .zahlZwischen(x, y))
         case .datum:
             guard let x = tagWert(a, feld: f, datei: datei), let y = tagWert(b, feld: f, datei: datei) else {
                 return nil
             }
-            if y < x { fehler("KZ170", "'zwischen': die untere Grenze liegt über der oberen", datei, a.position) }
+            if y < x { melde(.zwischenGrenzenVertauscht, datei, a.position) }
             return .atom(feld: fi, .tagZwischen(x, y))
         case .text:
-            fehler(
-                "KZ171", "'zwischen' geht nur bei Feldern vom Typ zahl oder datum; '\(f.name)' ist Text", datei,
-                n.position)
+            melde(.zwischenBeiText(feld: f.name), datei, n.position)
             return nil
         }
     }
@@ -119,9 +117,7 @@ extension Semantik {
         switch f.typ {
         case .text:
             guard v == .gleich || v == .ungleich else {
-                fehler(
-                    "KZ172", "Größenvergleiche gehen nur bei Feldern vom Typ zahl oder datum; '\(f.name)' ist Text",
-                    datei, l.position)
+                melde(.vergleichBeiText(feld: f.name), datei, l.position)
                 return nil
             }
             guard let t = textWert(l, feld: f, datei: datei) else { return nil }
@@ -150,22 +146,21 @@ extension Semantik {
         let hinweis =
             Schreibweise.normalisiert(n.text) == "alter" && quelle.geburtsdatumSpalte == nil
             ? " (das Alter am Stichtag braucht 'geburtsdatum \"Spalte\"' in der Quelle)" : ""
-        fehler(
-            "KZ173", "Quelle '\(quelle.id)' hat kein Feld '\(n.text)'" + hinweis, datei, n.position,
+        melde(
+            .filterfeldFehlt(quelle: quelle.id, feld: n.text, hinweis: hinweis), datei, n.position,
             vorschlag: Aehnlichkeit.vorschlag(fuer: n.text, aus: namen))
         return nil
     }
 
     mutating func textWert(_ l: Literal, feld: Feld, datei: String) -> String? {
         guard case .text(let t) = l else {
-            fehler("KZ174", "Feld '\(feld.name)' ist Text: Wert in Anführungszeichen erwartet", datei, l.position)
+            melde(.textwertErwartet(feld: feld.name), datei, l.position)
             return nil
         }
         if !feld.zielwerte.isEmpty && !feld.zielwerte.contains(t.text) {
-            fehler(
-                "KZ175",
-                "'\(t.text)' kommt unter den Werten von Feld '\(feld.name)' nicht vor (\(feld.zielwerte.joined(separator: ", ")))",
-                datei, t.position, vorschlag: Aehnlichkeit.vorschlag(fuer: t.text, aus: feld.zielwerte))
+            melde(
+                .unbekannterWert(wert: t.text, feld: feld.name, werte: feld.zielwerte.joined(separator: ", ")), datei,
+                t.position, vorschlag: Aehnlichkeit.vorschlag(fuer: t.text, aus: feld.zielwerte))
             return nil
         }
         return t.text
@@ -173,9 +168,7 @@ extension Semantik {
 
     mutating func zahlWert(_ l: Literal, feld: Feld, datei: String) -> Bruch? {
         guard case .zahl(let z) = l else {
-            fehler(
-                "KZ176", "Feld '\(feld.name)' ist ein Zahlenfeld: Zahl ohne Anführungszeichen erwartet", datei,
-                l.position)
+            melde(.zahlErwartet(feld: feld.name), datei, l.position)
             return nil
         }
         return z.wert
@@ -183,7 +176,7 @@ extension Semantik {
 
     mutating func tagWert(_ l: Literal, feld: Feld, datei: String) -> Tag? {
         guard case .text(let t) = l, let tag = DatumLeser.tag(aus: t.text) else {
-            fehler("KZ177", "Feld '\(feld.name)' ist ein Datum: Wert wie \"31.12.2021\" erwartet", datei, l.position)
+            melde(.datumErwartet(feld: feld.name), datei, l.position)
             return nil
         }
         return tag

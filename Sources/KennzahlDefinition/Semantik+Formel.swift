@@ -16,8 +16,8 @@ extension Semantik {
             return .rechnung(op, tl, tr)
         case .kennzahl(let n):
             guard let i = indexJeId[n.text] else {
-                fehler(
-                    "KZ160", "unbekannte Kennzahl '\(n.text)'", datei, n.position,
+                melde(
+                    .unbekannteKennzahl(id: n.text), datei, n.position,
                     vorschlag: Aehnlichkeit.vorschlag(fuer: n.text, aus: indexJeId.keys.sorted()))
                 return nil
             }
@@ -29,18 +29,16 @@ extension Semantik {
             return .anteil(a)
         case .funktion(let n, let argumente):
             guard let f = Funktion(rawValue: Schreibweise.normalisiert(n.text)) else {
-                fehler(
-                    "KZ060",
-                    "unbekannte Funktion '\(n.text)': erlaubt sind \(Funktion.allCases.map(\.rawValue).joined(separator: ", "))",
-                    datei, n.position,
+                melde(
+                    .unbekannteFunktion(
+                        name: n.text, erlaubt: Funktion.allCases.map(\.rawValue).joined(separator: ", ")), datei,
+                    n.position,
                     vorschlag: Aehnlichkeit.vorschlag(
                         fuer: Schreibweise.normalisiert(n.text), aus: Funktion.allCases.map(\.rawValue)))
                 return nil
             }
             if argumente.count < 2 {
-                fehler(
-                    "KZ061", "'\(f.rawValue)' braucht mindestens zwei Werte, z. B. \(f.rawValue)(REST, 0)", datei,
-                    n.position)
+                melde(.funktionBrauchtZweiWerte(funktion: f.rawValue), datei, n.position)
                 return nil
             }
             var terme: [Term] = []
@@ -63,7 +61,7 @@ extension Semantik {
         switch z.art {
         case .bevoelkerung:
             guard let e = katalog.einwohnerQuelle else {
-                fehler("KZ161", "'bevoelkerung' braucht im Katalog die Angabe 'einwohner <quelle>'", datei, z.position)
+                melde(.bevoelkerungOhneQuelle, datei, z.position)
                 return nil
             }
             quellIndex = e
@@ -71,8 +69,8 @@ extension Semantik {
         case .anzahl, .summe, .verschieden:
             guard let q = z.quelle else { return nil }
             guard let i = katalog.quellen.firstIndex(where: { $0.id == q.text }) else {
-                fehler(
-                    "KZ162", "unbekannte Quelle '\(q.text)'", datei, q.position,
+                melde(
+                    .unbekannteQuelle(id: q.text), datei, q.position,
                     vorschlag: Aehnlichkeit.vorschlag(fuer: q.text, aus: katalog.quellen.map(\.id)))
                 return nil
             }
@@ -96,23 +94,18 @@ extension Semantik {
         switch z.art {
         case .anzahl:
             if quelle.art == .zahlen {
-                fehler(
-                    "KZ163", "Quelle '\(quelle.id)' liefert fertige Zahlen; hier 'summe aus \(quelle.id)' verwenden",
-                    datei, z.position)
+                melde(.zahlenquelleSumme(quelle: quelle.id), datei, z.position)
                 return nil
             }
             return .anzahl
         case .verschieden(let f):
             if quelle.art == .zahlen {
-                fehler(
-                    "KZ168",
-                    "Quelle '\(quelle.id)' liefert fertige Zahlen; verschiedene Werte lassen sich nur in Falllisten zählen",
-                    datei, z.position)
+                melde(.zahlenquelleVerschiedene(quelle: quelle.id), datei, z.position)
                 return nil
             }
             guard let fi = quelle.feldIndex(f.text) else {
-                fehler(
-                    "KZ164", "Quelle '\(quelle.id)' hat kein Feld '\(f.text)'", datei, f.position,
+                melde(
+                    .quelleOhneFeld(quelle: quelle.id, feld: f.text), datei, f.position,
                     vorschlag: Aehnlichkeit.vorschlag(fuer: f.text, aus: quelle.felder.map(\.name)))
                 return nil
             }
@@ -120,23 +113,19 @@ extension Semantik {
         case .summe(let feld):
             if let f = feld {
                 guard let fi = quelle.feldIndex(f.text) else {
-                    fehler(
-                        "KZ164", "Quelle '\(quelle.id)' hat kein Feld '\(f.text)'", datei, f.position,
+                    melde(
+                        .quelleOhneFeld(quelle: quelle.id, feld: f.text), datei, f.position,
                         vorschlag: Aehnlichkeit.vorschlag(fuer: f.text, aus: quelle.felder.map(\.name)))
                     return nil
                 }
                 if quelle.felder[fi].typ != .zahl {
-                    fehler(
-                        "KZ165", "Feld '\(f.text)' ist kein Zahlenfeld und lässt sich nicht summieren", datei,
-                        f.position)
+                    melde(.feldNichtSummierbar(feld: f.text), datei, f.position)
                     return nil
                 }
                 return .summe(fi)
             } else {
                 if quelle.art != .zahlen {
-                    fehler(
-                        "KZ166", "'summe' über eine Fallliste braucht ein Zahlenfeld ('summe betrag aus \(quelle.id)')",
-                        datei, z.position)
+                    melde(.summeOhneZahlenfeld(quelle: quelle.id), datei, z.position)
                     return nil
                 }
                 return .summe(nil)
@@ -154,26 +143,18 @@ extension Semantik {
     {
         if quelle.art == .faelle && z.art.istZaehlungVonFaellen {
             if quelle.beginnSpalte != nil && quelle.beginnSpalte == quelle.endeSpalte && effektiveRegel == .stichtag {
-                fehler(
-                    "KZ169",
-                    "Quelle '\(quelle.id)' enthält Ereignisse mit einem Datum; am Stichtag liefe nur, was genau an diesem Tag geschah – 'zugaenge' verwenden",
-                    datei, z.position)
+                melde(.ereignisseAmStichtag(quelle: quelle.id), datei, z.position)
                 return false
             }
             if quelle.endeSpalte == nil && effektiveRegel != .zugaenge
                 && !warnteOhneEnde.contains(quelle.id + "\u{0}" + datei)
             {
                 warnteOhneEnde.insert(quelle.id + "\u{0}" + datei)
-                warnung(
-                    "KZ190", "Quelle '\(quelle.id)' hat keine Spalte 'ende': jeder begonnene Fall gilt als laufend",
-                    datei, z.position)
+                melde(.ohneEndeSpalte(quelle: quelle.id), datei, z.position)
             }
         }
         if quelle.art == .zahlen && effektiveRegel == .imVerlauf {
-            fehler(
-                "KZ167",
-                "Quelle '\(quelle.id)' liefert fertige Zahlen; 'im verlauf' lässt sich daraus nicht zählen (stichtag oder zugaenge)",
-                datei, z.position)
+            melde(.zahlenquelleImVerlauf(quelle: quelle.id), datei, z.position)
             return false
         }
         return true

@@ -5,20 +5,20 @@ extension Semantik {
         for p in k.produkte {
             guard let n = ganzzahl(p.nummer, bereich: 1...99, datei: datei, was: "Produktnummer") else { continue }
             if katalog.produkte.contains(where: { $0.nummer == n }) {
-                fehler("KZ104", "Produkt \(n) ist doppelt deklariert", datei, p.nummer.position)
+                melde(.produktDoppelt(nummer: n), datei, p.nummer.position)
                 continue
             }
             katalog.produkte.append(Produkt(nummer: n, titel: p.titel.text, istAmpel: p.istAmpel))
         }
         if katalog.produkte.isEmpty {
-            fehler("KZ105", "der Katalog deklariert keine Produkte ('produkt 1 \"Titel\"')", datei, k.position)
+            melde(.keineProdukte, datei, k.position)
         }
         if katalog.produkte.filter(\.istAmpel).count > 1 {
-            fehler("KZ106", "nur ein Produkt kann die Ampelübersicht sein", datei, k.position)
+            melde(.mehrereAmpeluebersichten, datei, k.position)
         }
         for (kuerzel, name) in k.arbeitsfelder {
             if katalog.arbeitsfelder.contains(where: { $0.kuerzel == kuerzel.text }) {
-                fehler("KZ107", "Arbeitsfeld '\(kuerzel.text)' ist doppelt deklariert", datei, kuerzel.position)
+                melde(.arbeitsfeldDoppelt(kuerzel: kuerzel.text), datei, kuerzel.position)
                 continue
             }
             katalog.arbeitsfelder.append(Arbeitsfeld(kuerzel: kuerzel.text, name: name.text))
@@ -26,7 +26,7 @@ extension Semantik {
         for (nummer, text) in k.ziele {
             guard let n = ganzzahl(nummer, bereich: 1...99, datei: datei, was: "Zielnummer") else { continue }
             if katalog.ziele.contains(where: { $0.nummer == n }) {
-                fehler("KZ108", "Ziel \(n) ist doppelt deklariert", datei, nummer.position)
+                melde(.zielDoppelt(nummer: n), datei, nummer.position)
                 continue
             }
             katalog.ziele.append(Ziel(nummer: n, text: text.text))
@@ -37,10 +37,9 @@ extension Semantik {
         guard z.wert.nenner == 1, z.wert.zaehler >= Int128(bereich.lowerBound),
             z.wert.zaehler <= Int128(bereich.upperBound)
         else {
-            fehler(
-                "KZ109",
-                "\(was) muss eine ganze Zahl von \(bereich.lowerBound) bis \(bereich.upperBound) sein, ist \(z.geschrieben)",
-                datei, z.position)
+            melde(
+                .zahlAusserhalb(was: was, von: bereich.lowerBound, bis: bereich.upperBound, ist: z.geschrieben), datei,
+                z.position)
             return nil
         }
         return Int(z.wert.zaehler)
@@ -53,29 +52,24 @@ extension Semantik {
         for (datei, r) in raeume {
             let slug = Slug.aus(r.name.text)
             if slug.isEmpty || slug == "gesamt" {
-                fehler(
-                    "KZ111", "der Name '\(r.name.text)' ergibt keinen brauchbaren Ordnernamen", datei, r.name.position)
+                melde(.nameOhneOrdnernamen(name: r.name.text), datei, r.name.position)
                 continue
             }
             if ergebnis.contains(where: { $0.slug == slug }) {
-                fehler(
-                    "KZ112", "Sozialraum '\(r.name.text)' ist doppelt deklariert (Ordnername '\(slug)')", datei,
-                    r.name.position)
+                melde(.sozialraumDoppelt(name: r.name.text, ordner: slug), datei, r.name.position)
                 continue
             }
             for t in [r.name] + r.codes {
                 let schluessel = Schreibweise.vergleichsform(t.text)
                 if let anderer = bekannteNamen[schluessel], anderer != r.name.text {
-                    fehler("KZ113", "der Code '\(t.text)' gehört schon zum Sozialraum '\(anderer)'", datei, t.position)
+                    melde(.codeVergeben(code: t.text, sozialraum: anderer), datei, t.position)
                 }
                 bekannteNamen[schluessel] = r.name.text
             }
             for v in r.stadtviertel {
                 let schluessel = Schreibweise.vergleichsform(v.text)
                 if let anderer = bekannteViertel[schluessel] {
-                    fehler(
-                        "KZ114", "das Stadtviertel '\(v.text)' gehört schon zum Sozialraum '\(anderer)'", datei,
-                        v.position)
+                    melde(.stadtviertelVergeben(viertel: v.text, sozialraum: anderer), datei, v.position)
                 }
                 bekannteViertel[schluessel] = r.name.text
             }
@@ -89,13 +83,11 @@ extension Semantik {
 
     mutating func pruefeQuelle(_ q: QuelleSyntax, datei: String) -> Quelle? {
         guard let (art, _) = q.art else {
-            fehler("KZ121", "Quelle '\(q.name.text)' braucht 'art faelle' oder 'art zahlen'", datei, q.name.position)
+            melde(.quelleOhneArt(quelle: q.name.text), datei, q.name.position)
             return nil
         }
         guard let muster = q.datei else {
-            fehler(
-                "KZ122", "Quelle '\(q.name.text)' braucht ein Dateimuster ('datei \"name-{quartal}.csv\"')", datei,
-                q.name.position)
+            melde(.quelleOhneDatei(quelle: q.name.text), datei, q.name.position)
             return nil
         }
         pruefeMuster(muster, datei: datei)
@@ -106,18 +98,13 @@ extension Semantik {
         case (nil, let v?): gebiet = .stadtviertel(v.text)
         case (nil, nil): gebiet = .keine
         case (_, let v?):
-            fehler(
-                "KZ124", "eine Quelle nennt entweder eine Sozialraum- oder eine Stadtviertelspalte, nicht beide", datei,
-                v.position)
+            melde(.raumUndViertelspalte, datei, v.position)
             return nil
         }
         var beginn = q.beginn?.text, ende = q.ende?.text
         if let d = q.datum {
             if q.beginn != nil || q.ende != nil {
-                fehler(
-                    "KZ125",
-                    "'datum' steht für Ereignisse mit einem Tag; zusammen mit 'beginn'/'ende' ist es widersprüchlich",
-                    datei, d.position)
+                melde(.datumUndBeginn, datei, d.position)
             }
             beginn = d.text
             ende = d.text
@@ -149,9 +136,7 @@ extension Semantik {
         case "iso-8859-15", "latin-9", "latin9": return .iso885915
         case "iso-8859-1", "latin-1", "latin1": return .windows1252
         default:
-            fehler(
-                "KZ123", "unbekannte Kodierung '\(k.text)': erlaubt sind utf-8, windows-1252, iso-8859-15", datei,
-                k.position)
+            melde(.unbekannteKodierung(wort: k.text), datei, k.position)
             return nil
         }
     }
@@ -161,30 +146,20 @@ extension Semantik {
         switch art {
         case .faelle:
             if q.id == nil {
-                fehler(
-                    "KZ126", "Fallliste '\(q.name.text)' braucht die Spalte der Fallnummer ('id \"Fallnummer\"')",
-                    datei, q.name.position)
+                melde(.falllisteOhneId(quelle: q.name.text), datei, q.name.position)
             }
             if beginn == nil {
-                fehler(
-                    "KZ127",
-                    "Fallliste '\(q.name.text)' braucht 'beginn' (oder 'datum' für Ereignisse): ohne Datum lässt sich kein Zeitraum zählen",
-                    datei, q.name.position)
+                melde(.falllisteOhneBeginn(quelle: q.name.text), datei, q.name.position)
             }
             if let a = q.anzahl {
-                fehler("KZ128", "'anzahl' gibt es nur bei Quellen der Art 'zahlen'", datei, a.position)
+                melde(.anzahlNurBeiZahlen, datei, a.position)
             }
         case .zahlen:
             if q.anzahl == nil {
-                fehler(
-                    "KZ129",
-                    "Quelle '\(q.name.text)' liefert Zahlen und braucht die Spalte der Anzahl ('anzahl \"Anzahl\"')",
-                    datei, q.name.position)
+                melde(.zahlenOhneAnzahl(quelle: q.name.text), datei, q.name.position)
             }
             for t in [q.id, q.beginn, q.ende, q.datum, q.geburtsdatum].compactMap({ $0 }) {
-                fehler(
-                    "KZ128", "Spalten für Fallnummer und Datum gibt es nur bei Fallisten (art faelle)", datei,
-                    t.position)
+                melde(.fallspaltenNurBeiFalllisten, datei, t.position)
             }
         }
     }
@@ -195,26 +170,24 @@ extension Semantik {
         let reserviert = ["sozialraum", "stadtviertel", "beginn", "ende", "datum", "id", "anzahl", "geburtsdatum"]
         for f in q.felder {
             if felder.contains(where: { $0.name == f.name.text }) {
-                fehler(
-                    "KZ131", "Feld '\(f.name.text)' ist in Quelle '\(q.name.text)' doppelt deklariert", datei,
-                    f.name.position)
+                melde(.feldDoppelt(feld: f.name.text, quelle: q.name.text), datei, f.name.position)
                 continue
             }
             if reserviert.contains(Schreibweise.normalisiert(f.name.text)) {
-                fehler("KZ132", "'\(f.name.text)' ist ein reserviertes Wort und kein Feldname", datei, f.name.position)
+                melde(.reserviertesWort(feld: f.name.text), datei, f.name.position)
                 continue
             }
             var werte: [String: String] = [:]
             var ziele: [String] = []
             for (von, nach) in f.werte {
                 if werte[von.text] != nil {
-                    fehler("KZ133", "der Exportwert '\(von.text)' ist doppelt zugeordnet", datei, von.position)
+                    melde(.exportwertDoppelt(wert: von.text), datei, von.position)
                 }
                 werte[von.text] = nach.text
                 if !ziele.contains(nach.text) { ziele.append(nach.text) }
             }
             if !f.werte.isEmpty && f.typ != .text {
-                fehler("KZ134", "Wertzuordnungen gibt es nur für Textfelder", datei, f.name.position)
+                melde(.zuordnungNurBeiText, datei, f.name.position)
             }
             felder.append(Feld(name: f.name.text, spalte: f.spalte.text, typ: f.typ, werte: werte, zielwerte: ziele))
         }
@@ -227,24 +200,20 @@ extension Semantik {
         if t.isEmpty || t.hasPrefix("/") || t.hasPrefix("\\") || t.split(separator: "/").contains("..")
             || t.contains("\\")
         {
-            fehler(
-                "KZ135",
-                "das Dateimuster muss ein Pfad innerhalb des Datenordners sein (ohne '..' und ohne führendes '/')",
-                datei, m.position)
+            melde(.musterAusserhalb, datei, m.position)
             return false
         }
         var rest = t
         var platzhalter = 0
         while let auf = rest.firstIndex(of: "{") {
             guard let zu = rest[auf...].firstIndex(of: "}") else {
-                fehler("KZ136", "'{' ohne '}' im Dateimuster", datei, m.position)
+                melde(.musterKlammerOffen, datei, m.position)
                 return false
             }
             let name = String(rest[rest.index(after: auf)..<zu])
             if name != "quartal" && name != "jahr" {
-                fehler(
-                    "KZ137", "unbekannter Platzhalter '{\(name)}' im Dateimuster: erlaubt sind {quartal} und {jahr}",
-                    datei, m.position,
+                melde(
+                    .unbekannterPlatzhalter(name: name), datei, m.position,
                     vorschlag: Aehnlichkeit.vorschlag(fuer: name, aus: ["quartal", "jahr"]).map { "{\($0)}" })
                 return false
             }
@@ -252,7 +221,7 @@ extension Semantik {
             rest = String(rest[rest.index(after: zu)...])
         }
         if platzhalter > 1 {
-            fehler("KZ138", "ein Dateimuster hat höchstens einen Platzhalter", datei, m.position)
+            melde(.mehrerePlatzhalter, datei, m.position)
             return false
         }
         return true

@@ -36,9 +36,7 @@ extension Semantik {
         kz.entwarnungText = entwarnungText
         if let pos = k.gesamtAlsSumme {
             if case .verhaeltnis = formel {
-                fehler(
-                    "KZ194", "'gesamt summe der sozialraeume' geht nur bei 'wert'; Anteile werden nicht summiert",
-                    datei, pos)
+                melde(.gesamtsummeNurBeiWert, datei, pos)
             }
             kz.gesamtAlsSumme = true
         }
@@ -64,17 +62,15 @@ extension Semantik {
                     // Kennzahlen that exist only for the Ampel ("all important figures not in 1–3").
                     produkt = n
                 } else {
-                    fehler(
-                        "KZ141", "Produkt \(n) ist im Katalog nicht deklariert", datei, p.position,
-                        vorschlag: nil)
+                    melde(.produktNichtDeklariert(nummer: n), datei, p.position, vorschlag: nil)
                 }
             }
         } else {
-            fehler("KZ142", "Kennzahl '\(id)' nennt kein Produkt ('produkt 2')", datei, k.id.position)
+            melde(.ohneProdukt(id: id), datei, k.id.position)
         }
         if let a = k.arbeitsfeld, katalog.arbeitsfeld(a.text) == nil {
-            fehler(
-                "KZ143", "unbekanntes Arbeitsfeld '\(a.text)'", datei, a.position,
+            melde(
+                .unbekanntesArbeitsfeld(kuerzel: a.text), datei, a.position,
                 vorschlag: Aehnlichkeit.vorschlag(fuer: a.text, aus: katalog.arbeitsfelder.map(\.kuerzel)))
         }
         var ziel: Int?
@@ -82,14 +78,11 @@ extension Semantik {
             if katalog.ziele.isEmpty || katalog.ziel(n) != nil {
                 ziel = n
             } else {
-                fehler("KZ144", "Ziel \(n) ist im Katalog nicht deklariert", datei, z.position)
+                melde(.zielNichtDeklariert(nummer: n), datei, z.position)
             }
         }
         if k.definition == nil {
-            warnung(
-                "KZ145",
-                "Kennzahl '\(id)' hat keinen Definitionstext; jede Kennzahl braucht eine schriftliche Definition",
-                datei, k.id.position)
+            melde(.ohneDefinitionstext(id: id), datei, k.id.position)
         }
         return (produkt, ziel)
     }
@@ -105,14 +98,10 @@ extension Semantik {
             if let r {
                 regel = r
             } else if mitZaehlung {
-                fehler(
-                    "KZ146",
-                    "der Zeitraum braucht eine Zählregel: 'zeitraum quartal, stichtag', '…, zugaenge' oder '…, im verlauf'",
-                    datei, pos)
+                melde(.zeitraumOhneZaehlregel, datei, pos)
             }
         } else if mitZaehlung || rhythmus == nil {
-            fehler(
-                "KZ147", "Kennzahl '\(id)' nennt keinen Zeitraum ('zeitraum jahr, im verlauf')", datei, k.id.position)
+            melde(.ohneZeitraum(id: id), datei, k.id.position)
         }
         return regel
     }
@@ -140,17 +129,13 @@ extension Semantik {
             guard let tz, let tn else { return nil }
             formel = .verhaeltnis(zaehler: tz, nenner: tn)
         case (nil, nil, nil):
-            fehler(
-                "KZ148", "Kennzahl '\(id)' hat keine Formel: 'wert …' oder 'zaehler …' und 'nenner …'", datei,
-                k.id.position)
+            melde(.ohneFormel(id: id), datei, k.id.position)
             return nil
         case (_?, _, _):
-            fehler(
-                "KZ149", "Kennzahl '\(id)' hat 'wert' und zugleich 'zaehler'/'nenner'; nur eines von beiden", datei,
-                k.id.position)
+            melde(.wertUndBruch(id: id), datei, k.id.position)
             return nil
         default:
-            fehler("KZ150", "Kennzahl '\(id)' braucht 'zaehler' und 'nenner' zusammen", datei, k.id.position)
+            melde(.bruchUnvollstaendig(id: id), datei, k.id.position)
             return nil
         }
         return (formel, teile)
@@ -162,15 +147,13 @@ extension Semantik {
         if let (e, _) = k.einheit {
             einheit = e
         } else if case .verhaeltnis = formel, !k.einheitUnlesbar {
-            fehler(
-                "KZ151", "eine Kennzahl mit Zähler und Nenner braucht eine Einheit (prozent, je 1.000 einwohner, …)",
-                datei, k.id.position)
+            melde(.bruchOhneEinheit, datei, k.id.position)
         }
         if case .prozent = einheit, case .wert = formel {
-            fehler("KZ152", "die Einheit prozent braucht 'zaehler' und 'nenner'", datei, k.einheit?.1 ?? k.id.position)
+            melde(.prozentOhneBruch, datei, k.einheit?.1 ?? k.id.position)
         }
         if case .je = einheit, case .wert = formel {
-            fehler("KZ152", "die Einheit je … braucht 'zaehler' und 'nenner'", datei, k.einheit?.1 ?? k.id.position)
+            melde(.jeOhneBruch, datei, k.einheit?.1 ?? k.id.position)
         }
         var dezimalen: Int
         switch einheit {
@@ -194,9 +177,7 @@ extension Semantik {
             case .hoechstens(let a): zielwert = .hoechstens(a.wert)
             case .zwischen(let a, let b):
                 if b.wert < a.wert {
-                    fehler(
-                        "KZ153", "Zielwert: die untere Grenze \(a.geschrieben) liegt über der oberen \(b.geschrieben)",
-                        datei, pos)
+                    melde(.zielGrenzenVertauscht(unten: a.geschrieben, oben: b.geschrieben), datei, pos)
                 }
                 zielwert = .zwischen(a.wert, b.wert)
             }
@@ -207,14 +188,12 @@ extension Semantik {
             }
             if case .prozent = einheit {
                 for g in grenzen where g.wert < .null || Bruch(100) < g.wert {
-                    fehler("KZ154", "Zielwert \(g.geschrieben) % liegt außerhalb von 0 bis 100 %", datei, g.position)
+                    melde(.zielProzentAusserhalb(wert: g.geschrieben), datei, g.position)
                 }
             } else {
                 for g in grenzen where g.wert < .null {
-                    fehler(
-                        "KZ154",
-                        "Zielwert \(g.geschrieben) ist negativ; \(Zahlformat.einheitName(einheit)) kann nicht negativ sein",
-                        datei, g.position)
+                    melde(
+                        .zielNegativ(wert: g.geschrieben, einheit: Zahlformat.einheitName(einheit)), datei, g.position)
                 }
             }
         }
@@ -233,8 +212,8 @@ extension Semantik {
             if let r = vorlagen[v.text] {
                 regeln += r
             } else {
-                fehler(
-                    "KZ155", "unbekannte Ampelvorlage '\(v.text)'", datei, v.position,
+                melde(
+                    .unbekannteAmpelvorlage(name: v.text), datei, v.position,
                     vorschlag: Aehnlichkeit.vorschlag(fuer: v.text, aus: vorlagen.keys.sorted()))
             }
         }
@@ -247,17 +226,12 @@ extension Semantik {
             for b in regelSyntax.bedingungen {
                 switch b.groesse {
                 case .abstandZumZielwert where zielwert == nil:
-                    fehler(
-                        "KZ156", "die Regel prüft den Abstand zum Zielwert, aber '\(id)' hat keinen Zielwert", datei,
-                        b.position)
+                    melde(.regelOhneZielwert(id: id), datei, b.position)
                 case .zaehler where !k.istVerhaeltnisSyntax, .nenner where !k.istVerhaeltnisSyntax:
-                    fehler("KZ157", "die Regel prüft Zähler oder Nenner, aber '\(id)' hat keine", datei, b.position)
+                    melde(.regelOhneBruch(id: id), datei, b.position)
                 case .veraenderung(.vorquartal) where r == .jahr, .anstieg(.vorquartal) where r == .jahr,
                     .rueckgang(.vorquartal) where r == .jahr, .verschlechterung(.vorquartal) where r == .jahr:
-                    fehler(
-                        "KZ158",
-                        "'\(id)' ist jährlich; ein Vergleich mit dem Vorquartal ist nicht möglich (vorjahr verwenden)",
-                        datei, b.position)
+                    melde(.vorquartalBeiJahr(id: id), datei, b.position)
                 default: break
                 }
                 bedingungen.append(
@@ -272,13 +246,10 @@ extension Semantik {
             }
             if regelSyntax.istEntwarnung {
                 if entwarnungText != nil {
-                    fehler(
-                        "KZ191",
-                        "'\(id)' hat mehr als eine Entwarnungsregel; Bedingungen mit 'und' in einer Regel verbinden",
-                        datei, regelSyntax.position)
+                    melde(.mehrereEntwarnungen(id: id), datei, regelSyntax.position)
                 }
                 if regelSyntax.seit != nil {
-                    fehler("KZ192", "'seit' gibt es bei der Entwarnung nicht", datei, regelSyntax.position)
+                    melde(.seitBeiEntwarnung, datei, regelSyntax.position)
                 }
                 entwarnung = bedingungen
                 entwarnungText = regelSyntax.quelltext
@@ -288,7 +259,7 @@ extension Semantik {
                 AmpelRegel(farbe: regelSyntax.farbe, bedingungen: bedingungen, seit: seit, text: regelSyntax.quelltext))
         }
         if entwarnungText != nil && ampel.isEmpty {
-            fehler("KZ193", "eine Entwarnung ohne rote oder gelbe Regel hat keine Wirkung", datei, k.id.position)
+            melde(.entwarnungOhneWirkung, datei, k.id.position)
         }
         return (regeln, ampel, entwarnung, entwarnungText)
     }
@@ -297,8 +268,8 @@ extension Semantik {
         var gut = true
         let k = katalog.index(id: t.kennzahl.text)
         if k == nil {
-            fehler(
-                "KZ160", "unbekannte Kennzahl '\(t.kennzahl.text)' im Test", datei, t.kennzahl.position,
+            melde(
+                .unbekannteKennzahlImTest(id: t.kennzahl.text), datei, t.kennzahl.position,
                 vorschlag: Aehnlichkeit.vorschlag(fuer: t.kennzahl.text, aus: katalog.kennzahlen.map(\.id)))
             gut = false
         }
@@ -309,33 +280,31 @@ extension Semantik {
             }) {
                 gebiet = .sozialraum(i)
             } else {
-                fehler(
-                    "KZ115", "unbekannter Sozialraum '\(g.text)' im Test", datei, g.position,
+                melde(
+                    .unbekannterSozialraumImTest(name: g.text), datei, g.position,
                     vorschlag: Aehnlichkeit.vorschlag(fuer: g.text, aus: katalog.sozialraeume.map(\.name)))
                 gut = false
             }
         }
         guard let (periode, _) = t.zeitraum else {
-            fehler("KZ052", "Test '\(t.name.text)' nennt keinen Zeitraum ('zeitraum 2021-Q4')", datei, t.name.position)
+            melde(.testOhneZeitraum(name: t.name.text), datei, t.name.position)
             return nil
         }
         if t.erwartungen.isEmpty {
-            fehler("KZ053", "Test '\(t.name.text)' erwartet nichts ('erwartet wert 74,0')", datei, t.name.position)
+            melde(.testOhneErwartung(name: t.name.text), datei, t.name.position)
             gut = false
         }
         var daten: [Testdaten] = []
         for d in t.daten {
             guard let q = katalog.quellen.firstIndex(where: { $0.id == d.quelle.text }) else {
-                fehler(
-                    "KZ162", "unbekannte Quelle '\(d.quelle.text)' im Test", datei, d.quelle.position,
+                melde(
+                    .unbekannteQuelleImTest(id: d.quelle.text), datei, d.quelle.position,
                     vorschlag: Aehnlichkeit.vorschlag(fuer: d.quelle.text, aus: katalog.quellen.map(\.id)))
                 gut = false
                 continue
             }
             if d.zeilen.isEmpty {
-                fehler(
-                    "KZ054", "Testdaten ohne Zeilen: die erste Zeile ist die Kopfzeile der Quelle", datei,
-                    d.quelle.position)
+                melde(.testdatenOhneZeilen, datei, d.quelle.position)
                 gut = false
             }
             daten.append(
@@ -348,8 +317,8 @@ extension Semantik {
             if let andere = e.kennzahl {
                 ziel = katalog.index(id: andere.text)
                 if ziel == nil {
-                    fehler(
-                        "KZ160", "unbekannte Kennzahl '\(andere.text)' in der Erwartung", datei, andere.position,
+                    melde(
+                        .unbekannteKennzahlInErwartung(id: andere.text), datei, andere.position,
                         vorschlag: Aehnlichkeit.vorschlag(fuer: andere.text, aus: katalog.kennzahlen.map(\.id)))
                     gut = false
                 }
@@ -378,10 +347,10 @@ extension Semantik {
                     || (aufwaerts.contains(r.vergleich) && aufwaerts.contains(g.vergleich)
                         && r.schwelle.wert < g.schwelle.wert)
                 if falsch {
-                    fehler(
-                        "KZ159",
-                        "Ampelschwellen in falscher Reihenfolge bei '\(kennzahl)': rot (\(r.schwelle.geschrieben)) ist weniger streng als gelb (\(g.schwelle.geschrieben)); gelb könnte nie erscheinen",
-                        datei, r.schwelle.position)
+                    melde(
+                        .schwellenVertauscht(
+                            kennzahl: kennzahl, rot: r.schwelle.geschrieben, gelb: g.schwelle.geschrieben), datei,
+                        r.schwelle.position)
                 }
             }
         }

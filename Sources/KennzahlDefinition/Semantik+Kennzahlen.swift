@@ -17,10 +17,9 @@ extension Semantik {
                     && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_"))
             }) {
                 let spalte = k.id.position.spalte + id.unicodeScalars.prefix { $0 != u }.count
-                fehler(
-                    "KZ139",
-                    "Kennung '\(id)' enthält das Zeichen U+\(Semantik.hex(u.value)) – Kennungen bestehen aus ASCII-Buchstaben, Ziffern, '-' und '_'",
-                    datei, Position(zeile: k.id.position.zeile, spalte: spalte, laenge: 1))
+                melde(
+                    .kennungZeichen(id: id, hex: Semantik.hex(u.value)), datei,
+                    Position(zeile: k.id.position.zeile, spalte: spalte, laenge: 1))
             }
             // Ids that differ only in case or punctuation are one id: they would share an anchor
             // and a reader could not tell them apart.
@@ -31,9 +30,9 @@ extension Semantik {
                     ersteSyntax.id.text == id
                     ? "ist doppelt deklariert"
                     : "ist dieselbe Kennung wie '\(ersteSyntax.id.text)' (nur Groß-/Kleinschreibung oder Satzzeichen verschieden)"
-                fehler(
-                    "KZ140", "Kennzahl '\(id)' \(wie); zuerst in \(ort(ersteDatei, ersteSyntax.id.position).kurz)",
-                    datei, k.id.position)
+                melde(
+                    .kennzahlDoppelt(id: id, wie: wie, erste: ort(ersteDatei, ersteSyntax.id.position).kurz), datei,
+                    k.id.position)
                 continue
             }
             indexJeForm[form] = gueltig.count
@@ -163,10 +162,9 @@ extension Semantik {
             if let anfang = stelle[k], !erledigt.contains(k) {
                 let kreis = Array(pfad[anfang...]) + [k]
                 let (datei, syntax) = liste[k]
-                fehler(
-                    "KZ180",
-                    "Kennzahlen verweisen im Kreis: \(kreis.map { liste[$0].1.id.text }.joined(separator: " → "))",
-                    datei, syntax.id.position)
+                melde(
+                    .verweisKreis(kette: kreis.map { liste[$0].1.id.text }.joined(separator: " → ")), datei,
+                    syntax.id.position)
             }
             erledigt.formUnion(pfad)
         }

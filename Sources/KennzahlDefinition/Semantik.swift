@@ -25,15 +25,10 @@ struct Semantik {
         return Ort(datei: datei, zeile: pos.zeile, spalte: pos.spalte, laenge: max(1, pos.laenge), quelltext: text)
     }
 
-    mutating func fehler(
-        _ code: String, _ text: String, _ datei: String, _ pos: Position, vorschlag: String? = nil
-    ) {
-        diagnosen.append(.fehler(code, text, ort: ort(datei, pos), hinweis: vorschlag.map { "meinten Sie '\($0)'?" }))
-        fehlerzahl += 1
-    }
-
-    mutating func warnung(_ code: String, _ text: String, _ datei: String, _ pos: Position) {
-        diagnosen.append(.warnung(code, text, ort: ort(datei, pos)))
+    /// Reports a catalogue message at a place; `vorschlag` is a plausible correction.
+    mutating func melde(_ meldung: SemantikMeldung, _ datei: String, _ pos: Position, vorschlag: String? = nil) {
+        diagnosen.append(Diagnose(meldung, ort: ort(datei, pos), hinweis: vorschlag.map { "meinten Sie '\($0)'?" }))
+        if meldung.schwere == .fehler { fehlerzahl += 1 }
     }
 
     // MARK: Building
@@ -60,15 +55,11 @@ struct Semantik {
         guard let (kDatei, kSyntax) = kataloge.first else {
             fehlerzahl += 1
             diagnosen.append(
-                .fehler(
-                    "KZ100", "keine Katalog-Deklaration gefunden: eine Datei muss 'katalog \"Name\" { … }' enthalten",
-                    ort: Ort(datei: dateien.first?.pfad ?? "Definitionen")))
+                Diagnose(SemantikMeldung.keinKatalog, ort: Ort(datei: dateien.first?.pfad ?? "Definitionen")))
             return nil
         }
         for (datei, weitere) in kataloge.dropFirst() {
-            fehler(
-                "KZ101", "zweite Katalog-Deklaration; ein Katalog wird nur einmal deklariert (erste in \(kDatei))",
-                datei, weitere.position)
+            melde(.katalogDoppelt(erste: kDatei), datei, weitere.position)
         }
         var katalog = Katalog(
             name: kSyntax.name.text, gesamtName: kSyntax.gesamt?.text ?? "Gesamtstadt",
@@ -83,15 +74,13 @@ struct Semantik {
         pruefeKatalogKopf(kSyntax, datei: kDatei, in: &katalog)
         katalog.sozialraeume = pruefeSozialraeume(raeume)
         if katalog.sozialraeume.isEmpty {
-            fehler(
-                "KZ110", "keine Sozialräume deklariert: mindestens ein 'sozialraum \"Name\"' ist nötig", kDatei,
-                kSyntax.position)
+            melde(.keineSozialraeume, kDatei, kSyntax.position)
         }
         pruefeQuellen(quellen, einwohner: kSyntax.einwohner, katalogDatei: kDatei, in: &katalog)
         var ampelVorlagen: [String: [AmpelRegelSyntax]] = [:]
         for (datei, v) in vorlagen {
             if ampelVorlagen[v.name.text] != nil {
-                fehler("KZ130", "Ampelvorlage '\(v.name.text)' ist doppelt deklariert", datei, v.name.position)
+                melde(.vorlageDoppelt(name: v.name.text), datei, v.name.position)
             }
             ampelVorlagen[v.name.text] = v.regeln
         }
@@ -108,10 +97,8 @@ struct Semantik {
     ) {
         for (datei, q) in quellen {
             if let index = katalog.quellen.firstIndex(where: { $0.id == q.name.text }) {
-                fehler(
-                    "KZ120",
-                    "Quelle '\(q.name.text)' ist doppelt deklariert (zuerst in \(katalog.quellen[index].ort.kurz))",
-                    datei, q.name.position)
+                melde(
+                    .quelleDoppelt(quelle: q.name.text, erste: katalog.quellen[index].ort.kurz), datei, q.name.position)
                 continue
             }
             if let quelle = pruefeQuelle(q, datei: datei) { katalog.quellen.append(quelle) }
@@ -119,14 +106,12 @@ struct Semantik {
         if let e = einwohner {
             if let i = katalog.quellen.firstIndex(where: { $0.id == e.text }) {
                 if katalog.quellen[i].art != .zahlen {
-                    fehler(
-                        "KZ102", "die Bevölkerungsquelle '\(e.text)' muss Zahlen liefern (art zahlen)", kDatei,
-                        e.position)
+                    melde(.bevoelkerungKeineZahlen(quelle: e.text), kDatei, e.position)
                 }
                 katalog.einwohnerQuelle = i
             } else {
-                fehler(
-                    "KZ103", "unbekannte Quelle '\(e.text)' für die Bevölkerung", kDatei, e.position,
+                melde(
+                    .unbekannteBevoelkerungsquelle(quelle: e.text), kDatei, e.position,
                     vorschlag: Aehnlichkeit.vorschlag(fuer: e.text, aus: katalog.quellen.map(\.id)))
             }
         }
