@@ -19,14 +19,14 @@ struct Ampelwerte: Sendable {
     }
 }
 
-/// One Ampel light: its colour and one German sentence saying why, with the numbers, and where
-/// it comes from (history, manual switching).
+/// One Ampel light: its colour and one German sentence saying why, with the numbers (each knowing
+/// the value it comes from), and where it comes from (history, manual switching).
 package struct Licht: Sendable, Equatable {
     /// The colour shown: the manually set one if there is one, otherwise the computed one.
     package var farbe: Ampelfarbe
     /// The colour the rules give.
     package var berechnet: Ampelfarbe
-    package var begruendung: String
+    package var begruendung: Begruendung
     package var schaltung: ManuelleSchaltung?
     /// The computed colours of the last four periods, oldest first, ending with this one;
     /// nil where there were no data.
@@ -34,7 +34,7 @@ package struct Licht: Sendable, Equatable {
     /// Periods in a row, up to and including this one, that were red or yellow.
     package var inFolge: Int
 
-    init(farbe: Ampelfarbe, begruendung: String, verlauf: [Ampelfarbe?] = [], inFolge: Int = 0) {
+    init(farbe: Ampelfarbe, begruendung: Begruendung, verlauf: [Ampelfarbe?] = [], inFolge: Int = 0) {
         self.farbe = farbe
         self.berechnet = farbe
         self.begruendung = begruendung
@@ -78,7 +78,7 @@ enum Ampelschaltung {
     static func schalte(_ k: Kennzahl, reihe: [Ampelwerte], schritt: String = "Zeiträumen") -> Licht? {
         guard !k.ampel.isEmpty, !reihe.isEmpty else { return nil }
         var farben: [Ampelfarbe?] = []
-        var letztes: (Ampelfarbe, String)?
+        var letztes: (Ampelfarbe, Begruendung)?
         var vorige: Ampelfarbe?
         for i in reihe.indices {
             let (farbe, satz) = einzeln(k, reihe, i, vorige: vorige, schritt: schritt)
@@ -106,7 +106,7 @@ enum Ampelschaltung {
     }
 
     private static func einzeln(_ k: Kennzahl, _ reihe: [Ampelwerte], _ i: Int, vorige: Ampelfarbe?, schritt: String)
-        -> (Ampelfarbe, String)
+        -> (Ampelfarbe, Begruendung)
     {
         let w = reihe[i]
         switch w.aktuell.zustand {
@@ -116,7 +116,7 @@ enum Ampelschaltung {
         case .nennerNull: return (.grau, "Grau: kein Wert, der Nenner ist 0.")
         case .wert: break
         }
-        var ausgeloest: [(Ampelfarbe, String)] = []
+        var ausgeloest: [(Ampelfarbe, Begruendung)] = []
         var nichtPruefbar: [String] = []
         for regel in k.ampel {
             switch pruefe(regel.bedingungen, k, reihe, i, seit: regel.seit, schritt: schritt) {
@@ -125,33 +125,32 @@ enum Ampelschaltung {
             case .nicht: break
             }
         }
-        let zielsatz = ausgeloest.contains { $0.1.contains("Zielwert") } ? "" : zielText(k, w)
-        let kontext = ausgeloest.contains { $0.1.contains("Vorjahr") } ? "" : vergleichskontext(k, w.vorjahr)
+        let zielsatz = ausgeloest.contains { $0.1.text.contains("Zielwert") } ? "" : zielText(k, w)
+        let vorjahr = ausgeloest.contains { $0.1.text.contains("Vorjahr") } ? nil : vorjahrText(k, w.vorjahr)
+        let kontext: Begruendung = vorjahr.map { " (\($0))" } ?? ""
         if let grau = ausgeloest.first(where: { $0.0 == .grau }) {
             return (.grau, "Grau (nicht bewertet): \(grau.1) – zu geringe Fallzahl\(kontext).")
         }
         let farbig = ausgeloest.filter { $0.0 != .grau }.sorted { $0.0 < $1.0 }
         var farbe = farbig.first?.0 ?? .gruen
-        var satz: String
+        var satz: Begruendung
         if let schlimmste = farbig.first {
             // The winning colour's reasons; a lesser colour's only where it looks at something else.
-            var eindeutig: [String] = []
+            var eindeutig: [Begruendung] = []
             var gemessen: [String] = []
             for (f, grund) in farbig {
-                let messgroesse = grund.components(separatedBy: " liegt ").first ?? grund
+                let messgroesse = grund.text.components(separatedBy: " liegt ").first ?? grund.text
                 if f != schlimmste.0 && gemessen.contains(messgroesse) { continue }
                 if eindeutig.contains(grund) { continue }
-                eindeutig.append(f == schlimmste.0 ? grund : "außerdem \(f.wort): " + grund)
+                eindeutig.append(f == schlimmste.0 ? grund : "außerdem \(f.wort): \(grund)")
                 gemessen.append(messgroesse)
             }
             satz =
-                (schlimmste.0 == .rot ? "Rot: " : "Gelb: ") + eindeutig.joined(separator: "; ") + zielsatz + kontext
-                + "."
+                "\(schlimmste.0 == .rot ? "Rot: " : "Gelb: ")\(Begruendung.verbinde(eindeutig, "; "))\(zielsatz)\(kontext)."
         } else {
-            satz =
-                "Grün: keine Regel ausgelöst (Wert " + wertText(w.aktuell, k)
-                + (kontext.isEmpty ? ")" : "; " + kontext.dropFirst(2).dropLast() + ")")
-            if !nichtPruefbar.isEmpty { satz += "; nicht prüfbar: " + nichtPruefbar.joined(separator: ", ") }
+            let innen: Begruendung = vorjahr.map { "; \($0)" } ?? ""
+            satz = "Grün: keine Regel ausgelöst (Wert \(wertText(w.aktuell, k))\(innen))"
+            if !nichtPruefbar.isEmpty { satz += "; nicht prüfbar: \(nichtPruefbar.joined(separator: ", "))" }
             satz += "."
         }
         // Release margin: after red or yellow, better only once the Entwarnung holds.
@@ -168,7 +167,7 @@ enum Ampelschaltung {
     }
 
     private enum Pruefung {
-        case erfuellt(String)
+        case erfuellt(Begruendung)
         case nicht
         case nichtPruefbar(String)
     }
@@ -177,13 +176,13 @@ enum Ampelschaltung {
     private static func pruefe(
         _ bedingungen: [AmpelBedingung], _ k: Kennzahl, _ reihe: [Ampelwerte], _ i: Int, seit: Int, schritt: String
     ) -> Pruefung {
-        var teile: [String] = []
+        var teile: [Begruendung] = []
         for (n, j) in (max(0, i - seit + 1)...i).reversed().enumerated() {
             for b in bedingungen {
                 switch messe(b, k, reihe[j]) {
                 case .gemessen(let wert, let text):
                     guard Filterauswertung.vergleiche(wert, b.vergleich, b.schwelle) else { return .nicht }
-                    if n == 0 { teile.append(text + " " + vergleichText(b.vergleich) + " " + schwelleText(b, k)) }
+                    if n == 0 { teile.append("\(text) \(vergleichText(b.vergleich)) \(schwelleText(b, k))") }
                 case .nichtPruefbar(let grund): return n == 0 ? .nichtPruefbar(grund) : .nicht
                 case .entfaellt: return .nicht
                 }
@@ -192,11 +191,11 @@ enum Ampelschaltung {
         if i - seit + 1 < 0 { return .nicht }
         guard !teile.isEmpty else { return .nicht }
         let folge = seit > 1 ? " (seit \(seit) \(schritt) in Folge)" : ""
-        return .erfuellt(teile.joined(separator: " und ") + folge)
+        return .erfuellt(Begruendung.verbinde(teile, " und ") + "\(folge)")
     }
 
     private enum Messung {
-        case gemessen(Bruch, String)
+        case gemessen(Bruch, Begruendung)
         /// The comparison exists but has no value (e.g. no export for the previous year).
         case nichtPruefbar(String)
         /// The comparison does not exist for this period (no Vorquartal in a yearly report, the
@@ -210,13 +209,14 @@ enum Ampelschaltung {
         switch b.groesse {
         case .wert:
             let zeichen = Zahlformat.einheitZeichen(k.einheit)
-            return .gemessen(v, "Wert " + genau(v, schwelle, k.dezimalen) + (zeichen.isEmpty ? "" : " " + zeichen))
+            let text = genau(v, schwelle, k.dezimalen) + (zeichen.isEmpty ? "" : " " + zeichen)
+            return .gemessen(v, "Wert \(zahl: text, aus: [bezugAktuell])")
         case .zaehler:
             guard let z = w.aktuell.zaehler else { return .nichtPruefbar("Zähler unbekannt") }
-            return .gemessen(z, "Zähler " + Zahlformat.knapp(z))
+            return .gemessen(z, "Zähler \(zahl: Zahlformat.knapp(z), aus: [bezugAktuell])")
         case .nenner:
             guard let n = w.aktuell.nenner else { return .nichtPruefbar("Nenner unbekannt") }
-            return .gemessen(n, "Nenner " + Zahlformat.knapp(n))
+            return .gemessen(n, "Nenner \(zahl: Zahlformat.knapp(n), aus: [bezugAktuell])")
         case .abstandZumZielwert:
             guard let ziel = k.zielwert else { return .nichtPruefbar("kein Zielwert") }
             let (abstand, bezug): (Bruch, Bruch)
@@ -230,12 +230,12 @@ enum Ampelschaltung {
                 guard !bezug.istNull, let r = abstand.geteilt(durch: bezug.betrag)?.mal(Bruch(100)) else {
                     return .nichtPruefbar("Abstand zum Zielwert 0")
                 }
-                return .gemessen(r, "Abstand zum Zielwert (\(ziel.text(k.einheit))) " + genau(r, schwelle, 1) + " %")
+                let text = genau(r, schwelle, 1) + " %"
+                return .gemessen(r, "Abstand zum Zielwert (\(ziel.text(k.einheit))) \(zahl: text, aus: [bezugAktuell])")
             }
+            let text = genau(abstand, schwelle, k.dezimalen) + " " + punkte(k)
             return .gemessen(
-                abstand,
-                "Abstand zum Zielwert (\(ziel.text(k.einheit))) " + genau(abstand, schwelle, k.dezimalen) + " "
-                    + punkte(k))
+                abstand, "Abstand zum Zielwert (\(ziel.text(k.einheit))) \(zahl: text, aus: [bezugAktuell])")
         case .abweichungGesamtstadt:
             guard let stadt = w.gesamtstadt else { return .entfaellt }
             guard let s = stadt.wert else { return .nichtPruefbar("Vergleich mit der Gesamtstadt (kein Wert)") }
@@ -247,12 +247,14 @@ enum Ampelschaltung {
                 ? "gleich der Gesamtstadt"
                 : (d.istNegativ ? "\(betrag) unter der Gesamtstadt" : "\(betrag) über der Gesamtstadt")
             // Worse than the city: below it when higher is better, above when lower is better.
+            let stadtwert = Zahlformat.mitEinheit(s, k.einheit, dezimalen: k.dezimalen)
             return .gemessen(
                 schlechter(gemessen, k.richtung),
-                "Abweichung von der Gesamtstadt: \(lage) (\(Zahlformat.mitEinheit(s, k.einheit, dezimalen: k.dezimalen)))"
+                "Abweichung von der Gesamtstadt: \(zahl: lage, aus: [bezugAktuell, bezugStadt]) (\(zahl: stadtwert, aus: [bezugStadt]))"
             )
         case .veraenderung(let bezug), .anstieg(let bezug), .rueckgang(let bezug), .verschlechterung(let bezug):
             let name = bezug == .vorquartal ? "Vorquartal" : "Vorjahr"
+            let vergleichsbezug = Wertbezug(bezug == .vorquartal ? .vorquartal : .vorjahr)
             if bezug == .vorquartal && w.vorquartal == nil { return .entfaellt }
             guard let vergleich = bezug == .vorquartal ? w.vorquartal : w.vorjahr, let p = vergleich.wert else {
                 return .nichtPruefbar("Vergleich mit dem \(name) (kein Wert)")
@@ -269,10 +271,14 @@ enum Ampelschaltung {
             }
             let wort = differenz.istNull ? "keine Veränderung" : differenz.istNegativ ? "Rückgang" : "Anstieg"
             let zeichen = Zahlformat.einheitZeichen(k.einheit)
-            let von = Zahlformat.deutsch(p, dezimalen: k.dezimalen)
+            let von = Zahlformat.deutsch(p, dezimalen: k.dezimalen) + (zeichen == "%" ? " %" : "")
             let auf = Zahlformat.mitEinheit(v, k.einheit, dezimalen: k.dezimalen)
             let um = differenz.istNull ? "" : " um " + betrag
-            return .gemessen(gemessen, "\(wort) zum \(name)\(um) (von \(von)\(zeichen == "%" ? " %" : "") auf \(auf))")
+            let beide = [bezugAktuell, vergleichsbezug]
+            return .gemessen(
+                gemessen,
+                "\(wort: wort, neutral: "Veränderung", aus: beide) zum \(name)\(wort: um, neutral: " um .", aus: beide) "
+                    + "(von \(zahl: von, aus: [vergleichsbezug]) auf \(zahl: auf, aus: [bezugAktuell]))")
         }
     }
 
@@ -351,20 +357,26 @@ enum Ampelschaltung {
         }
     }
 
-    private static func wertText(_ w: Kennwert, _ k: Kennzahl) -> String {
+    /// The current value, as a number of the reason.
+    private static func wertText(_ w: Kennwert, _ k: Kennzahl) -> Begruendung {
         guard let v = w.wert else { return "–" }
-        return Zahlformat.mitEinheit(v, k.einheit, dezimalen: k.dezimalen)
+        return "\(zahl: Zahlformat.mitEinheit(v, k.einheit, dezimalen: k.dezimalen), aus: [bezugAktuell])"
     }
 
     /// `; Zielwert mindestens 80 % nicht erreicht` when a Zielwert is missed.
-    private static func zielText(_ k: Kennzahl, _ w: Ampelwerte) -> String {
+    private static func zielText(_ k: Kennzahl, _ w: Ampelwerte) -> Begruendung {
         guard let z = k.zielwert, Zielerreichung.bewerte(z, w.aktuell) == .nichtErreicht else { return "" }
-        return "; Zielwert \(z.text(k.einheit)) nicht erreicht"
+        return "\(wort: "; Zielwert \(z.text(k.einheit)) nicht erreicht", neutral: "", aus: [bezugAktuell])"
     }
 
-    /// ` (Vorjahr 81,2 %)` when a previous-year value exists.
-    private static func vergleichskontext(_ k: Kennzahl, _ vj: Kennwert?) -> String {
-        guard let vj, let v = vj.wert else { return "" }
-        return " (Vorjahr " + Zahlformat.mitEinheit(v, k.einheit, dezimalen: k.dezimalen) + ")"
+    /// `Vorjahr 81,2 %` when a previous-year value exists.
+    private static func vorjahrText(_ k: Kennzahl, _ vj: Kennwert?) -> Begruendung? {
+        guard let vj, let v = vj.wert else { return nil }
+        let text = Zahlformat.mitEinheit(v, k.einheit, dezimalen: k.dezimalen)
+        return "Vorjahr \(zahl: text, aus: [Wertbezug(.vorjahr)])"
     }
+
+    /// The light's own value and the city's, as sources of a reason's numbers.
+    private static let bezugAktuell = Wertbezug(.aktuell)
+    private static let bezugStadt = Wertbezug(.aktuell, gesamtstadt: true)
 }

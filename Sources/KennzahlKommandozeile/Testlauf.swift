@@ -106,7 +106,7 @@ enum Testlauf {
                 : "Nenner erwartet \(Zahlformat.knapp(z.wert)), berechnet \(w.nenner.map(Zahlformat.knapp) ?? "keiner")"
         case .ampel(let f):
             guard let l = licht else { return "Ampel erwartet \(f.wort), die Kennzahl hat keine Ampelregeln" }
-            return l.farbe == f ? nil : "Ampel erwartet \(f.wort), geschaltet \(l.farbe.wort) – \(l.begruendung)"
+            return l.farbe == f ? nil : "Ampel erwartet \(f.wort), geschaltet \(l.farbe.wort) – \(l.begruendung.text)"
         case .zielwertErreicht(let soll):
             let ist = Zielerreichung.bewerte(k.zielwert, w)
             let erwartet: Zielerreichung = soll ? .erreicht : .nichtErreicht

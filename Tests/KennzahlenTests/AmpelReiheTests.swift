@@ -44,7 +44,7 @@ import Testing
                 reihe: [
                     Ampelwerte(aktuell: w(fall.2), vorquartal: w(fall.2), vorjahr: w(fall.4), gesamtstadt: w(fall.3))
                 ]))
-        #expect(l.farbe == fall.5, "\(fall.0), \(fall.1): \(l.begruendung)")
+        #expect(l.farbe == fall.5, "\(fall.0), \(fall.1): \(l.begruendung.text)")
     }
 
     @Test func ohneRichtungBestimmtDerZielwertSie() throws {
@@ -58,7 +58,7 @@ import Testing
         let k = try kennzahl("gelb wenn abstand zum zielwert ueber 9 %; rot wenn abstand zum zielwert ueber 11 %")
         let l = try #require(Ampelschaltung.schalte(k, aktuell: w(72), vorquartal: nil, vorjahr: nil))
         #expect(l.farbe == .gelb)
-        #expect(l.begruendung.contains("Abstand zum Zielwert (mindestens 80 %) 10,0 % liegt über 9 %"))
+        #expect(l.begruendung.text.contains("Abstand zum Zielwert (mindestens 80 %) 10,0 % liegt über 9 %"))
     }
 
     @Test func gesamtstadtWirdNichtMitSichSelbstVerglichen() throws {
@@ -79,8 +79,8 @@ import Testing
     func rotErstNachZweiQuartalen(_ fall: ([Int], Ampelfarbe)) throws {
         let k = try kennzahl("gelb wenn wert unter 80; rot wenn wert unter 75 seit 2 quartalen")
         let l = try #require(Ampelschaltung.schalte(k, reihe: reihe(fall.0), schritt: "Quartalen"))
-        #expect(l.farbe == fall.1, "\(fall.0): \(l.begruendung)")
-        if fall.1 == .rot { #expect(l.begruendung.contains("(seit 2 Quartalen in Folge)")) }
+        #expect(l.farbe == fall.1, "\(fall.0): \(l.begruendung.text)")
+        if fall.1 == .rot { #expect(l.begruendung.text.contains("(seit 2 Quartalen in Folge)")) }
     }
 
     @Test(arguments: [
@@ -93,8 +93,8 @@ import Testing
     func hystereseMitEntwarnung(_ fall: ([Int], Ampelfarbe, String)) throws {
         let k = try kennzahl("gelb wenn wert unter 80; rot wenn wert unter 75; entwarnung wenn wert mindestens 82")
         let l = try #require(Ampelschaltung.schalte(k, reihe: reihe(fall.0)))
-        #expect(l.farbe == fall.1, "\(fall.0): \(l.begruendung)")
-        #expect(l.begruendung.contains(fall.2), "\(l.begruendung)")
+        #expect(l.farbe == fall.1, "\(fall.0): \(l.begruendung.text)")
+        #expect(l.begruendung.text.contains(fall.2), "\(l.begruendung.text)")
     }
 
     @Test func verlaufUndInFolge() throws {

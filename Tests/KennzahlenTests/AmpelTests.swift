@@ -45,8 +45,8 @@ import Testing
         let k = try kennzahl(fall.0)
         let licht = try #require(
             Ampelschaltung.schalte(k, aktuell: w(fall.1, n: 20), vorquartal: w(fall.2), vorjahr: w(fall.3)))
-        #expect(licht.farbe == fall.4, "\(licht.begruendung)")
-        #expect(licht.begruendung.contains(fall.5), "\(licht.begruendung)")
+        #expect(licht.farbe == fall.4, "\(licht.begruendung.text)")
+        #expect(licht.begruendung.text.contains(fall.5), "\(licht.begruendung.text)")
     }
 
     @Test func ohneWertIstDieAmpelGrau() throws {
@@ -57,7 +57,7 @@ import Testing
         ] {
             let l = try #require(Ampelschaltung.schalte(k, aktuell: Kennwert(zustand), vorquartal: nil, vorjahr: nil))
             #expect(l.farbe == .grau)
-            #expect(l.begruendung.contains(text))
+            #expect(l.begruendung.text.contains(text))
         }
     }
 
@@ -66,11 +66,11 @@ import Testing
             "gelb wenn veraenderung zum vorquartal ueber 10 %; gelb wenn veraenderung zum vorjahr ueber 50 %")
         let l = try #require(Ampelschaltung.schalte(k, aktuell: w(90), vorquartal: nil, vorjahr: w(88)))
         #expect(l.farbe == .gruen)
-        #expect(!l.begruendung.contains("nicht prüfbar"))
+        #expect(!l.begruendung.text.contains("nicht prüfbar"))
         // With a previous quarter that has no data, the rule is named as not checkable.
         let m = try #require(
             Ampelschaltung.schalte(k, aktuell: w(90), vorquartal: Kennwert(.keineDaten), vorjahr: w(88)))
-        #expect(m.begruendung.contains("nicht prüfbar: Vergleich mit dem Vorquartal"))
+        #expect(m.begruendung.text.contains("nicht prüfbar: Vergleich mit dem Vorquartal"))
     }
 
     @Test func gerundeteZahlenVerdeckenDenVergleichNicht() throws {
@@ -78,7 +78,7 @@ import Testing
         // 1000 → 1100,4: +10,04 % must not read "10,0 % liegt über 10 %".
         let aktuell = Kennwert(.wert(try #require(Bruch(zaehler: 11_004, nenner: 10))))
         let l = try #require(Ampelschaltung.schalte(k, aktuell: aktuell, vorquartal: nil, vorjahr: w(1000)))
-        #expect(l.begruendung.contains("um 10,04 %"), "\(l.begruendung)")
+        #expect(l.begruendung.text.contains("um 10,04 %"), "\(l.begruendung.text)")
     }
 
     @Test func jahreskennzahlenKoennenNichtMitDemVorquartalVerglichenWerden() {

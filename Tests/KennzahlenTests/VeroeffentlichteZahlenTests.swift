@@ -84,7 +84,7 @@ import Testing
         #expect(Zielerreichung.bewerte(g.katalog.kennzahl(id: "JH-Z5")?.zielwert, wiblingen) == .nichtErreicht)
         let licht = try #require(try g.licht("JH-Z5", try g.sozialraum("Wiblingen")))
         #expect(licht.farbe != .gruen)
-        #expect(licht.begruendung.contains("74,0 %"))
+        #expect(licht.begruendung.text.contains("74,0 %"))
         // "Die Anzahl an Hilfen vor einer HzE ist in allen Sozialräumen zurückgegangen."
         let vorjahr = try #require(Ulm.grundlage("2020-Q4"))
         for s in g.katalog.sozialraeume.indices {

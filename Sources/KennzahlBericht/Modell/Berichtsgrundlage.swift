@@ -94,32 +94,23 @@ package struct Berichtsgrundlage: Sendable {
         return w
     }
 
-    /// Whether a public report withholds anything of this Kennzahl in the given periods for an
-    /// area or the city (then texts quoting its numbers, like Ampel reasons, are not shown).
-    func verbirgt(_ k: Int, _ zeitraeume: [Zeitraum], _ g: Gebiet) -> Bool {
-        guard let geheimhaltung else { return false }
-        for z in zeitraeume {
-            for geb in [g, .gesamt] {
-                if geheimhaltung.geheim(k, z, geb, .wert) || geheimhaltung.geheim(k, z, geb, .zaehler)
-                    || geheimhaltung.geheim(k, z, geb, .nenner)
-                {
-                    return true
-                }
-            }
-        }
-        return false
-    }
-
-    /// A light's reason as reports show it. Reasons quote values (this period, the previous
-    /// ones, the city); in a public report a reason that would quote a withheld value is replaced.
+    /// A light's reason as reports show it. Reasons quote values (this period, the comparison
+    /// periods, the city); a public report puts `.` for each number that comes from a value it
+    /// withholds in any part (value, numerator, denominator) and keeps the rest of the sentence.
     func begruendung(_ l: Licht, _ i: Int, _ k: Kennzahl, _ g: Gebiet) -> String {
-        guard oeffentlich else { return l.begruendung }
+        guard let geheimhaltung else { return l.begruendung.text }
         let plan = zeitplan(k)
-        var zeitraeume = plan.alle
-        for r in plan.ampelreihe { zeitraeume += [r.zeitraum, r.vorjahr] + (r.vorquartal.map { [$0] } ?? []) }
-        guard verbirgt(i, zeitraeume, g) else { return l.begruendung }
-        return
-            "\(l.farbe.wort.prefix(1).uppercased() + l.farbe.wort.dropFirst()): Begründung nicht ausgewiesen – sie nennt Werte, die aus Gründen des Datenschutzes nicht ausgewiesen werden."
+        return l.begruendung.text { bezug in
+            let zeitraum: Zeitraum? =
+                switch bezug.zeitpunkt {
+                case .aktuell: plan.aktuell
+                case .vorquartal: plan.vorquartal
+                case .vorjahr: plan.vorjahr
+                }
+            guard let zeitraum else { return true }
+            let gebiet = bezug.gesamtstadt ? Gebiet.gesamt : g
+            return [.wert, .zaehler, .nenner].contains { geheimhaltung.geheim(i, zeitraum, gebiet, $0) }
+        }
     }
 
     /// The symbol notes under a table showing these Kennzahlen; the note on withheld values names
