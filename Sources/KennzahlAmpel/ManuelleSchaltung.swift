@@ -76,17 +76,17 @@ package struct ManuelleSchaltungen: Sendable {
     private static func lies(
         _ pfad: String, periode: Berichtsperiode, katalog: Katalog, in ergebnis: inout ManuelleSchaltungen
     ) -> [Diagnose] {
-        let zeilen: [(Int, [String], String?)], index: [String: Int]
-        switch tabelle(pfad) {
-        case .failure(let fehler): return fehler.diagnosen
-        case .success(let t): (zeilen, index) = t
+        let tabelle: Kopftabelle
+        switch Kopftabelle.lies(pfad, spalten: spalten) {
+        case .failure(let problem): return diagnosen(problem, pfad)
+        case .success(let t): tabelle = t
         }
         var diagnosen: [Diagnose] = []
-        func feld(_ z: [String], _ s: String) -> String { index[s].flatMap { $0 < z.count ? z[$0] : nil } ?? "" }
+        let feld = tabelle.feld
         let gebiete = Gebietsverzeichnis(katalog)
-        for (nummer, z, problem) in zeilen.dropFirst() {
-            let ort = Ort(datei: pfad, zeile: nummer)
-            if let problem {
+        for z in tabelle.zeilen {
+            let ort = Ort(datei: pfad, zeile: z.nummer)
+            if let problem = z.problem {
                 diagnosen.append(Diagnose(AmpelMeldung.zeileFehlerhaft(grund: problem), ort: ort))
                 continue
             }
@@ -147,47 +147,21 @@ package struct ManuelleSchaltungen: Sendable {
         return diagnosen
     }
 
-    private struct Tabellenfehler: Error {
-        var diagnosen: [Diagnose]
-    }
-
-    /// The rows of an override file (line number, fields, problem) and where its columns are.
-    private static func tabelle(_ pfad: String) -> Result<([(Int, [String], String?)], [String: Int]), Tabellenfehler> {
-        let daten: [UInt8]
-        switch Dateisystem.lies(pfad, grenze: 16 << 20) {
-        case .failure(let p):
-            return .failure(
-                Tabellenfehler(diagnosen: [
-                    Diagnose(AmpelMeldung.dateiNichtLesbar(grund: p.text), ort: Ort(datei: pfad))
-                ]))
-        case .success(let d): daten = d
-        }
-        guard case .success(let e) = Textkodierung.nachUTF8(daten, erklaert: nil) else {
-            return .failure(
-                Tabellenfehler(diagnosen: [
-                    Diagnose(AmpelMeldung.utf16, ort: Ort(datei: pfad))
-                ]))
-        }
-        let zeilen = CsvZerleger.zeilenAlsText(e.bytes).map { ($0.zeile, $0.felder, $0.problem) }
-        guard let kopf = zeilen.first else {
-            return .failure(Tabellenfehler(diagnosen: [Diagnose(AmpelMeldung.dateiLeer, ort: Ort(datei: pfad))]))
-        }
-        var diagnosen: [Diagnose] = []
-        var index: [String: Int] = [:]
-        for s in spalten {
-            if let i = kopf.1.firstIndex(where: { Schreibweise.vergleichsform($0) == Schreibweise.vergleichsform(s) }) {
-                index[s] = i
-            } else {
-                diagnosen.append(
-                    Diagnose(
-                        AmpelMeldung.spalteFehlt(
-                            spalte: s, vorhanden: kopf.1.map { "'\($0)'" }.joined(separator: ", ")),
-                        ort: Ort(datei: pfad, zeile: kopf.0),
-                        hinweis: Aehnlichkeit.vorschlag(fuer: s, aus: kopf.1).map { "meinten Sie '\($0)'?" }))
+    /// The messages for a file without a usable table.
+    private static func diagnosen(_ problem: Kopftabelle.Problem, _ pfad: String) -> [Diagnose] {
+        switch problem {
+        case .nichtLesbar(let grund):
+            return [Diagnose(AmpelMeldung.dateiNichtLesbar(grund: grund), ort: Ort(datei: pfad))]
+        case .utf16: return [Diagnose(AmpelMeldung.utf16, ort: Ort(datei: pfad))]
+        case .leer: return [Diagnose(AmpelMeldung.dateiLeer, ort: Ort(datei: pfad))]
+        case .spaltenFehlen(let fehlen, let kopf, let kopfzeile):
+            return fehlen.map { s in
+                Diagnose(
+                    AmpelMeldung.spalteFehlt(spalte: s, vorhanden: kopf.map { "'\($0)'" }.joined(separator: ", ")),
+                    ort: Ort(datei: pfad, zeile: kopfzeile),
+                    hinweis: Aehnlichkeit.vorschlag(fuer: s, aus: kopf).map { "meinten Sie '\($0)'?" })
             }
         }
-        guard diagnosen.isEmpty else { return .failure(Tabellenfehler(diagnosen: diagnosen)) }
-        return .success((zeilen, index))
     }
 
     /// The area a row names: empty or the city's name for the city, else a Sozialraum.
