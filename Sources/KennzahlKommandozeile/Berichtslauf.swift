@@ -75,23 +75,9 @@ enum Berichtslauf {
             }
         }
         Zeitmessung.markiere("Katalog und Dateiliste")
-        let (auswertung, d3) = Auswerter.werteAus(
-            katalog: katalog, bestand: bestand, anfragen: anfragen, fortschritt: a.fortschritt)
-        Zeitmessung.markiere("Exporte lesen und auswerten")
+        let (gelesen, d3) = lies(katalog, bestand, anfragen: anfragen, a)
         diagnosen += d3
-        if diagnosen.contains(where: { $0.schwere == .fehler }) { return (nil, diagnosen) }
-        if a.streng {
-            let verworfen = auswertung.statistik.reduce(0) { $0 + $1.verworfenGesamt }
-            if verworfen > 0 {
-                diagnosen.append(
-                    Diagnose(LaufMeldung.strengVerworfen(anzahl: verworfen), ort: Ort(datei: a.daten)))
-                return (nil, diagnosen)
-            }
-        }
-        let (schaltungen, d4) = ManuelleSchaltungen.lade(
-            ordner: a.definitionen, katalog: katalog, daten: bestand.abdeckung)
-        diagnosen += d4
-        if d4.contains(where: { $0.schwere == .fehler }) { return (nil, diagnosen) }
+        guard let (auswertung, schaltungen) = gelesen else { return (nil, diagnosen) }
         let ampel = Ampelstand.schalte(
             katalog: katalog, auswertung: auswertung, periode: periode, schaltungen: schaltungen)
         Zeitmessung.markiere("Ampel")
@@ -115,6 +101,32 @@ enum Berichtslauf {
             Zeitmessung.markiere("Geheimhaltung")
         }
         return (grundlage, diagnosen)
+    }
+
+    /// The stage `report` and `check --data` share: every export read and tallied for
+    /// `anfragen` (none: only read, as `check` does), then the manual switchings. nil when an
+    /// error (or, with `--streng`, a rejected row) stops the run.
+    static func lies(
+        _ katalog: Katalog, _ bestand: Datenbestand, anfragen: [(kennzahl: Int, zeitraum: Zeitraum)], _ a: Auftrag
+    ) -> ((Auswertung, ManuelleSchaltungen)?, [Diagnose]) {
+        let (auswertung, d1) = Auswerter.werteAus(
+            katalog: katalog, bestand: bestand, anfragen: anfragen, fortschritt: a.fortschritt)
+        Zeitmessung.markiere("Exporte lesen und auswerten")
+        var diagnosen = d1
+        if diagnosen.contains(where: { $0.schwere == .fehler }) { return (nil, diagnosen) }
+        if a.streng {
+            let verworfen = auswertung.statistik.reduce(0) { $0 + $1.verworfenGesamt }
+            if verworfen > 0 {
+                diagnosen.append(
+                    Diagnose(LaufMeldung.strengVerworfen(anzahl: verworfen), ort: Ort(datei: a.daten)))
+                return (nil, diagnosen)
+            }
+        }
+        let (schaltungen, d2) = ManuelleSchaltungen.lade(
+            ordner: a.definitionen, katalog: katalog, daten: bestand.abdeckung)
+        diagnosen += d2
+        if d2.contains(where: { $0.schwere == .fehler }) { return (nil, diagnosen) }
+        return ((auswertung, schaltungen), diagnosen)
     }
 
     /// Every report of a set as (area slug, model).

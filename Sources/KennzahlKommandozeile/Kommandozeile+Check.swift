@@ -40,24 +40,27 @@ extension Kommandozeile {
         k.aus(
             "Definitionen in Ordnung: \(katalog.kennzahlen.count) Kennzahlen, \(katalog.quellen.count) Quellen, \(katalog.sozialraeume.count) Sozialräume."
         )
-        var (bestandOpt, d2) = Datenbestand.finde(ordner: daten, katalog: katalog)
-        if let b = bestandOpt { d2 += ManuelleSchaltungen.lade(ordner: ordner, katalog: katalog, daten: b.abdeckung).1 }
+        // The same stages as `report`, up to the evaluation: files, rows, manual switchings.
+        var a = Berichtslauf.Auftrag()
+        a.definitionen = ordner
+        a.daten = daten
+        a.fortschritt = k.fortschritt
+        let (bestandOpt, d2) = Datenbestand.finde(ordner: daten, katalog: katalog)
         guard let bestand = bestandOpt, !d2.contains(where: { $0.schwere == .fehler }) else {
             melde(d2, k)
             return 1
         }
-        let (auswertung, d3) = Auswerter.werteAus(
-            katalog: katalog, bestand: bestand, anfragen: [], fortschritt: k.fortschritt)
+        let (ergebnis, d3) = Berichtslauf.lies(katalog, bestand, anfragen: [], a)
         k.fortschritt?.beende()
         melde(d2 + d3, k)
-        let s = auswertung.statistik
-        let gelesen = s.reduce(0) { $0 + $1.zeilenGelesen }, verworfen = s.reduce(0) { $0 + $1.verworfenGesamt }
-        if (d2 + d3).contains(where: { $0.schwere == .fehler }) {
-            k.fehler("Daten fehlerhaft: \((d2 + d3).filter { $0.schwere == .fehler }.count) Fehler.")
+        guard let (auswertung, _) = ergebnis else {
+            k.fehler("Eingaben fehlerhaft: \((d2 + d3).filter { $0.schwere == .fehler }.count) Fehler.")
             return 1
         }
+        let s = auswertung.statistik
+        let zeilen = s.reduce(0) { $0 + $1.zeilenGelesen }, verworfen = s.reduce(0) { $0 + $1.verworfenGesamt }
         k.aus(
-            "Daten gelesen: \(s.count) Dateien, \(Zahlformat.deutsch(Bruch(gelesen), dezimalen: 0)) Zeilen, davon \(Zahlformat.deutsch(Bruch(verworfen), dezimalen: 0)) verworfen."
+            "Daten gelesen: \(s.count) Dateien, \(Zahlformat.deutsch(Bruch(zeilen), dezimalen: 0)) Zeilen, davon \(Zahlformat.deutsch(Bruch(verworfen), dezimalen: 0)) verworfen."
         )
         return 0
     }
@@ -105,7 +108,8 @@ extension Kommandozeile {
             do {
                 try Dateisystem.schreibe(system.json(), nach: datei)
             } catch {
-                k.fehler("\(error.pfad): Fehler: \(error.grund) [KZ310]")
+                melde(
+                    [Diagnose(LaufMeldung.schreibenFehlgeschlagen(grund: error.grund), ort: Ort(datei: error.pfad))], k)
                 return 1
             }
             k.aus(

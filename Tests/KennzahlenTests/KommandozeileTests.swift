@@ -89,6 +89,29 @@ func temporaererOrdner() -> String {
         #expect(r.fehler.contains("^~~~~~~~ meinten Sie 'produkt'?"))
     }
 
+    /// `check --data` runs the same stages as `report` (Berichtslauf.lies): a broken manual
+    /// switching fails both, with the same message.
+    @Test func checkUndReportPruefenSchaltungenGleich() throws {
+        let definitionen = temporaererOrdner()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Paket.definitionenUlm)
+        where name.hasSuffix(".kz") {
+            try FileManager.default.copyItem(
+                atPath: Paket.definitionenUlm + "/" + name, toPath: definitionen + "/" + name)
+        }
+        try Data("Kennzahl;Sozialraum;Farbe;Begründung;Wer;Datum\nP2-JH-GES;Eselsberg;lila;weil;FK;01.12.2021\n".utf8)
+            .write(to: URL(fileURLWithPath: definitionen + "/ampel-2021-Q4.csv"))
+        let erwartet = "\(definitionen)/ampel-2021-Q4.csv:2: Fehler: unbekannte Farbe 'lila'"
+        let check = lauf(["check", "--definitions", definitionen, "--data", Paket.beispieleUlm])
+        #expect(check.code == 1)
+        #expect(check.fehler.contains(erwartet), "\(check.fehler)")
+        #expect(check.fehler.contains("Eingaben fehlerhaft: 1 Fehler."))
+        let report = lauf([
+            "report", "--definitions", definitionen, "--data", Paket.beispieleUlm, "--out", temporaererOrdner(),
+        ])
+        #expect(report.code == 1)
+        #expect(report.fehler.contains(erwartet), "\(report.fehler)")
+    }
+
     @Test func strengLehntVerworfeneZeilenAb() {
         let aus = temporaererOrdner()
         let r = lauf([
