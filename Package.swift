@@ -16,6 +16,7 @@ let geheimhaltung: Target.Dependency = "KennzahlGeheimhaltung"
 let bericht: Target.Dependency = "KennzahlBericht"
 let beispiele: Target.Dependency = "KennzahlBeispiele"
 let kommandozeile: Target.Dependency = "KennzahlKommandozeile"
+let hilfen: Target.Dependency = "KennzahlTesthilfen"
 
 let package = Package(
     name: "kennzahl",
@@ -36,12 +37,37 @@ let package = Package(
             dependencies: [basis, definition, daten, auswertung, ampel, geheimhaltung, bericht, beispiele]
         ),
         .executableTarget(name: "kennzahl", dependencies: [kommandozeile]),
+        // Tests mirror the modules: one test target per module with the tests of its behaviour
+        // (tests that drive it through the whole pipeline also use later modules), and one
+        // helper target shared by all (fixtures, paths, running a command in-process).
+        .target(
+            name: "KennzahlTesthilfen",
+            dependencies: [basis, definition, daten, auswertung, ampel, bericht, kommandozeile],
+            path: "Tests/KennzahlTesthilfen"
+        ),
+        .testTarget(name: "KennzahlBasisTests", dependencies: [basis]),
         .testTarget(
-            name: "KennzahlenTests",
+            name: "KennzahlDefinitionTests", dependencies: [basis, definition, auswertung, hilfen], exclude: ["Korpus"]),
+        .testTarget(
+            name: "KennzahlDatenTests", dependencies: [basis, definition, daten, bericht, kommandozeile, hilfen]),
+        .testTarget(name: "KennzahlAuswertungTests", dependencies: [basis, definition, daten, auswertung, hilfen]),
+        .testTarget(
+            name: "KennzahlAmpelTests",
+            dependencies: [basis, definition, auswertung, ampel, bericht, kommandozeile, hilfen]
+        ),
+        .testTarget(
+            name: "KennzahlGeheimhaltungTests",
+            dependencies: [basis, definition, geheimhaltung, bericht, beispiele, kommandozeile, hilfen]
+        ),
+        .testTarget(
+            name: "KennzahlBerichtTests", dependencies: [basis, bericht, kommandozeile, hilfen],
+            exclude: ["Golden"]),
+        .testTarget(name: "KennzahlBeispieleTests", dependencies: [daten, beispiele, hilfen]),
+        .testTarget(
+            name: "KennzahlKommandozeileTests",
             dependencies: [
-                basis, definition, daten, auswertung, ampel, geheimhaltung, bericht, beispiele, kommandozeile,
-            ],
-            exclude: ["Golden", "Korpus"]
+                basis, definition, daten, auswertung, ampel, bericht, beispiele, kommandozeile, hilfen,
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -26,7 +26,7 @@ package struct Katalog: Sendable {
     var indexJeId: [String: Int] = [:]
 
     package func index(id: String) -> Int? { indexJeId[id] }
-    func kennzahl(id: String) -> Kennzahl? { indexJeId[id].map { kennzahlen[$0] } }
+    package func kennzahl(id: String) -> Kennzahl? { indexJeId[id].map { kennzahlen[$0] } }
     package func produkt(_ nummer: Int) -> Produkt? { produkte.first { $0.nummer == nummer } }
 
     /// The folder name of an area's reports (`gesamt`, `ohne-zuordnung`, the Sozialraum's slug).

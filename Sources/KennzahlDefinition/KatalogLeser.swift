@@ -49,7 +49,7 @@ package enum KatalogLeser {
     }
 
     /// Parses and checks definition texts given as (path, text) pairs; used by tests and fuzzing.
-    static func lade(texte: [(pfad: String, text: String)]) -> (Katalog?, [Diagnose]) {
+    package static func lade(texte: [(pfad: String, text: String)]) -> (Katalog?, [Diagnose]) {
         var dateien: [DefinitionsDatei] = []
         var diagnosen: [Diagnose] = []
         for (pfad, text) in texte {

@@ -9,27 +9,27 @@ import KennzahlGeheimhaltung
 
 /// The main job, end to end: definitions → exports → evaluation → Ampel → report model →
 /// renderers → files, written atomically.
-enum Berichtslauf {
+package enum Berichtslauf {
     enum Format: String, CaseIterable, Sendable {
         case csv, md, html
     }
 
-    struct Auftrag: Sendable {
-        var definitionen = "Definitions/ulm"
-        var daten = "Samples/ulm"
+    package struct Auftrag: Sendable {
+        package var definitionen = "Definitions/ulm"
+        package var daten = "Samples/ulm"
         var ausgabe = "reports"
-        var periode: Berichtsperiode?
+        package var periode: Berichtsperiode?
         var formate: [Format] = Format.allCases
         var csv = CsvDialekt.excel
         var streng = false
         /// Public reports: small counts withheld (`Geheimhaltung`).
-        var oeffentlich = false
+        package var oeffentlich = false
         /// Keep the audit's system for export (`check --public --pruefsystem`).
         var mitPruefsystem = false
         /// Progress while reading the exports (terminal only).
         var fortschritt: Fortschritt?
 
-        init() {}
+        package init() {}
     }
 
     package struct Ergebnis: Sendable {
@@ -47,7 +47,7 @@ enum Berichtslauf {
     }
 
     /// Evaluates and builds the report set without writing it (used by `run` and by tests).
-    static func berechne(_ a: Auftrag) -> (Berichtsgrundlage?, [Diagnose]) {
+    package static func berechne(_ a: Auftrag) -> (Berichtsgrundlage?, [Diagnose]) {
         Zeitmessung.beginne()
         let (katalogOpt, d1) = KatalogLeser.lade(ordner: a.definitionen)
         guard let katalog = katalogOpt else { return (nil, d1) }

@@ -20,7 +20,7 @@ package enum Kommandozeile {
         /// Progress while reading exports; only where a person watches (stderr is a terminal).
         var fortschritt: Fortschritt?
 
-        init(
+        package init(
             aus: @escaping (String) -> Void, fehler: @escaping (String) -> Void, fortschritt: Fortschritt? = nil
         ) {
             self.aus = aus

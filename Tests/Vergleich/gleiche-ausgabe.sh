@@ -3,12 +3,13 @@
 # internal and public, two quarters and a year each, plus the terminal output of check, test
 # and report. Used to show that a refactoring changed no behaviour:
 #
-#   Tests/Vergleich/gleiche-ausgabe.sh /pfad/zur/alten/kennzahl .build/release/kennzahl
+#   Tests/Vergleich/gleiche-ausgabe.sh /pfad/zur/alten/kennzahl .build/release/kennzahl [DIFF-DATEI]
 #
-# Exit 0 when everything is identical; otherwise the differing files are listed and exit 1.
+# Exit 0 when everything is identical; otherwise the differing files are listed and exit 1 (the
+# whole `diff -r` goes to DIFF-DATEI when given, to review an intended change).
 set -euo pipefail
-[ $# -eq 2 ] || { echo "Aufruf: $0 ALTES_PROGRAMM NEUES_PROGRAMM" >&2; exit 2; }
-alt=$(realpath "$1"); neu=$(realpath "$2")
+[ $# -eq 2 ] || [ $# -eq 3 ] || { echo "Aufruf: $0 ALTES_PROGRAMM NEUES_PROGRAMM [DIFF-DATEI]" >&2; exit 2; }
+alt=$(realpath "$1"); neu=$(realpath "$2"); diffdatei=${3:+$(realpath -m "$3")}
 cd "$(dirname "$0")/../.."
 ordner=$(mktemp -d)
 trap 'rm -rf "$ordner"' EXIT
@@ -41,5 +42,6 @@ if diff -r "$ordner/alt" "$ordner/neu" > "$ordner/unterschiede.txt"; then
 else
   echo "UNTERSCHIEDE:" >&2
   head -n 60 "$ordner/unterschiede.txt" >&2
+  [ -n "$diffdatei" ] && cp "$ordner/unterschiede.txt" "$diffdatei"
   exit 1
 fi

@@ -76,10 +76,10 @@ package struct Berichtsgrundlage: Sendable {
         }
     }
 
-    func zeitplan(_ k: Kennzahl) -> Zeitplan { Zeitplan(rhythmus: k.rhythmus, periode: periode) }
+    package func zeitplan(_ k: Kennzahl) -> Zeitplan { Zeitplan(rhythmus: k.rhythmus, periode: periode) }
 
     /// The value as the reports show it: in public reports with withheld parts marked.
-    func kennwert(_ k: Int, _ z: Zeitraum, _ g: Gebiet) -> Kennwert {
+    package func kennwert(_ k: Int, _ z: Zeitraum, _ g: Gebiet) -> Kennwert {
         var w = auswertung.kennwert(k, z, g)
         guard let geheimhaltung else { return w }
         if geheimhaltung.geheim(k, z, g, .wert) { w.zustand = .geheim }
