@@ -34,7 +34,7 @@ package struct Datensatz {
 
 /// What happened to the rows of one file.
 package struct DateiStatistik: Sendable {
-    var pfad: String
+    package var pfad: String
     package var quelle: String
     var kodierung: Kodierung
     package var zeilenGelesen = 0

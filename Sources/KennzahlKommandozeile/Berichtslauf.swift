@@ -33,7 +33,7 @@ package enum Berichtslauf {
     }
 
     package struct Ergebnis: Sendable {
-        /// 0 success, 1 input errors.
+        /// 0 success, 1 input errors, 2 a set of the other kind in the way (internal ↔ public).
         var exitCode: Int32
         var diagnosen: [Diagnose]
         /// Folder written, when successful.
@@ -81,10 +81,18 @@ package enum Berichtslauf {
         let ampel = Ampelstand.schalte(
             katalog: katalog, auswertung: auswertung, periode: periode, schaltungen: schaltungen)
         Zeitmessung.markiere("Ampel")
+        // The data-quality note names the files of the periods the set shows, not later ones.
+        let alleDateien = Set(bestand.dateien.joined().map(\.pfad))
+        let berichtsdateien = dateien(bestand, katalog, periode)
         var grundlage = Berichtsgrundlage(
             katalog: katalog, auswertung: auswertung, ampel: ampel, periode: periode,
-            stand: bestand.stand, datenwarnungen: diagnosen.filter { $0.schwere == .warnung },
+            stand: bestand.stand,
+            datenwarnungen: diagnosen.filter { d in
+                d.schwere == .warnung
+                    && (d.ort.map { !alleDateien.contains($0.datei) || berichtsdateien.contains($0.datei) } ?? true)
+            },
             datenordner: a.daten, definitionsordner: a.definitionen)
+        grundlage.berichtsdateien = berichtsdateien
         if a.oeffentlich {
             do throws(Geheimhaltung.Fehler) {
                 grundlage.geheimhaltung = try Geheimhaltung.berechne(
@@ -101,6 +109,17 @@ package enum Berichtslauf {
             Zeitmessung.markiere("Geheimhaltung")
         }
         return (grundlage, diagnosen)
+    }
+
+    /// The export files whose period overlaps the periods a set for `periode` shows (each
+    /// Kennzahl's current, comparison and history periods).
+    static func dateien(_ bestand: Datenbestand, _ katalog: Katalog, _ periode: Berichtsperiode) -> Set<String> {
+        let quartale = katalog.kennzahlen.flatMap { Zeitplan(rhythmus: $0.rhythmus, periode: periode).alle }
+            .flatMap { [$0.von.index, $0.bis.index] }
+        guard let von = quartale.min(), let bis = quartale.max() else { return [] }
+        return Set(
+            bestand.dateien.joined().filter { $0.periode.spanne.bis >= von && $0.periode.spanne.von <= bis }.map(\.pfad)
+        )
     }
 
     /// The stage `report` and `check --data` share: every export read and tallied for
@@ -210,12 +229,19 @@ package enum Berichtslauf {
         let (grundlage, diagnosen) = berechne(a)
         guard let g = grundlage else { return Ergebnis(exitCode: 1, diagnosen: diagnosen) }
         let ziel = Pfad.verbinde(a.ausgabe, g.periode.name)
+        let art = a.oeffentlich ? "oeffentlich" : "intern"
+        // Internal and public sets never replace each other: a public set must not overwrite the
+        // internal one a team lead works with, nor an internal one land where public files go.
+        if let vorhanden = Ausgabe.Stamm.lies(ziel)?.art, vorhanden != art {
+            func wort(_ a: String) -> String { a == "oeffentlich" ? "öffentliche" : "interne" }
+            let meldung = LaufMeldung.artGemischt(vorhanden: wort(vorhanden), neu: wort(art), ausgabe: a.ausgabe)
+            return Ergebnis(exitCode: 2, diagnosen: diagnosen + [Diagnose(meldung, ort: Ort(datei: ziel))])
+        }
         let liste = dateien(g, formate: a.formate, csv: a.csv)
         Zeitmessung.markiere("Berichte bauen und formatieren")
         defer { Zeitmessung.markiere("Berichte schreiben") }
         do {
-            try Ausgabe.schreibe(
-                liste, nach: ziel, art: a.oeffentlich ? "oeffentlich" : "intern", eigene: istBerichtsdatei)
+            try Ausgabe.schreibe(liste, nach: ziel, art: art, eigene: istBerichtsdatei)
         } catch let f as Ausgabe.Fehler {
             return Ergebnis(
                 exitCode: 1,

@@ -1,6 +1,6 @@
 import KennzahlBasis
 
-/// The messages of a run (report: KZ300–KZ310) and of the planners' tests (KZ400–KZ402).
+/// The messages of a run (report: KZ300–KZ311) and of the planners' tests (KZ400–KZ402).
 enum LaufMeldung: Meldung {
     /// No `--period` and no export file names a quarter or year.
     case keinZeitraum
@@ -11,6 +11,8 @@ enum LaufMeldung: Meldung {
     /// Writing the set failed; the previous one stays.
     case schreibenFehlgeschlagen(grund: String)
     case schreibenAbgebrochen
+    /// The folder holds a set of the other kind (internal ↔ public) for the same period.
+    case artGemischt(vorhanden: String, neu: String, ausgabe: String)
     /// A planner's test: a value, light or target verdict differs from the expectation.
     case testAbweichung(test: String, kennzahl: String?, abweichung: String)
     /// A planner's test: a row of its test data is wrong.
@@ -23,6 +25,7 @@ enum LaufMeldung: Meldung {
         case .strengVerworfen: "KZ301"
         case .oeffentlichNichtSicher: "KZ302"
         case .schreibenFehlgeschlagen, .schreibenAbgebrochen: "KZ310"
+        case .artGemischt: "KZ311"
         case .testAbweichung: "KZ400"
         case .testdatenFehlerhaft: "KZ401"
         case .testdatenNichtSchreibbar: "KZ402"
@@ -38,6 +41,8 @@ enum LaufMeldung: Meldung {
         case .oeffentlichNichtSicher(let grund): "öffentliche Berichte nicht geschrieben: \(grund)"
         case .schreibenFehlgeschlagen(let grund): grund
         case .schreibenAbgebrochen: "Berichte konnten nicht geschrieben werden; der vorige Stand bleibt erhalten"
+        case .artGemischt(let vorhanden, let neu, let ausgabe):
+            "hier liegen \(vorhanden) Berichte desselben Zeitraums; \(neu) Berichte ersetzen sie nicht. Bitte einen eigenen Ordner angeben, z. B. --out \(ausgabe)-\(neu == "öffentliche" ? "oeffentlich" : "intern")"
         case .testAbweichung(let test, let kennzahl, let abweichung):
             "\(test): \(LaufMeldung.vorsatz(kennzahl))\(abweichung)"
         case .testdatenFehlerhaft(let test, let text, let zeile):

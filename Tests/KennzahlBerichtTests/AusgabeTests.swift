@@ -37,19 +37,6 @@ enum Programm {
     }
 }
 
-/// A folder's files (relative paths) with their bytes.
-func inhalt(_ ordner: String) -> [String: Data] {
-    var ergebnis: [String: Data] = [:]
-    let fm = FileManager.default
-    for case let rel as String in fm.enumerator(atPath: ordner) ?? FileManager.DirectoryEnumerator() {
-        var istOrdner: ObjCBool = false
-        if fm.fileExists(atPath: ordner + "/" + rel, isDirectory: &istOrdner), !istOrdner.boolValue {
-            ergebnis[rel] = fm.contents(atPath: ordner + "/" + rel)
-        }
-    }
-    return ergebnis
-}
-
 /// A run writes all or nothing, however it ends: killed at any moment, the report folder holds
 /// the complete old set or the complete new one; the next run clears what a killed run left; a
 /// file the program did not write is never deleted.

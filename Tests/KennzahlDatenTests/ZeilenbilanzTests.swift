@@ -174,13 +174,16 @@ import Testing
     /// multi-line fields.
     @Test func jedePhysischeZeileIstVerbucht() throws {
         let g = try #require(Ulm.grundlage("2021-Q4"))
+        // The 2021-Q4 set's table counts the files of the periods it shows: none of 2022.
+        let imBericht = try #require(g.berichtsdateien)
+        #expect(imBericht.contains { $0.hasSuffix("-2021-Q4.csv") } && !imBericht.contains { $0.contains("-2022") })
         var gesamt = 0
         for s in g.auswertung.statistik {
             let bytes = try #require(FileManager.default.contents(atPath: s.pfad))
             let n = ZeilenbilanzTests.physischeZeilen(Array(bytes))
             #expect(s.physischeZeilen == n, "\(s.pfad)")
             #expect(n == s.verbuchteZeilen, "\(s.pfad)")
-            gesamt += n
+            if imBericht.contains(s.pfad) { gesamt += n }
         }
         let bericht = try #require(Berichtslauf.berichte(g).first { $0.slug == "gesamt" }?.bericht)
         let tabelle = try #require(bericht.abschnitte.first { $0.titel == "Datenqualität" }?.tabelle)

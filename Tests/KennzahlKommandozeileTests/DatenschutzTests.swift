@@ -159,9 +159,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: wurzel) }
         let aus = wurzel + "/berichte"
         for oeffentlich in [false, true] {
+            // Internal and public sets go to their own folders (mixing them is refused).
             let r = lauf(
-                ["report", "--definitions", definitionen.ordner, "--data", exporte.ordner, "--out", aus]
-                    + (oeffentlich ? ["--public"] : []))
+                ["report", "--definitions", definitionen.ordner, "--data", exporte.ordner]
+                    + (oeffentlich ? ["--public", "--out", aus + "/oeffentlich"] : ["--out", aus]))
             #expect(r.code == 0, "\(r.fehler)")
         }
         // Only the output folder, and file names only from slugs.

@@ -82,6 +82,25 @@ import Testing
         #expect(report.fehler.contains(erwartet), "\(report.fehler)")
     }
 
+    /// A run never replaces a set of the other kind (internal ↔ public) of the same period in
+    /// the same folder: exit 2, a message naming --out, the old set byte for byte as it was.
+    @Test func internUndOeffentlichWerdenNieVermischt() throws {
+        let aus = temporaererOrdner()
+        defer { try? FileManager.default.removeItem(atPath: aus) }
+        let basis = ["report", "--period", "2021-Q4", "--format", "md", "--out", aus]
+        for (erst, dann) in [([String](), ["--public"]), (["--public"], [String]())] {
+            try? FileManager.default.removeItem(atPath: aus + "/2021-Q4")
+            #expect(lauf(basis + erst).code == 0)
+            let vorher = inhalt(aus)
+            let r = lauf(basis + dann)
+            #expect(r.code == 2, "\(r.fehler)")
+            #expect(r.fehler.contains("--out"), "\(r.fehler)")
+            #expect(inhalt(aus) == vorher)
+            // The same kind again replaces the set as before.
+            #expect(lauf(basis + erst).code == 0)
+        }
+    }
+
     @Test func strengLehntVerworfeneZeilenAb() {
         let aus = temporaererOrdner()
         let r = lauf([

@@ -30,3 +30,16 @@ package func temporaererOrdner() -> String {
     try? FileManager.default.createDirectory(atPath: pfad, withIntermediateDirectories: true)
     return pfad
 }
+
+/// A folder's files (relative paths) with their bytes.
+package func inhalt(_ ordner: String) -> [String: Data] {
+    var ergebnis: [String: Data] = [:]
+    let fm = FileManager.default
+    for case let rel as String in fm.enumerator(atPath: ordner) ?? FileManager.DirectoryEnumerator() {
+        var istOrdner: ObjCBool = false
+        if fm.fileExists(atPath: ordner + "/" + rel, isDirectory: &istOrdner), !istOrdner.boolValue {
+            ergebnis[rel] = fm.contents(atPath: ordner + "/" + rel)
+        }
+    }
+    return ergebnis
+}

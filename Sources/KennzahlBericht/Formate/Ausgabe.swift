@@ -31,7 +31,7 @@ package enum Ausgabe {
     /// What a set records about itself.
     package struct Stamm: Sendable, Equatable {
         /// The kind of set, e.g. "intern" or "oeffentlich"; nil for sets without a kind.
-        var art: String?
+        package var art: String?
         var dateien: [String]
 
         init(art: String?, dateien: [String]) {
@@ -45,7 +45,7 @@ package enum Ausgabe {
         }
 
         /// The record of a folder, if it has one.
-        static func lies(_ ordner: String) -> Stamm? {
+        package static func lies(_ ordner: String) -> Stamm? {
             guard case .success(let bytes) = Dateisystem.lies(Pfad.verbinde(ordner, stammdatei), grenze: 16 << 20)
             else { return nil }
             let zeilen = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)

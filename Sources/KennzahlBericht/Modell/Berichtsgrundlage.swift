@@ -17,6 +17,9 @@ package struct Berichtsgrundlage: Sendable {
     /// folders are).
     var datenordner: String
     var definitionsordner: String
+    /// The export files of the periods this set shows (its data-quality note counts only these;
+    /// a 2021-Q4 report does not list problems of 2022 files); nil: every file.
+    package var berichtsdateien: Set<String>?
     /// Public reports: the values to withhold; nil for internal reports (nothing withheld).
     package var geheimhaltung: Geheimhaltung?
 

@@ -19,8 +19,9 @@ package enum Datenqualitaet {
         func anzahl(_ n: Int) -> Zelle { .zahl(Bruch(n), dezimalen: 0, suffix: "") }
         var zeilen: [[Zelle]] = []
         var zusammen = [Int](repeating: 0, count: titel.count)
+        let statistik = g.auswertung.statistik.filter { g.berichtsdateien?.contains($0.pfad) ?? true }
         for q in g.katalog.quellen {
-            let s = g.auswertung.statistik.filter { $0.quelle == q.id }
+            let s = statistik.filter { $0.quelle == q.id }
             var summe = [Int](repeating: 0, count: titel.count)
             var gruende: [String: Int] = [:]
             for d in s {
@@ -33,7 +34,7 @@ package enum Datenqualitaet {
             }.joined(separator: ", ")
             zeilen.append([.text(q.titel), anzahl(s.count)] + summe.map(anzahl) + [.text(text)])
         }
-        zeilen.append([.text("Zusammen"), anzahl(g.auswertung.statistik.count)] + zusammen.map(anzahl) + [.leer])
+        zeilen.append([.text("Zusammen"), anzahl(statistik.count)] + zusammen.map(anzahl) + [.leer])
         var a = Abschnitt(titel: "Datenqualität", tabelle: Tabelle(spalten: spalten, zeilen: zeilen))
         a.absaetze = [
             "Jede Zeile jeder Exportdatei ist verbucht: als Kopfzeile, als leere Zeile, als übernommene oder als verworfene Datenzeile "
