@@ -19,6 +19,8 @@ package struct Katalog: Sendable {
     package var einwohnerQuelle: Int?
     /// Counts below this are suppressed in public reports (Geheimhaltung); a Kennzahl may set its own.
     package var mindestfallzahl: Int
+    /// The geometry of the Sozialräume for maps, if the catalogue names one.
+    package var karte: Kartenangabe?
     /// The Kennzahlen (indices) in an order where each comes after those it refers to: evaluating
     /// in this order needs no recursion along chains of references.
     package var reihenfolge: [Int] = []
@@ -262,4 +264,13 @@ package struct Testdaten: Sendable {
     package var periode: Berichtsperiode?
     package var zeilen: [String]
     package var ort: Ort
+}
+
+/// Where the maps' geometry is: a GeoJSON file, the feature property that names the Sozialraum,
+/// and whether the shapes are only schematic (the sample catalogues' made-up ones).
+package struct Kartenangabe: Sendable, Equatable {
+    /// The file as found from the catalogue file's folder.
+    package var datei: String
+    package var eigenschaft: String
+    package var schematisch: Bool
 }

@@ -105,6 +105,22 @@ extension Parser {
                 if p.istWort("zuordnung") { _ = p.naechstes() } else { p.erwartet("'zuordnung'") }
                 k.ohneZuordnung = p.text("Bezeichnung für Fälle ohne Sozialraum")
             case .einwohner: k.einwohner = p.name("Name der Bevölkerungsquelle")
+            case .karte:
+                guard let datei = p.text("Geometriedatei der Sozialräume (GeoJSON)") else {
+                    p.ueberspringeAnweisung()
+                    return
+                }
+                var eigenschaft: Textwert?
+                if p.istWort("eigenschaft") {
+                    _ = p.naechstes()
+                    eigenschaft = p.text("Eigenschaft mit dem Namen des Sozialraums")
+                }
+                var schematisch = false
+                if p.istWort("schematisch") {
+                    _ = p.naechstes()
+                    schematisch = true
+                }
+                k.karte = (datei, eigenschaft, schematisch)
             case .mindestfallzahl: k.mindestfallzahl = p.zahl("Mindestfallzahl für öffentliche Berichte")
             case .produkt:
                 guard let n = p.zahl("Nummer des Produkts"), let titel = p.text("Titel des Produkts") else {

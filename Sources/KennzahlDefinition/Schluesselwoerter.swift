@@ -15,7 +15,7 @@ enum Deklarationswort: String, Schluesselwort {
 
 /// Statements of `katalog { … }`.
 enum Katalogwort: String, Schluesselwort {
-    case gesamt, ohne, einwohner, mindestfallzahl, produkt, arbeitsfeld, ziel
+    case gesamt, ohne, einwohner, mindestfallzahl, produkt, arbeitsfeld, ziel, karte
 }
 
 /// Statements of `sozialraum "…" { … }`.

@@ -72,6 +72,13 @@ struct Semantik {
             katalog.mindestfallzahl = n
         }
         pruefeKatalogKopf(kSyntax, datei: kDatei, in: &katalog)
+        if let k = kSyntax.karte {
+            // The file is named relative to the catalogue file's folder.
+            let ordner = kDatei.lastIndex(of: "/").map { String(kDatei[..<$0]) } ?? "."
+            katalog.karte = Kartenangabe(
+                datei: k.datei.text.hasPrefix("/") ? k.datei.text : Pfad.verbinde(ordner, k.datei.text),
+                eigenschaft: k.eigenschaft?.text ?? "name", schematisch: k.schematisch)
+        }
         katalog.sozialraeume = pruefeSozialraeume(raeume)
         if katalog.sozialraeume.isEmpty {
             melde(.keineSozialraeume, kDatei, kSyntax.position)

@@ -42,6 +42,8 @@ struct KatalogSyntax: Sendable {
     var produkte: [ProduktSyntax] = []
     var arbeitsfelder: [(kuerzel: Name, name: Textwert)] = []
     var ziele: [(nummer: Zahlwert, text: Textwert)] = []
+    /// `karte "datei.geojson" eigenschaft "name" [schematisch]`.
+    var karte: (datei: Textwert, eigenschaft: Textwert?, schematisch: Bool)?
 }
 
 struct ProduktSyntax: Sendable {

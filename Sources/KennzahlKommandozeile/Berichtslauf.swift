@@ -40,6 +40,8 @@ package enum Berichtslauf {
         var ordner: String?
         var periode: Berichtsperiode?
         var dateien: [String] = []
+        /// Data warnings the reports' data-quality note lists (those of the set's periods).
+        var hinweiseImBericht = 0
         /// Public reports: values withheld per reason.
         var geheim: [Geheimhaltung.Grund: Int]?
         /// Lights per area (name, counts per colour), for the summary.
@@ -53,6 +55,13 @@ package enum Berichtslauf {
         guard let katalog = katalogOpt else { return (nil, d1) }
         let (bestandOpt, d2) = Datenbestand.finde(ordner: a.daten, katalog: katalog)
         var diagnosen = d1 + d2
+        // The maps' geometry: bad geometry stops the run like a bad definition.
+        var karte: Karte?
+        if let angabe = katalog.karte {
+            let (k, d) = Kartenleser.lies(angabe, katalog: katalog)
+            karte = k
+            diagnosen += d
+        }
         guard let bestand = bestandOpt, !diagnosen.contains(where: { $0.schwere == .fehler }) else {
             return (nil, diagnosen)
         }
@@ -93,6 +102,7 @@ package enum Berichtslauf {
             },
             datenordner: a.daten, definitionsordner: a.definitionen)
         grundlage.berichtsdateien = berichtsdateien
+        grundlage.karte = karte
         if a.oeffentlich {
             do throws(Geheimhaltung.Fehler) {
                 grundlage.geheimhaltung = try Geheimhaltung.berechne(
@@ -257,6 +267,7 @@ package enum Berichtslauf {
         }
         var ergebnis = Ergebnis(
             exitCode: 0, diagnosen: diagnosen, ordner: ziel, periode: g.periode, dateien: liste.map(\.pfad))
+        ergebnis.hinweiseImBericht = g.datenwarnungen.count
         ergebnis.geheim = g.geheimhaltung.map { h in
             Dictionary(uniqueKeysWithValues: Geheimhaltung.Grund.allCases.map { ($0, h.anzahl($0)) })
         }

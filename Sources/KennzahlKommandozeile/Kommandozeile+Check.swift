@@ -27,6 +27,11 @@ extension Kommandozeile {
         }
         let ordner = o.werte["--definitions"] ?? "Definitions/ulm"
         guard let katalog = ladeKatalog(ordner, k) else { return 1 }
+        if let angabe = katalog.karte {
+            let (_, d) = Kartenleser.lies(angabe, katalog: katalog)
+            melde(d, k)
+            if d.contains(where: { $0.schwere == .fehler }) { return 1 }
+        }
         guard let daten = o.werte["--data"] else {
             let (s, ds) = ManuelleSchaltungen.lade(ordner: ordner, katalog: katalog, daten: nil)
             melde(ds, k)

@@ -59,9 +59,13 @@ extension Kommandozeile {
         }
         let warnungen = e.diagnosen.filter { $0.schwere == .warnung }.count
         if warnungen > 0 {
-            k.aus(
-                "\(warnungen) \(warnungen == 1 ? "Hinweis" : "Hinweise") zu den Daten (siehe oben und im Abschnitt Datenqualität der Berichte)."
-            )
+            let imBericht = e.hinweiseImBericht
+            let davon =
+                imBericht == warnungen
+                ? "siehe oben und im Abschnitt Datenqualität der Berichte"
+                : "siehe oben; \(imBericht) davon \(imBericht == 1 ? "betrifft" : "betreffen") die Dateien dieses Berichtszeitraums "
+                    + "und \(imBericht == 1 ? "steht" : "stehen") im Abschnitt Datenqualität der Berichte"
+            k.aus("\(warnungen) \(warnungen == 1 ? "Hinweis" : "Hinweise") zu den Daten (\(davon)).")
         }
         return 0
     }

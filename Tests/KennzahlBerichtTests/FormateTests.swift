@@ -78,7 +78,8 @@ import Testing
         else { return [] }
         let tabelle = String(text[start.lowerBound..<ende.lowerBound])
         var zeilen: [[String]] = []
-        for tr in tabelle.components(separatedBy: "<tr>").dropFirst() {
+        // Rows may carry an anchor (`<tr id="licht-…">`).
+        for tr in tabelle.components(separatedBy: "<tr").dropFirst() {
             var zellen: [String] = []
             for teil in tr.components(separatedBy: "</t").dropLast() {
                 guard let auf = teil.range(of: "<td") ?? teil.range(of: "<th") else { continue }

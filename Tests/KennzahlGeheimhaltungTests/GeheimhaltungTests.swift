@@ -135,7 +135,8 @@ import Testing
             for (slug, b) in Berichtslauf.berichte(g) {
                 for d in b.abschnitte.flatMap(\.diagramme) {
                     switch d {
-                    case .balken(_, let text, _, _, _, _), .linien(_, let text, _, _, _, _, _):
+                    case .balken(_, let text, _, _, _, _), .linien(_, let text, _, _, _, _, _),
+                        .karte(_, let text, _, _, _, _, _):
                         texte[slug + b.titel, default: []].append(text)
                     }
                 }

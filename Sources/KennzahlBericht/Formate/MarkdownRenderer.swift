@@ -42,9 +42,10 @@ package enum MarkdownRenderer {
             return Zahlformat.deutsch(b, dezimalen: d) + (suffix.isEmpty ? "" : " " + suffix)
         case .symbol(let s): return zelleText(s)
         case .ampel(let f): return f.symbol + " " + f.wort
+        case .licht(_, let text, _, _): return text.replacingOccurrences(of: "\n", with: " ")
         case .ampelfolge(let folge):
             return folge.map { $0.map { $0.symbol + " " + $0.wort } ?? "\\." }.joined(separator: " → ")
-        case .verlauf(let werte): return SvgDiagramm.textVerlauf(werte)
+        case .verlauf(let werte, _, _): return SvgDiagramm.textVerlauf(werte)
         case .verweise(let v):
             return v.map { $0.nurHtml ? zelleText($0.text) : "[" + zelleText($0.text) + "](" + $0.ziel + ")" }.joined(
                 separator: " ")

@@ -4,7 +4,8 @@ import KennzahlBasis
 /// has a `<title>` and a `<desc>` with its text alternative; series differ in shade and marker as
 /// well as colour, so they read in black and white.
 enum SvgDiagramm {
-    static let farben = ["#1f4e79", "#8c8c8c", "#c55a11"]
+    /// Text in these colours has at least 4.5:1 contrast on white (WCAG AA): 9.3, 5.3 and 4.6.
+    static let farben = ["#1f4e79", "#6b6b6b", "#b85210"]
     static let ziel = "#b00020"
 
     static func svg(_ d: Diagramm) -> String {
@@ -13,7 +14,52 @@ enum SvgDiagramm {
             return balken(titel, beschreibung, kategorien, reihen, einheit, dezimalen)
         case .linien(let titel, let beschreibung, let perioden, let reihen, let zielwert, let einheit, let dezimalen):
             return linien(titel, beschreibung, perioden, reihen, zielwert, einheit, dezimalen)
+        case .karte(let titel, let beschreibung, let flaechen, let hoehe, let legende, let skala, _):
+            return karte(titel, beschreibung, flaechen, hoehe, legende, skala)
         }
+    }
+
+    // MARK: Maps
+
+    /// Fill colours per class, light to dark, with the text colour that keeps 4.5:1 on them.
+    static func kartenfarbe(_ klasse: Int?, _ skala: Kartenskala) -> (fuellung: String, text: String) {
+        guard let klasse else { return ("#ffffff", "#222222") }
+        let werte = ["#deebf7", "#9ecae1", "#4292c6", "#08519c"], rot = ["#f7f7f7", "#fcbba1", "#fb6a4a", "#a50f15"]
+        let farben = skala == .werte ? werte : rot
+        let f = farben[min(max(0, klasse), farben.count - 1)]
+        return (f, klasse >= 3 ? "#ffffff" : "#222222")
+    }
+
+    /// The areas as paths, each with a `<title>` (name and value); the report's own area drawn
+    /// with a thick outline; areas without a value hatched; the legend below.
+    private static func karte(
+        _ titel: String, _ beschreibung: String, _ flaechen: [Kartenflaeche], _ hoehe: Double,
+        _ legende: [(klasse: Int?, text: String)], _ skala: Kartenskala
+    ) -> String {
+        let breite = Kartenbau.breite
+        let gesamt = hoehe + 10 + Double(legende.count) * 16
+        var s = kopf(breite: breite, hoehe: gesamt, titel: titel, beschreibung: beschreibung)
+        s +=
+            "<defs><pattern id=\"schraffur\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+            + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#767676\" stroke-width=\"1.5\"/></pattern></defs>"
+        for f in flaechen.sorted(by: { !$0.hervorgehoben && $1.hervorgehoben }) {
+            let d = f.ringe.map { ring in
+                "M" + ring.map { "\(koordinate($0.x)) \(koordinate($0.y))" }.joined(separator: " L") + " Z"
+            }.joined(separator: " ")
+            let fuellung = f.klasse == nil ? "url(#schraffur)" : kartenfarbe(f.klasse, skala).fuellung
+            let rand =
+                f.hervorgehoben ? "stroke=\"#000000\" stroke-width=\"3\"" : "stroke=\"#444444\" stroke-width=\"1\""
+            s +=
+                "<path d=\"\(d)\" fill=\"\(fuellung)\" \(rand) fill-rule=\"evenodd\"><title>\(HtmlRenderer.esc(f.name + ": " + f.wert))</title></path>"
+        }
+        for (n, eintrag) in legende.enumerated() {
+            let y = hoehe + 10 + Double(n) * 16
+            let fuellung = eintrag.klasse == nil ? "url(#schraffur)" : kartenfarbe(eintrag.klasse, skala).fuellung
+            s +=
+                "<rect x=\"4\" y=\"\(koordinate(y))\" width=\"14\" height=\"11\" fill=\"\(fuellung)\" stroke=\"#444444\" stroke-width=\"1\"/>"
+            s += text(eintrag.text, x: 24, y: y + 10, anker: "start", groesse: 11)
+        }
+        return s + "</svg>"
     }
 
     // MARK: Bars
@@ -37,7 +83,9 @@ enum SvgDiagramm {
             let wert = maximum * Double(teil) / Double(teile)
             s +=
                 "<line x1=\"\(koordinate(x))\" y1=\"\(koordinate(oben - 6))\" x2=\"\(koordinate(x))\" y2=\"\(koordinate(hoehe - 20))\" stroke=\"#d0d0d0\" stroke-width=\"1\"/>"
-            s += text(achse(wert, einheit), x: x, y: hoehe - 6, anker: "middle", groesse: 10)
+            s += text(
+                achse(wert, einheit, dezimalen: stellen(maximum / Double(teile))), x: x, y: hoehe - 6, anker: "middle",
+                groesse: 10)
         }
         for (i, kat) in kategorien.enumerated() {
             let y0 = oben + Double(i) * (gruppe + gruppenluecke)
@@ -73,7 +121,6 @@ enum SvgDiagramm {
         var werte = reihen.flatMap { $0.werte.compactMap { $0?.naeherung } }
         if let z = zielwert { werte.append(z.naeherung) }
         let (lo, hi, schritt) = bereich(werte.min() ?? 0, werte.max() ?? 1)
-        let stellen = stellen(schritt)
         func x(_ i: Int) -> Double {
             links + (perioden.count > 1 ? innen.0 * Double(i) / Double(perioden.count - 1) : innen.0 / 2)
         }
@@ -84,13 +131,9 @@ enum SvgDiagramm {
             zielIndex: zielwert == nil ? nil : reihen.count)
         // The unit once, above the axis; tick labels are plain numbers at round steps.
         if !einheit.isEmpty { s += text(einheit, x: 4, y: oben - 10, anker: "start", groesse: 10) }
-        var w = lo
-        while w <= hi + schritt / 1000 {
-            s +=
-                "<line x1=\"\(koordinate(links))\" y1=\"\(koordinate(y(w)))\" x2=\"\(koordinate(breite - rechts))\" y2=\"\(koordinate(y(w)))\" stroke=\"#e0e0e0\" stroke-width=\"1\"/>"
-            s += text(achse(w, "", dezimalen: stellen), x: links - 6, y: y(w) + 4, anker: "end", groesse: 10)
-            w += schritt
-        }
+        s += yAchse(
+            lo: lo, hi: hi, schritt: schritt, links: links, rechts: breite - rechts, fuss: oben + innen.1, hoehe: hoehe,
+            y: y)
         for (i, p) in perioden.enumerated() {
             s += text(p, x: x(i), y: hoehe - unten + 16, anker: "middle", groesse: 10)
         }
@@ -138,6 +181,32 @@ enum SvgDiagramm {
         return s + endEtiketten(etiketten, x: breite - rechts + 8) + "</svg>"
     }
 
+    /// Grid lines and labels at round steps, each label computed from its index (no drift), and
+    /// the break mark and note when the axis does not start at zero.
+    private static func yAchse(
+        lo: Double, hi: Double, schritt: Double, links: Double, rechts: Double, fuss: Double, hoehe: Double,
+        y: (Double) -> Double
+    ) -> String {
+        var s = ""
+        let stellen = stellen(schritt)
+        let schritte = Int(((hi - lo) / schritt).rounded())
+        for n in 0...schritte {
+            let w = lo + Double(n) * schritt
+            s +=
+                "<line x1=\"\(koordinate(links))\" y1=\"\(koordinate(y(w)))\" x2=\"\(koordinate(rechts))\" y2=\"\(koordinate(y(w)))\" stroke=\"#e0e0e0\" stroke-width=\"1\"/>"
+            s += text(achse(w, "", dezimalen: stellen), x: links - 6, y: y(w) + 4, anker: "end", groesse: 10)
+        }
+        // An axis that does not start at zero says so, with a break mark at its foot.
+        if lo > 0 {
+            s +=
+                "<path d=\"M\(koordinate(links - 3)) \(koordinate(fuss + 8)) l4 -4 l4 4 l4 -4\" fill=\"none\" stroke=\"#222222\" stroke-width=\"1.2\"/>"
+            s += text(
+                "Achse beginnt bei " + achse(lo, "", dezimalen: stellen), x: links, y: hoehe - 4, anker: "start",
+                groesse: 10)
+        }
+        return s
+    }
+
     /// Labels right of the plot, top to bottom, pushed apart so none overlaps.
     private static func endEtiketten(_ etiketten: [(y: Double, text: String, farbe: String)], x: Double) -> String {
         var s = ""
@@ -180,24 +249,36 @@ enum SvgDiagramm {
 
     // MARK: Trend line in a table cell
 
-    static func sparkline(_ werte: [Bruch?]) -> String {
+    /// Each sparkline has its own scale, so it is labelled with its lowest and highest value
+    /// (2,7–2,8 % does not look as steep as 10–90 %), and `aria-label` reads out every value.
+    static func sparkline(_ werte: [Bruch?], dezimalen: Int, suffix: String) -> String {
         let breite = 84.0, hoehe = 18.0
         let zahlen = werte.compactMap { $0?.naeherung }
-        guard zahlen.count >= 2, let lo = zahlen.min(), let hi = zahlen.max() else { return "" }
+        let brueche = werte.compactMap { $0 }
+        guard zahlen.count >= 2, let lo = zahlen.min(), let hi = zahlen.max(), let kleinster = brueche.min(),
+            let groesster = brueche.max()
+        else { return "" }
         func x(_ i: Int) -> Double { 2 + (breite - 4) * Double(i) / Double(max(1, werte.count - 1)) }
         func y(_ w: Double) -> Double { hi - lo < 1e-9 ? hoehe / 2 : 2 + (hoehe - 4) * (1 - (w - lo) / (hi - lo)) }
         let punkte = werte.enumerated().compactMap { i, w in
             w.map { "\(koordinate(x(i))),\(koordinate(y($0.naeherung)))" }
         }
+        let einheit = suffix.isEmpty ? "" : "\u{00A0}" + suffix
+        let vorgelesen = werte.map { $0.map { Zahlformat.deutsch($0, dezimalen: dezimalen) } ?? "kein Wert" }
         var s =
-            "<svg width=\"\(Int(breite))\" height=\"\(Int(hoehe))\" viewBox=\"0 0 \(koordinate(breite)) \(koordinate(hoehe))\" role=\"img\" aria-label=\"Verlauf\">"
+            "<svg width=\"\(Int(breite))\" height=\"\(Int(hoehe))\" viewBox=\"0 0 \(koordinate(breite)) \(koordinate(hoehe))\" role=\"img\" aria-label=\"Verlauf, älteste zuerst: \(HtmlRenderer.esc(vorgelesen.joined(separator: "; ") + einheit))\">"
         s +=
             "<polyline fill=\"none\" stroke=\"\(farben[0])\" stroke-width=\"1.5\" points=\"\(punkte.joined(separator: " "))\"/>"
         if let letzter = punkte.last {
             let xy = letzter.split(separator: ",")
             s += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2.2\" fill=\"\(farben[0])\"/>"
         }
-        return s + "</svg>"
+        let spanne =
+            Zahlformat.deutsch(kleinster, dezimalen: dezimalen) + "–"
+            + Zahlformat.deutsch(groesster, dezimalen: dezimalen)
+            + einheit
+        return s + "</svg><br><span class=\"spanne\" style=\"font-size:8pt;color:#333;\">" + HtmlRenderer.esc(spanne)
+            + "</span>"
     }
 
     /// The same trend as text for Markdown: ▁▂▃▄▅▆▇█, `·` for a period without value.
@@ -258,7 +339,8 @@ enum SvgDiagramm {
 
     /// Axis label: German number, few places.
     private static func achse(_ w: Double, _ einheit: String, dezimalen: Int = 0) -> String {
-        let b = Bruch(zaehler: Int128((w * 100).rounded()), nenner: 100) ?? .null
+        // To the places shown (at most 4): steps of 0,005 read 1,040 / 1,045 / 1,050.
+        let b = Bruch(zaehler: Int128((w * 10_000).rounded()), nenner: 10_000) ?? .null
         return Zahlformat.deutsch(b, dezimalen: dezimalen) + (einheit.isEmpty ? "" : " " + einheit)
     }
 

@@ -21,7 +21,7 @@ package enum AmpelBericht {
             Spalte("in Folge rot/gelb", rechtsbuendig: true), Spalte("Begründung", fliesstext: true),
             Spalte("von Hand gesetzt"),
         ]
-        var zeilen: [(Ampelfarbe?, Int, [Zelle])] = []
+        var zeilen: [(Ampelfarbe?, Int, [Zelle])] = []  // colour, Kennzahl, cells
         var zaehlung: [Ampelfarbe: Int] = [:]
         for (i, k) in mitAmpel {
             let plan = g.zeitplan(k)
@@ -56,6 +56,8 @@ package enum AmpelBericht {
             return ra != rb ? ra < rb : a.1 < b.1
         }
         var haupt = Tabelle(spalten: spalten, zeilen: zeilen.map(\.2))
+        // Each light's row can be linked to from the overview's Ampel matrix.
+        haupt.zeilenanker = zeilen.map { anker(g.katalog.kennzahlen[$0.1]) }
         haupt.fussnoten =
             [
                 "Ampel: ■ rot = Handlungsbedarf, ▲ gelb = Auffälligkeit, ● grün = erwartungsgemäßer Verlauf, ○ grau = nicht bewertet. Die Regeln jeder Kennzahl stehen im Katalog.",
@@ -78,6 +80,9 @@ package enum AmpelBericht {
             kopfzeilen: [g.periodenzeile, g.standzeile, "Katalog: " + g.katalog.name], abschnitte: abschnitte,
             hinweise: Datenqualitaet.hinweise(g), csvTabelle: haupt)
     }
+
+    /// The anchor of a Kennzahl's row in the Ampel report (`licht-p2-jh-ges`).
+    static func anker(_ k: Kennzahl) -> String { "licht-" + Slug.aus(k.id) }
 
     private static func matrix(_ kennzahlen: [(Int, Kennzahl)], _ g: Berichtsgrundlage) -> Tabelle {
         let gebiete = g.gebiete

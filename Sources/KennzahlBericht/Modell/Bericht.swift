@@ -61,17 +61,22 @@ enum Diagramm: Sendable {
     case linien(
         titel: String, beschreibung: String, perioden: [String], reihen: [Reihe], zielwert: Bruch?, einheit: String,
         dezimalen: Int)
+    /// A choropleth map of the Sozialräume; the legend names the classes (and the city value in
+    /// the note), and the same values are listed in a table beside it.
+    case karte(
+        titel: String, beschreibung: String, flaechen: [Kartenflaeche], hoehe: Double,
+        legende: [(klasse: Int?, text: String)], skala: Kartenskala, fussnote: String)
 
     var titel: String {
         switch self {
-        case .balken(let t, _, _, _, _, _), .linien(let t, _, _, _, _, _, _): return t
+        case .balken(let t, _, _, _, _, _), .linien(let t, _, _, _, _, _, _), .karte(let t, _, _, _, _, _, _): return t
         }
     }
 
     /// The text alternative: what the chart shows, in words and numbers.
     var beschreibung: String {
         switch self {
-        case .balken(_, let b, _, _, _, _), .linien(_, let b, _, _, _, _, _): return b
+        case .balken(_, let b, _, _, _, _), .linien(_, let b, _, _, _, _, _), .karte(_, let b, _, _, _, _, _): return b
         }
     }
 }
@@ -120,10 +125,13 @@ enum Zelle: Sendable, Equatable {
     /// A Destatis table symbol: `–` no value, `.` unknown, `x` not sensible.
     case symbol(String)
     case ampel(Ampelfarbe)
+    /// A cell in a light's colour: its text (lines split by "\n"), an optional link and an
+    /// optional longer text shown on hover (the Ampel matrix of the overview).
+    case licht(Ampelfarbe, text: String, ziel: String?, titel: String?)
     /// A light's history, oldest first (nil: no data in that period).
     case ampelfolge([Ampelfarbe?])
     /// A small trend line of values, oldest first (nil: no value in that period).
-    case verlauf([Bruch?])
+    case verlauf([Bruch?], dezimalen: Int, suffix: String)
     /// Links (HTML and Markdown), e.g. one per format; CSV shows the texts.
     case verweise([Verweis])
     /// A value withheld in a public report (Geheimhaltung), rendered `.` like Destatis tables.
@@ -136,12 +144,17 @@ struct Tabelle: Sendable {
     var zeilen: [[Zelle]]
     /// Lines under the table (Quelle, symbols).
     var fussnoten: [String] = []
+    /// Per row an anchor that links can point at (HTML `id`, ASCII from a slug), or none.
+    var zeilenanker: [String?] = []
 
     init(spalten: [Spalte], zeilen: [[Zelle]] = [], fussnoten: [String] = []) {
         self.spalten = spalten
         self.zeilen = zeilen
         self.fussnoten = fussnoten
     }
+
+    /// The column that names a row (the Kennzahl, else the first): a row header for screen readers.
+    var zeilenkopf: Int { spalten.firstIndex { $0.titel == "Kennzahl" } ?? 0 }
 }
 
 /// Destatis table symbols used in reports, with their explanation.

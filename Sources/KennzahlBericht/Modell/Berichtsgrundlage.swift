@@ -1,6 +1,7 @@
 import KennzahlAmpel
 import KennzahlAuswertung
 import KennzahlBasis
+import KennzahlDaten
 import KennzahlDefinition
 import KennzahlGeheimhaltung
 
@@ -12,7 +13,7 @@ package struct Berichtsgrundlage: Sendable {
     package var periode: Berichtsperiode
     var stand: Tag?
     /// Warnings about the data (rejected rows, missing files) for the data-quality note.
-    var datenwarnungen: [Diagnose]
+    package var datenwarnungen: [Diagnose]
     /// The folders as given, so reports can name files relative to them (same bytes wherever the
     /// folders are).
     var datenordner: String
@@ -20,6 +21,8 @@ package struct Berichtsgrundlage: Sendable {
     /// The export files of the periods this set shows (its data-quality note counts only these;
     /// a 2021-Q4 report does not list problems of 2022 files); nil: every file.
     package var berichtsdateien: Set<String>?
+    /// The Sozialräume's shapes for maps (the catalogue's `karte`), nil without one.
+    package var karte: Karte?
     /// Public reports: the values to withhold; nil for internal reports (nothing withheld).
     package var geheimhaltung: Geheimhaltung?
 
@@ -136,6 +139,16 @@ package struct Berichtsgrundlage: Sendable {
         case .keineDaten, .ueberlauf: return .symbol(Tabellenzeichen.unbekannt)
         case .nurGesamt: return .symbol(Tabellenzeichen.nichtSinnvoll)
         case .geheim: return .geheim
+        }
+    }
+
+    /// A value as short text for a cell that holds more than the number: `74,0 %`, or the symbol.
+    func kurzwert(_ w: Kennwert, _ k: Kennzahl) -> String {
+        switch zelle(w, k) {
+        case .zahl(let b, let d, let suffix):
+            return Zahlformat.deutsch(b, dezimalen: d) + (suffix.isEmpty ? "" : " " + suffix)
+        case .symbol(let s): return s
+        default: return "."
         }
     }
 

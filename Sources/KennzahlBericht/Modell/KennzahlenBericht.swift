@@ -13,6 +13,16 @@ package enum KennzahlenBericht {
         if !diagramme.isEmpty {
             abschnitte.append(Abschnitt(titel: "Diagramme", diagramme: diagramme))
         }
+        // Maps only for ratios (shares, rates, averages): a count would colour large areas dark.
+        let karten = kennzahlen.filter(\.istVerhaeltnis).compactMap { Kartenbau.werte($0, gebiet, g) }
+        if !karten.isEmpty {
+            var a = Abschnitt(titel: "Karten", diagramme: karten)
+            a.absaetze = [
+                "Anteile und Quoten je Sozialraum; \(gebiet == .gesamt ? "" : "der Sozialraum dieses Berichts ist dick umrandet; ")"
+                    + "beim Zeigen auf eine Fläche erscheinen Name und Wert, die Tabelle neben jeder Karte nennt dieselben Werte."
+            ]
+            abschnitte.append(a)
+        }
         if gebiet == .gesamt && !g.katalog.sozialraeume.isEmpty && !kennzahlen.isEmpty {
             abschnitte.append(Abschnitt(titel: "Nach Sozialräumen", tabelle: vergleich(kennzahlen, g)))
         }
@@ -150,7 +160,12 @@ package enum KennzahlenBericht {
         }
         z.append(g.zelle(g.kennwert(i, plan.vorjahr, gebiet), k))
         z.append(g.zelle(g.kennwert(i, plan.aktuell, gebiet == .gesamt ? .ohneZuordnung : .gesamt), k))
-        if form.mitVerlauf { z.append(.verlauf(plan.verlauf.map { g.kennwert(i, $0, gebiet).wert })) }
+        if form.mitVerlauf {
+            z.append(
+                .verlauf(
+                    plan.verlauf.map { g.kennwert(i, $0, gebiet).wert }, dezimalen: k.dezimalen,
+                    suffix: Berichtsgrundlage.suffix(k.einheit)))
+        }
         if form.mitAmpel {
             if let l = g.ampel.licht(i, gebiet) {
                 z += [.ampel(l.farbe), .text(g.begruendung(l, i, k, gebiet))]
@@ -188,7 +203,7 @@ package enum KennzahlenBericht {
             }
             let beschreibung =
                 "Anteile in " + gebiete.map { g.name($0) }.joined(separator: " und ") + " (\(zeitpunkt)): "
-                + werte.joined(separator: "; ") + "."
+                + werte.joined(separator: "; ") + "." + quellenzeile(liste).map { " " + $0 + "." }.joined()
             return .balken(
                 titel: bereich + ": " + gebiete.map { g.name($0) }.joined(separator: " und "),
                 beschreibung: beschreibung,
@@ -220,7 +235,8 @@ package enum KennzahlenBericht {
             }.joined(separator: "; ")
             let ziel = k.zielwert.map { "; Zielwert " + $0.text(k.einheit) } ?? "; kein Zielwert"
             return .linien(
-                titel: "\(k.id) \(k.name)", beschreibung: "Verlauf – " + text + ziel + ".",
+                titel: "\(k.id) \(k.name)",
+                beschreibung: "Verlauf – " + text + ziel + "." + quellenzeile([k]).map { " " + $0 + "." }.joined(),
                 perioden: plan.verlauf.map(\.kurz), reihen: reihen, zielwert: zielwert, einheit: zeichen,
                 dezimalen: k.dezimalen)
         }
