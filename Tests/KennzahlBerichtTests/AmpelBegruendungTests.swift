@@ -46,4 +46,17 @@ import Testing
         }
         #expect(try begruendung(oeffentlich, "Q", "Süd") == "Gelb: Wert 47,1 % liegt unter 50 %.")
     }
+
+    /// The overview's matrix links each light to its row in the area's Ampel report, and links
+    /// nowhere when the catalogue has no Ampel Produkt (no rows with anchors to point at).
+    @Test func uebersichtVerlinktNurVorhandeneZeilen() throws {
+        let faelle = [("Nord", 2, 10), ("Mitte", 6, 7), ("Süd", 8, 9)]
+        let mit = try Kleinstadt.grundlage(faelle, oeffentlich: false, katalog: Self.katalog)
+        let html = HtmlRenderer.render(Uebersicht.baue(mit, formate: ["html"]))
+        #expect(html.contains("href=\"nord/produkt-2.html#licht-amb\""), "\(html)")
+        let ohne = Self.katalog.replacingOccurrences(of: " produkt 2 \"Ampel\" ampel;", with: "")
+        let g = try Kleinstadt.grundlage(faelle, oeffentlich: false, katalog: ohne)
+        let text = HtmlRenderer.render(Uebersicht.baue(g, formate: ["html"]))
+        #expect(text.contains("Ampel je Kennzahl und Gebiet") && !text.contains("#licht-"))
+    }
 }

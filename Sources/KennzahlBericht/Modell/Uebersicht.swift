@@ -44,7 +44,7 @@ package enum Uebersicht {
         if let karte = Kartenbau.roteAmpeln(g) {
             abschnitte.insert(Abschnitt(titel: "Karte", diagramme: [karte]), at: 0)
         }
-        if let matrix = matrix(g, ampelProdukt) { abschnitte.insert(matrix, at: 0) }
+        if let matrix = matrix(g, k.produkte.first { $0.istAmpel }) { abschnitte.insert(matrix, at: 0) }
         return Bericht(
             dateiname: "index", titel: "Kennzahlen und Ampel – \(g.periode.deutsch)", gebiet: k.name,
             kopfzeilen: [g.periodenzeile, g.standzeile],
@@ -53,14 +53,15 @@ package enum Uebersicht {
 
     /// One row per Kennzahl with Ampel rules (grouped by Produkt and Bereich), one column per
     /// area; each cell shows symbol, colour word and value, links to the light's row in the
-    /// area's Ampel report and carries its reason as hover text.
+    /// area's Ampel report (when the catalogue has an Ampel Produkt) and carries its reason as
+    /// hover text.
     static func matrix(_ g: Berichtsgrundlage, _ ampelProdukt: Produkt?) -> Abschnitt? {
         let k = g.katalog
         let mitAmpel = k.kennzahlen.indices.filter { !k.kennzahlen[$0].ampel.isEmpty }.sorted {
             let a = k.kennzahlen[$0], b = k.kennzahlen[$1]
             return (a.produkt, a.bereich ?? "", $0) < (b.produkt, b.bereich ?? "", $1)
         }
-        guard !mitAmpel.isEmpty, let ampelProdukt else { return nil }
+        guard !mitAmpel.isEmpty else { return nil }
         var spalten = [Spalte("Gruppe"), Spalte("Kennzahl")]
         spalten += g.gebiete.map { Spalte(g.name($0)) }
         var zeilen: [[Zelle]] = []
@@ -83,7 +84,8 @@ package enum Uebersicht {
                         l.farbe,
                         text: l.farbe.symbol + " " + l.farbe.wort + (l.schaltung == nil ? "" : " (von Hand)") + "\n"
                             + wert,
-                        ziel: "\(g.slug(geb))/\(ampelProdukt.dateiname).html#\(AmpelBericht.anker(kz))",
+                        // Only the Ampel Produkt's rows have anchors; without one the cell links nowhere.
+                        ziel: ampelProdukt.map { "\(g.slug(geb))/\($0.dateiname).html#\(AmpelBericht.anker(kz))" },
                         titel: g.begruendung(l, i, kz, geb)))
             }
             zeilen.append(z)
