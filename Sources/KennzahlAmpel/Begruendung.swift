@@ -73,18 +73,6 @@ package struct Begruendung: Sendable, Equatable, ExpressibleByStringInterpolatio
         return s
     }
 
-    /// Whether any part of the reason comes from a value `verborgen` says is withheld.
-    package func nennt(_ verborgen: (Wertbezug) -> Bool) -> Bool {
-        stuecke.contains {
-            switch $0 {
-            case .text: false
-            case .zahl(_, let aus), .wort(_, _, let aus): aus.contains(where: verborgen)
-            }
-        }
-    }
-
-    var istLeer: Bool { stuecke.isEmpty }
-
     private mutating func haenge(_ s: Stueck) {
         if case .text(let neu) = s {
             if neu.isEmpty { return }
