@@ -11,7 +11,9 @@ import KennzahlGeheimhaltung
 /// renderers → files, written atomically.
 package enum Berichtslauf {
     enum Format: String, CaseIterable, Sendable {
-        case csv, md, html
+        case csv, md, html, xlsx
+        /// What `report` writes without `--format`.
+        static let standard: [Format] = [.csv, .md, .html]
     }
 
     package struct Auftrag: Sendable {
@@ -19,7 +21,7 @@ package enum Berichtslauf {
         package var daten = "Samples/ulm"
         var ausgabe = "reports"
         package var periode: Berichtsperiode?
-        var formate: [Format] = Format.allCases
+        var formate: [Format] = Format.standard
         var csv = CsvDialekt.excel
         var streng = false
         /// Public reports: small counts withheld (`Geheimhaltung`).
@@ -206,6 +208,7 @@ package enum Berichtslauf {
                     case .csv: if let c = CsvRenderer.render(b, csv) { dateien.append((pfad, Array(c.utf8))) }
                     case .md: dateien.append((pfad, Array(MarkdownRenderer.render(b).utf8)))
                     case .html: dateien.append((pfad, Array(HtmlRenderer.render(b).utf8)))
+                    case .xlsx: if let x = XlsxRenderer.render(b, stand: g.stand) { dateien.append((pfad, x)) }
                     }
                 }
                 ablage.setze(i, dateien)

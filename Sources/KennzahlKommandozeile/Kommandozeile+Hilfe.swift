@@ -48,7 +48,7 @@ extension Kommandozeile {
           --data ORDNER         Exporte der Fachverfahren (CSV)           Standard: Samples/ulm
           --out ORDNER          Ausgabeordner; Berichte in ORDNER/ZEITRAUM/ Standard: reports
           --period ZEITRAUM     Quartal (2021-Q4) oder Jahr (2021)        Standard: jüngstes Quartal der Daten
-          --format LISTE        csv, md, html (kommagetrennt)             Standard: alle drei
+          --format LISTE        csv, md, html, xlsx oder alle (kommagetrennt)  Standard: csv,md,html
           --csv VARIANTE        excel (Semikolon, Dezimalkomma, BOM) oder rfc4180 (Komma, Punkt)
           --streng              jede verworfene Exportzeile ist ein Fehler (Exit-Code 1)
           --public, --oeffentlich

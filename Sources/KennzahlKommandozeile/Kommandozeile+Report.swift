@@ -75,9 +75,14 @@ extension Kommandozeile {
         var formate: [Berichtslauf.Format] = []
         for teil in f.split(separator: ",", omittingEmptySubsequences: false) {
             let t = teil.trimmingCharacters(in: .whitespaces).lowercased()
+            if t == "alle" {
+                formate += Berichtslauf.Format.allCases
+                continue
+            }
             guard let format = Berichtslauf.Format(rawValue: t == "markdown" ? "md" : t) else {
+                let bekannt = Berichtslauf.Format.allCases.map(\.rawValue).joined(separator: ", ")
                 throw Nutzungsfehler(
-                    text: "unbekanntes Format '\(teil)': erlaubt sind csv, md, html", befehl: "report")
+                    text: "unbekanntes Format '\(teil)': erlaubt sind \(bekannt) und alle", befehl: "report")
             }
             if !formate.contains(format) { formate.append(format) }
         }

@@ -11,7 +11,7 @@ package struct Berichtsgrundlage: Sendable {
     var auswertung: Auswertung
     package var ampel: Ampelstand
     package var periode: Berichtsperiode
-    var stand: Tag?
+    package var stand: Tag?
     /// Warnings about the data (rejected rows, missing files) for the data-quality note.
     package var datenwarnungen: [Diagnose]
     /// The folders as given, so reports can name files relative to them (same bytes wherever the
