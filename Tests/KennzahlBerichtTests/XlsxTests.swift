@@ -37,6 +37,7 @@ import Testing
         let stile = try #require(teile["xl/styles.xml"])
         #expect(stile.contains("formatCode=\"0.0 %\"") && stile.contains("FFF4B6B6"))
         #expect(!blatt.contains("<f>") && !blatt.contains("t=\"str\""), "keine Formeln")
+        #expect(!blatt.contains("t=\"inlineStr\"></c>"), "eine Textzelle ohne Text")
     }
 
     /// A text that looks like a formula stays text; names that Excel forbids in sheet names are replaced.

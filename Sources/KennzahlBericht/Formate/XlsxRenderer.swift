@@ -107,10 +107,14 @@ package enum XlsxRenderer {
             for (c, zelle) in reihe.enumerated() {
                 guard let (stil, inhalt) = zelle else { continue }
                 let ref = "\(spaltenname(c))\(r + 1)"
-                s +=
-                    inhalt.hasPrefix("<v>")
-                    ? "<c r=\"\(ref)\" s=\"\(stil.rawValue)\">\(inhalt)</c>"
-                    : "<c r=\"\(ref)\" s=\"\(stil.rawValue)\" t=\"inlineStr\">\(inhalt)</c>"
+                // An empty cell keeps its border but has no type (an inline string needs its text).
+                if inhalt.isEmpty {
+                    s += "<c r=\"\(ref)\" s=\"\(stil.rawValue)\"/>"
+                } else if inhalt.hasPrefix("<v>") {
+                    s += "<c r=\"\(ref)\" s=\"\(stil.rawValue)\">\(inhalt)</c>"
+                } else {
+                    s += "<c r=\"\(ref)\" s=\"\(stil.rawValue)\" t=\"inlineStr\">\(inhalt)</c>"
+                }
             }
             s += "</row>"
         }
