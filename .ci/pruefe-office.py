@@ -13,7 +13,7 @@ import openpyxl
 
 ordner = sys.argv[1]
 fehler = []
-dateien = sorted(glob.glob(os.path.join(ordner, "*", "produkt-*.xlsx")))
+dateien = sorted(glob.glob(os.path.join(ordner, "*", "produkt-*.xlsx")) + glob.glob(os.path.join(ordner, "kennzahlen-*.xlsx")))
 if not dateien:
     sys.exit(f"pruefe-office: keine XLSX-Dateien in {ordner}")
 for d in dateien:
@@ -32,6 +32,16 @@ def tabelle(pfad):
             return zeilen[i:]
     return []
 
+
+# The period's workbook: one sheet per Produkt, names unique and at most 31 characters.
+mappen = glob.glob(os.path.join(ordner, "kennzahlen-*.xlsx"))
+if len(mappen) != 1:
+    fehler.append(f"{ordner}: keine Arbeitsmappe kennzahlen-<Zeitraum>.xlsx")
+else:
+    namen = openpyxl.load_workbook(mappen[0]).sheetnames
+    if len(namen) < 2 or len(set(n.lower() for n in namen)) != len(namen) or any(len(n) > 31 for n in namen):
+        fehler.append(f"{mappen[0]}: Blattnamen {namen}")
+    print(f"Excel: {os.path.basename(mappen[0])} mit {len(namen)} Blättern: {', '.join(namen)}")
 
 # The city's Produkt 2: every number of the CSV is a numeric cell of the same value.
 xlsx = tabelle(os.path.join(ordner, "gesamt", "produkt-2.xlsx"))
@@ -75,7 +85,7 @@ soffice = shutil.which("soffice") or shutil.which("libreoffice")
 if soffice:
     ziel = tempfile.mkdtemp()
     for d in dateien:
-        name = os.path.relpath(d, ordner).replace("/", "_")
+        name = os.path.relpath(d, ordner).replace("/", "_")  # unique names for one output folder
         shutil.copy(d, os.path.join(ziel, name))
     subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", ziel]
                    + sorted(glob.glob(os.path.join(ziel, "*.xlsx"))), capture_output=True, timeout=600)

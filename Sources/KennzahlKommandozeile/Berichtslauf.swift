@@ -187,16 +187,22 @@ package enum Berichtslauf {
                 guard i < liste.count else {
                     // The catalogue and the overview.
                     let katalog = KatalogBericht.baue(g)
-                    ablage.setze(
-                        i,
-                        [
-                            ("katalog.md", Array(MarkdownRenderer.render(katalog).utf8)),
-                            ("katalog.html", Array(HtmlRenderer.render(katalog).utf8)),
-                            (
-                                "index.html",
-                                Array(HtmlRenderer.render(Uebersicht.baue(g, formate: formate.map(\.rawValue))).utf8)
-                            ),
-                        ])
+                    var gemeinsam: [(pfad: String, inhalt: [UInt8])] = [
+                        ("katalog.md", Array(MarkdownRenderer.render(katalog).utf8)),
+                        ("katalog.html", Array(HtmlRenderer.render(katalog).utf8)),
+                        (
+                            "index.html",
+                            Array(HtmlRenderer.render(Uebersicht.baue(g, formate: formate.map(\.rawValue))).utf8)
+                        ),
+                    ]
+                    // With Excel: the period's workbook, all areas side by side per Produkt.
+                    if formate.contains(.xlsx),
+                        let mappe = XlsxRenderer.periodenmappe(
+                            g.katalog.produkte.map { baue($0, .gesamt, g) }, stand: g.stand)
+                    {
+                        gemeinsam.append(("kennzahlen-\(g.periode.name).xlsx", mappe))
+                    }
+                    ablage.setze(i, gemeinsam)
                     continue
                 }
                 let b = baue(liste[i].produkt, liste[i].gebiet, g)

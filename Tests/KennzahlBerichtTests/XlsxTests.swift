@@ -40,6 +40,25 @@ import Testing
         #expect(!blatt.contains("t=\"inlineStr\"></c>"), "eine Textzelle ohne Text")
     }
 
+    /// The period's workbook: one sheet per Produkt (the city's side-by-side table), unique names.
+    @Test func periodenmappe() throws {
+        let g = try #require(Ulm.grundlage("2021-Q4"))
+        let staedtisch = Berichtslauf.berichte(g).filter { $0.slug == "gesamt" }.map(\.bericht)
+        let bytes = try #require(XlsxRenderer.periodenmappe(staedtisch, stand: g.stand))
+        let teile = try #require(Zip.entpacke(bytes))
+        let mappe = try #require(
+            teile.first { $0.pfad == "xl/workbook.xml" }.map { String(decoding: $0.inhalt, as: UTF8.self) })
+        #expect((1...4).allSatisfy { n in teile.contains { $0.pfad == "xl/worksheets/sheet\(n).xml" } })
+        #expect(mappe.components(separatedBy: "<sheet ").count - 1 == 4, "\(mappe)")
+        // Two sheets whose names agree in their first 31 characters still get different names.
+        let b = staedtisch[0]
+        let tabelle = try #require(b.csvTabelle)
+        let blatt = XlsxRenderer.Blatt(name: b.titel, kopf: [b.titel], tabelle: tabelle, fuss: [])
+        let doppelt = XlsxRenderer.mappe([blatt, blatt], stand: nil)
+        let namen = try #require(Zip.entpacke(doppelt)?.first { $0.pfad == "xl/workbook.xml" })
+        #expect(String(decoding: namen.inhalt, as: UTF8.self).contains(" (2)\" sheetId=\"2\""))
+    }
+
     /// A text that looks like a formula stays text; names that Excel forbids in sheet names are replaced.
     @Test func textBleibtText() {
         for boese in ["=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)", "<b>&</b>"] {

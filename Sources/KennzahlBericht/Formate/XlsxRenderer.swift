@@ -8,21 +8,65 @@ import KennzahlDefinition
 /// widths, Ampel cells filled with the light's colour; title, period, Stand above the table and
 /// the footnotes below. No macros, no external links.
 package enum XlsxRenderer {
-    /// The workbook, or nil for a report without a main table. `stand`: the zip timestamp.
+    /// One sheet: its name, the lines above the table (the first is the title), the table and
+    /// the lines below it.
+    package struct Blatt: Sendable {
+        var name: String
+        var kopf: [String]
+        var tabelle: Tabelle
+        var fuss: [String]
+    }
+
+    /// The workbook of a report's main table, or nil for a report without one. `stand`: the zip timestamp.
     package static func render(_ b: Bericht, stand: Tag?) -> [UInt8]? {
         guard let t = b.csvTabelle else { return nil }
-        let blatt = blattname(b.titel)
-        let (xml, filter) = arbeitsblatt(b, t)
+        let blatt = Blatt(
+            name: b.titel, kopf: [b.titel, b.gebiet] + b.kopfzeilen, tabelle: t, fuss: t.fussnoten + b.hinweise)
+        return mappe([blatt], stand: stand)
+    }
+
+    /// The period's workbook for planners' own analyses: per Produkt the table of all areas side
+    /// by side (the city report's comparison, or the Ampel overview), one sheet each.
+    package static func periodenmappe(_ staedtische: [Bericht], stand: Tag?) -> [UInt8]? {
+        var blaetter: [Blatt] = []
+        for b in staedtische {
+            guard
+                let a = b.abschnitte.first(where: {
+                    $0.titel == "Nach Sozialräumen" || $0.titel == "Übersicht aller Sozialräume"
+                }),
+                let t = a.tabelle
+            else { continue }
+            blaetter.append(
+                Blatt(
+                    name: b.titel, kopf: [b.titel, a.titel] + b.kopfzeilen, tabelle: t, fuss: t.fussnoten + b.hinweise))
+        }
+        return blaetter.isEmpty ? nil : mappe(blaetter, stand: stand)
+    }
+
+    /// The package: content types, relationships, the workbook with unique sheet names, styles, sheets.
+    static func mappe(_ blaetter: [Blatt], stand: Tag?) -> [UInt8] {
+        var namen: [String] = []
+        for b in blaetter {
+            var name = blattname(b.name)
+            var n = 2
+            while namen.contains(where: { $0.lowercased() == name.lowercased() }) {
+                let zusatz = " (\(n))"
+                name = String(blattname(b.name).prefix(31 - zusatz.count)) + zusatz
+                n += 1
+            }
+            namen.append(name)
+        }
+        let blaetterXml = blaetter.map { arbeitsblatt($0) }
         let tag = stand?.bestandteile ?? (jahr: 2000, monat: 1, tag: 1)
-        return Zip.packe(
-            [
-                ("[Content_Types].xml", Array(inhaltstypen.utf8)),
-                ("_rels/.rels", Array(paketbeziehungen.utf8)),
-                ("xl/workbook.xml", Array(mappe(blatt, filter).utf8)),
-                ("xl/_rels/workbook.xml.rels", Array(mappenbeziehungen.utf8)),
-                ("xl/styles.xml", Array(formatvorlagen.utf8)),
-                ("xl/worksheets/sheet1.xml", Array(xml.utf8)),
-            ], jahr: tag.jahr, monat: tag.monat, tag: tag.tag)
+        var teile: [(pfad: String, inhalt: [UInt8])] = [
+            ("[Content_Types].xml", Array(inhaltstypen(blaetter.count).utf8)),
+            ("_rels/.rels", Array(paketbeziehungen.utf8)),
+            ("xl/workbook.xml", Array(mappenteil(namen, blaetterXml.map(\.filter)).utf8)),
+            ("xl/_rels/workbook.xml.rels", Array(mappenbeziehungen(blaetter.count).utf8)),
+            ("xl/styles.xml", Array(formatvorlagen.utf8)),
+        ]
+        for (i, x) in blaetterXml.enumerated() { teile.append(("xl/worksheets/sheet\(i + 1).xml", Array(x.xml.utf8))) }
+        return Zip.packe(teile, jahr: tag.jahr, monat: tag.monat, tag: tag.tag)
     }
 
     /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, not empty.
@@ -56,12 +100,11 @@ package enum XlsxRenderer {
         case zeichen
     }
 
-    static func arbeitsblatt(_ b: Bericht, _ t: Tabelle) -> (xml: String, filter: String) {
+    static func arbeitsblatt(_ blatt: Blatt) -> (xml: String, filter: String) {
+        let t = blatt.tabelle
         let spalten = t.spalten.indices.filter { !t.spalten[$0].nurLesefassung }
         var zeilen: [[(Stil, String)?]] = []  // per row the cells: (style, inner XML)
-        zeilen.append([(.titel, text(b.titel))])
-        zeilen.append([(.standard, text(b.gebiet))])
-        for k in b.kopfzeilen { zeilen.append([(.standard, text(k))]) }
+        for (n, k) in blatt.kopf.enumerated() { zeilen.append([(n == 0 ? .titel : .standard, text(k))]) }
         zeilen.append([])
         let kopfzeile = zeilen.count + 1
         zeilen.append(spalten.map { (.kopf, text(t.spalten[$0].titel)) })
@@ -83,7 +126,7 @@ package enum XlsxRenderer {
         }
         let letzte = zeilen.count
         zeilen.append([])
-        for f in t.fussnoten + b.hinweise { zeilen.append([(.standard, text(f))]) }
+        for f in blatt.fuss { zeilen.append([(.standard, text(f))]) }
         let filter = "A\(kopfzeile):\(spaltenname(spalten.count - 1))\(letzte)"
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         s +=
@@ -185,32 +228,47 @@ package enum XlsxRenderer {
 
     // MARK: The package parts
 
-    static func mappe(_ blatt: String, _ filter: String) -> String {
-        let bereich = filter.split(separator: ":").map { teil -> String in
-            let buchstaben = teil.prefix { $0.isLetter }
-            return "$" + buchstaben + "$" + teil.dropFirst(buchstaben.count)
-        }.joined(separator: ":")
-        let zitiert = "'" + blatt.replacingOccurrences(of: "'", with: "''") + "'"
-        return """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="\(HtmlRenderer.esc(blatt))" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">\(HtmlRenderer.esc(zitiert + "!" + bereich))</definedName></definedNames></workbook>
-            """
+    static func mappenteil(_ namen: [String], _ filter: [String]) -> String {
+        var blaetter = ""
+        var bereiche = ""
+        for (i, name) in namen.enumerated() {
+            blaetter += "<sheet name=\"\(HtmlRenderer.esc(name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
+            let bereich = filter[i].split(separator: ":").map { teil -> String in
+                let buchstaben = teil.prefix { $0.isLetter }
+                return "$" + buchstaben + "$" + teil.dropFirst(buchstaben.count)
+            }.joined(separator: ":")
+            let zitiert = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+            bereiche +=
+                "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">"
+                + HtmlRenderer.esc(zitiert + "!" + bereich) + "</definedName>"
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+            + "<sheets>\(blaetter)</sheets><definedNames>\(bereiche)</definedNames></workbook>"
     }
 
-    static let inhaltstypen = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
-        """
+    static func inhaltstypen(_ anzahl: Int) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            + (1...anzahl).map {
+                "<Override PartName=\"/xl/worksheets/sheet\($0).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            }.joined()
+            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/></Types>"
+    }
 
     static let paketbeziehungen = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
         """
 
-    static let mappenbeziehungen = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
-        """
+    static func mappenbeziehungen(_ anzahl: Int) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + (1...anzahl).map {
+                "<Relationship Id=\"rId\($0)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0).xml\"/>"
+            }.joined()
+            + "<Relationship Id=\"rId\(anzahl + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>"
+    }
 
     /// Number formats in Excel's notation (the reader's locale shows `1.234,5` and `74,0 %`),
     /// fonts, the Ampel fills, and one cell style per `Stil`, in its order.
