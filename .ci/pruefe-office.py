@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
-"""Checks the Excel files of a report set with real clients (CI only, never used by the program):
-Python's zipfile finds every container sound, openpyxl reads every workbook, the city's Produkt 2
-figures arrive as numeric cells equal to the CSV's, Wiblingen's JH-Z5 is 0,74 with a percent
-format, a red light has a red fill, and LibreOffice converts every workbook to PDF.
+"""Checks the Excel and Word files of a report set with real clients (CI only, never used by the
+program): Python's zipfile finds every container sound, openpyxl reads every workbook, the city's
+Produkt 2 figures arrive as numeric cells equal to the CSV's, Wiblingen's JH-Z5 is 0,74 with a
+percent format, a red light has a red fill, and LibreOffice converts every workbook to PDF.
+Word: python-docx reads every document; its main table says what the CSV says, cell by cell
+(numbers equal, "." exactly where the CSV withholds a value); Wiblingen's JH-Z5 reads "74,0 %",
+its red light is shaded red; the header rows repeat; LibreOffice converts every document.
 
-    python3 .ci/pruefe-office.py reports-office/2021-Q4
+    python3 .ci/pruefe-office.py reports-office/2021-Q4 [--nur-word]
 """
-import csv, glob, os, shutil, subprocess, sys, tempfile, zipfile
+import csv, glob, os, sys, zipfile
 from fractions import Fraction
 
 import openpyxl
 
+import pruefe_word
+
 ordner = sys.argv[1]
 fehler = []
+if "--nur-word" in sys.argv:
+    sys.exit(pruefe_word.pruefe(ordner))
 dateien = sorted(glob.glob(os.path.join(ordner, "*", "produkt-*.xlsx")) + glob.glob(os.path.join(ordner, "kennzahlen-*.xlsx")))
 if not dateien:
     sys.exit(f"pruefe-office: keine XLSX-Dateien in {ordner}")
@@ -81,24 +88,11 @@ else:
               f"'{rot[0].value}' rot gefüllt ({rot[0].fill.fgColor.rgb})")
 
 # LibreOffice converts every workbook.
-soffice = shutil.which("soffice") or shutil.which("libreoffice")
-if soffice:
-    ziel = tempfile.mkdtemp()
-    for d in dateien:
-        name = os.path.relpath(d, ordner).replace("/", "_")  # unique names for one output folder
-        shutil.copy(d, os.path.join(ziel, name))
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", ziel]
-                   + sorted(glob.glob(os.path.join(ziel, "*.xlsx"))), capture_output=True, timeout=600)
-    pdfs = glob.glob(os.path.join(ziel, "*.pdf"))
-    if len(pdfs) != len(dateien):
-        fehler.append(f"LibreOffice: {len(pdfs)} von {len(dateien)} Arbeitsmappen als PDF")
-    else:
-        print(f"LibreOffice: {len(pdfs)} Arbeitsmappen ohne Fehler in PDF umgewandelt")
-    shutil.rmtree(ziel)
-else:
-    fehler.append("LibreOffice fehlt")
+fehler += pruefe_word.in_pdf(dateien, ordner, "Arbeitsmappen")
 for f in fehler:
     print("FEHLER:", f, file=sys.stderr)
 if fehler:
     sys.exit(1)
 print(f"Excel: {len(dateien)} Arbeitsmappen heil (zipfile), mit openpyxl gelesen")
+
+sys.exit(pruefe_word.pruefe(ordner))

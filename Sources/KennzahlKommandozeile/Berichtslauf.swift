@@ -11,7 +11,7 @@ import KennzahlGeheimhaltung
 /// renderers → files, written atomically.
 package enum Berichtslauf {
     enum Format: String, CaseIterable, Sendable {
-        case csv, md, html, xlsx
+        case csv, md, html, xlsx, docx
         /// What `report` writes without `--format`.
         static let standard: [Format] = [.csv, .md, .html]
     }
@@ -215,6 +215,7 @@ package enum Berichtslauf {
                     case .md: dateien.append((pfad, Array(MarkdownRenderer.render(b).utf8)))
                     case .html: dateien.append((pfad, Array(HtmlRenderer.render(b).utf8)))
                     case .xlsx: if let x = XlsxRenderer.render(b, stand: g.stand) { dateien.append((pfad, x)) }
+                    case .docx: dateien.append((pfad, DocxRenderer.render(b, stand: g.stand)))
                     }
                 }
                 ablage.setze(i, dateien)

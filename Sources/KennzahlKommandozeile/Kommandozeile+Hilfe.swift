@@ -48,7 +48,7 @@ extension Kommandozeile {
           --data ORDNER         Exporte der Fachverfahren (CSV)           Standard: Samples/ulm
           --out ORDNER          Ausgabeordner; Berichte in ORDNER/ZEITRAUM/ Standard: reports
           --period ZEITRAUM     Quartal (2021-Q4) oder Jahr (2021)        Standard: jüngstes Quartal der Daten
-          --format LISTE        csv, md, html, xlsx oder alle (kommagetrennt)  Standard: csv,md,html
+          --format LISTE        csv, md, html, xlsx, docx oder alle (kommagetrennt)  Standard: csv,md,html
           --csv VARIANTE        excel (Semikolon, Dezimalkomma, BOM) oder rfc4180 (Komma, Punkt)
           --streng              jede verworfene Exportzeile ist ein Fehler (Exit-Code 1)
           --public, --oeffentlich
@@ -56,8 +56,9 @@ extension Kommandozeile {
                                 und Werte, aus denen sie sich errechnen ließen, erscheinen als '.'
           -h, --help            diese Hilfe
 
-        Ausgabe: je Gebiet (gesamt und jeder Sozialraum) produkt-N.csv/.md/.html, dazu index.html
-        und katalog.md/.html. Der Lauf schreibt alles oder nichts: ein vorhandener Berichtsstand
+        Ausgabe: je Gebiet (gesamt und jeder Sozialraum) produkt-N.csv/.md/.html (mit xlsx und docx
+        auch .xlsx und .docx, dazu kennzahlen-ZEITRAUM.xlsx), dazu index.html und katalog.md/.html.
+        Der Lauf schreibt alles oder nichts: ein vorhandener Berichtsstand
         wird erst ersetzt, wenn der neue vollständig ist.
         """
 

@@ -24,8 +24,11 @@ import Testing
         #expect(
             Set(teile.keys) == [
                 "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
-                "xl/worksheets/sheet1.xml",
+                "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
             ])
+        // The data quality on the second sheet, as every format carries it.
+        #expect(teile["xl/workbook.xml"]?.contains("<sheet name=\"Datenqualität\" sheetId=\"2\"") == true)
+        #expect(teile["xl/worksheets/sheet2.xml"]?.contains("ProSoz – Hilfen zur Erziehung") == true)
         let blatt = try #require(teile["xl/worksheets/sheet1.xml"])
         // JH-Z5 in Wiblingen: 74,0 % stored as the fraction 0.74 with the percent style (proz1).
         #expect(blatt.contains("s=\"\(XlsxRenderer.Stil.proz1.rawValue)\"><v>0.74</v>"), "\(blatt.prefix(3000))")

@@ -82,6 +82,27 @@ import Testing
         #expect(report.fehler.contains(erwartet), "\(report.fehler)")
     }
 
+    /// `--format alle` adds the Excel and Word files beside the others, plus the period's workbook;
+    /// the overview links each format; an unknown format names the known ones, docx among them.
+    @Test func alleFormateMitExcelUndWord() throws {
+        let aus = temporaererOrdner()
+        defer { try? FileManager.default.removeItem(atPath: aus) }
+        let r = lauf(["report", "--period", "2021-Q4", "--format", "alle", "--out", aus])
+        #expect(r.code == 0, "\(r.fehler)")
+        let fm = FileManager.default
+        for n in 1...4 {
+            for e in ["csv", "md", "html", "xlsx", "docx"] {
+                #expect(fm.fileExists(atPath: "\(aus)/2021-Q4/wiblingen/produkt-\(n).\(e)"), "produkt-\(n).\(e)")
+            }
+        }
+        #expect(fm.fileExists(atPath: "\(aus)/2021-Q4/kennzahlen-2021-Q4.xlsx"))
+        let index = try String(contentsOfFile: "\(aus)/2021-Q4/index.html", encoding: .utf8)
+        #expect(index.contains("href=\"wiblingen/produkt-3.docx\""))
+        let falsch = lauf(["report", "--format", "xlsx,foo", "--out", aus])
+        #expect(falsch.code == 2)
+        #expect(falsch.fehler.contains("unbekanntes Format 'foo': erlaubt sind csv, md, html, xlsx, docx und alle"))
+    }
+
     /// A run never replaces a set of the other kind (internal ↔ public) of the same period in
     /// the same folder: exit 2, a message naming --out, the old set byte for byte as it was.
     @Test func internUndOeffentlichWerdenNieVermischt() throws {

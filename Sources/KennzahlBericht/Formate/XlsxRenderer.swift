@@ -17,12 +17,21 @@ package enum XlsxRenderer {
         var fuss: [String]
     }
 
-    /// The workbook of a report's main table, or nil for a report without one. `stand`: the zip timestamp.
+    /// The workbook of a report's main table (and its data quality on a second sheet), or nil for a
+    /// report without one. `stand`: the zip timestamp.
     package static func render(_ b: Bericht, stand: Tag?) -> [UInt8]? {
         guard let t = b.csvTabelle else { return nil }
-        let blatt = Blatt(
-            name: b.titel, kopf: [b.titel, b.gebiet] + b.kopfzeilen, tabelle: t, fuss: t.fussnoten + b.hinweise)
-        return mappe([blatt], stand: stand)
+        var blaetter = [
+            Blatt(name: b.titel, kopf: [b.titel, b.gebiet] + b.kopfzeilen, tabelle: t, fuss: t.fussnoten + b.hinweise)
+        ]
+        // The data-quality section on a sheet of its own, as every other format carries it.
+        if let a = b.abschnitte.first(where: { $0.titel == Datenqualitaet.titel }), let dq = a.tabelle {
+            blaetter.append(
+                Blatt(
+                    name: a.titel, kopf: [a.titel, b.gebiet] + b.kopfzeilen + a.absaetze, tabelle: dq,
+                    fuss: dq.fussnoten + a.liste))
+        }
+        return mappe(blaetter, stand: stand)
     }
 
     /// The period's workbook for planners' own analyses: per Produkt the table of all areas side

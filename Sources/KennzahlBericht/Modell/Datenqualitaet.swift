@@ -5,6 +5,9 @@ import KennzahlDefinition
 
 /// The data-quality note every report carries, and the closing notes.
 package enum Datenqualitaet {
+    /// The section's title, by which formats with parts of their own (a workbook's sheet) find it.
+    static let titel = "Datenqualität"
+
     static func abschnitt(_ g: Berichtsgrundlage) -> Abschnitt {
         let titel = [
             "Zeilen in den Dateien", "Kopfzeilen", "leer", "übernommen", "verworfen", "in mehrzeiligen Feldern",
@@ -35,7 +38,7 @@ package enum Datenqualitaet {
             zeilen.append([.text(q.titel), anzahl(s.count)] + summe.map(anzahl) + [.text(text)])
         }
         zeilen.append([.text("Zusammen"), anzahl(statistik.count)] + zusammen.map(anzahl) + [.leer])
-        var a = Abschnitt(titel: "Datenqualität", tabelle: Tabelle(spalten: spalten, zeilen: zeilen))
+        var a = Abschnitt(titel: Self.titel, tabelle: Tabelle(spalten: spalten, zeilen: zeilen))
         a.absaetze = [
             "Jede Zeile jeder Exportdatei ist verbucht: als Kopfzeile, als leere Zeile, als übernommene oder als verworfene Datenzeile "
                 + "oder als weitere Zeile eines Datensatzes, dessen Feld in Anführungszeichen einen Zeilenumbruch enthält. "
