@@ -40,11 +40,11 @@ package enum Auswerter {
     package static func werteAus(
         katalog: Katalog, bestand: Datenbestand,
         anfragen: [(kennzahl: Int, zeitraum: Zeitraum)],
-        fortschritt: Fortschritt? = nil
+        fortschritt: Fortschritt? = nil, teilung: Dateiteilung.Vorgabe = .standard
     ) -> (Auswertung, [Diagnose]) {
         let (benoetigt, auftraege, auftragIndex) = Auswerter.auftraege(katalog: katalog, anfragen: anfragen)
         let (werk, diagnosen, statistik) = Auswerter.zaehle(
-            katalog: katalog, bestand: bestand, auftraege: auftraege, fortschritt: fortschritt)
+            katalog: katalog, bestand: bestand, auftraege: auftraege, fortschritt: fortschritt, teilung: teilung)
         var rechner = Wertrechner(katalog: katalog, werk: werk, auftragIndex: auftragIndex)
         // In dependency order: references first, so no evaluation recurses along a chain.
         var rang = [Int](repeating: Int.max, count: katalog.kennzahlen.count)
@@ -96,12 +96,14 @@ package enum Auswerter {
 
     /// One pass per source; sources are independent and read in parallel.
     static func zaehle(
-        katalog: Katalog, bestand: Datenbestand, auftraege: [Auftrag], fortschritt: Fortschritt?
+        katalog: Katalog, bestand: Datenbestand, auftraege: [Auftrag], fortschritt: Fortschritt?,
+        teilung: Dateiteilung.Vorgabe = .standard
     ) -> (Zaehlwerk, [Diagnose], [DateiStatistik]) {
         let n = katalog.sozialraeume.count
         let arten = auftraege.map { katalog.zaehlungen[$0.zaehlung].art }
         let teile = Auswerter.liesQuellen(
-            katalog: katalog, bestand: bestand, auftraege: auftraege, arten: arten, fortschritt: fortschritt)
+            katalog: katalog, bestand: bestand, auftraege: auftraege, arten: arten, fortschritt: fortschritt,
+            teilung: teilung)
         var werk = Zaehlwerk(arten: arten, sozialraeume: n)
         var diagnosen: [Diagnose] = []
         var statistik: [DateiStatistik] = []
@@ -131,7 +133,7 @@ package enum Auswerter {
     /// source's files in order, newest first. The result is in catalogue order whatever the timing.
     static func liesQuellen(
         katalog: Katalog, bestand: Datenbestand, auftraege: [Auftrag], arten: [Zaehlung.Art],
-        fortschritt: Fortschritt?
+        fortschritt: Fortschritt?, teilung: Dateiteilung.Vorgabe
     ) -> [Quellenteil] {
         let n = katalog.sozialraeume.count
         let groessen = bestand.dateien.map { $0.reduce(0) { $0 + Dateigroesse.von($1.pfad) } }
@@ -149,7 +151,7 @@ package enum Auswerter {
                     qi,
                     liesQuelle(
                         qi, katalog: katalog, dateien: bestand.dateien[qi], auftraege: auftraege,
-                        arten: arten, sozialraeume: n, fortschritt: fortschritt))
+                        arten: arten, sozialraeume: n, fortschritt: fortschritt, teilung: teilung))
             }
         }
         return ergebnisse.alle
@@ -157,11 +159,15 @@ package enum Auswerter {
 
     private static func liesQuelle(
         _ qi: Int, katalog: Katalog, dateien: [Exportdatei], auftraege: [Auftrag], arten: [Zaehlung.Art],
-        sozialraeume n: Int, fortschritt: Fortschritt?
+        sozialraeume n: Int, fortschritt: Fortschritt?, teilung: Dateiteilung.Vorgabe
     ) -> Quellenteil {
         let quelle = katalog.quellen[qi]
         let beginn = Date()
-        defer { Zeitmessung.melde("  Quelle \(quelle.id)", Date().timeIntervalSince(beginn)) }
+        var stueckzahl = 1
+        defer {
+            let teile = stueckzahl > 1 ? " (\(stueckzahl) Teile)" : ""
+            Zeitmessung.melde("  Quelle \(quelle.id)\(teile)", Date().timeIntervalSince(beginn))
+        }
         var werk = Zaehlwerk(arten: arten, sozialraeume: n)
         var jeZaehlung: [Int: [(auftrag: Int, bereich: ClosedRange<Int>, zeitraum: Zeitraum)]] = [:]
         var eigene: [Int] = []
@@ -172,12 +178,34 @@ package enum Auswerter {
             werk.verfuegbar[ai] = true
             jeZaehlung[a.zaehlung, default: []].append((ai, bereich, a.zeitraum))
         }
-        var leser = QuellenLeser(quelle: quelle, katalog: katalog)
-        let zaehlung = Quellenzaehlung(
-            art: quelle.art, dateien: dateien.count, werk: werk, spaeteWerte: leser.spaeteWerte)
-        for zi in jeZaehlung.keys.sorted() {
-            zaehlung.nimmAuf(katalog.zaehlungen[zi], quelle: quelle, jeZaehlung[zi] ?? [])
+        let registriert = jeZaehlung
+        let werkVorlage = werk
+        /// The tallies a reader feeds, with every counting of the source registered.
+        let zaehlungFuer = { (leser: QuellenLeser) -> Quellenzaehlung in
+            let z = Quellenzaehlung(
+                art: quelle.art, dateien: dateien.count, werk: werkVorlage, spaeteWerte: leser.spaeteWerte)
+            for zi in registriert.keys.sorted() {
+                z.nimmAuf(katalog.zaehlungen[zi], quelle: quelle, registriert[zi] ?? [])
+            }
+            return z
         }
+        // One large file on all cores, when the pieces can be put together exactly: one file (no
+        // newer record of a case elsewhere), no distinct counts (their ids are per reader).
+        let verschieden = jeZaehlung.keys.contains {
+            if case .verschieden = katalog.zaehlungen[$0].art { return true }
+            return false
+        }
+        if dateien.count == 1, !verschieden,
+            let stuecke = Dateiteilung.plane(dateien[0].pfad, teilung, erklaert: quelle.kodierung),
+            let teil = liesGeteilt(
+                dateien[0], stuecke, quelle: quelle, katalog: katalog, eigene: eigene, zaehlungFuer: zaehlungFuer,
+                fortschritt: fortschritt)
+        {
+            stueckzahl = stuecke.count
+            return teil
+        }
+        var leser = QuellenLeser(quelle: quelle, katalog: katalog)
+        let zaehlung = zaehlungFuer(leser)
         var diagnosen: [Diagnose] = []
         var jeDatei: [DateiStatistik] = []
         // Newest file first: a case counts with its newest record.

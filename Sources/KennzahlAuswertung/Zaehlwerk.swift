@@ -62,6 +62,21 @@ struct Zaehlwerk: Sendable {
         }
     }
 
+    /// Adds the tallies `auftraege` of another Zählwerk of the same shape (a piece of the same
+    /// file). Sums and row counts add up, an overflow in either or in the sum stays one; distinct
+    /// sets are never split across pieces (their ids are per reader), so they are not merged here.
+    mutating func fuegeHinzu(_ anderes: Zaehlwerk, _ auftraege: [Int]) {
+        for a in auftraege {
+            for g in 0..<slots {
+                let platz = a * slots + g
+                let (s, o) = summen[platz].addingReportingOverflow(anderes.summen[platz])
+                if o { ueberlauf[a] = true } else { summen[platz] = s }
+                zeilen[platz] &+= anderes.zeilen[platz]
+            }
+            ueberlauf[a] = ueberlauf[a] || anderes.ueberlauf[a]
+        }
+    }
+
     /// The tally for a slot (Sozialräume, "ohne Zuordnung", then the city).
     func wert(_ auftrag: Int, slot: Int, quelle: Quelle) -> TermWert {
         if ueberlauf[auftrag] { return .ueberlauf }

@@ -96,8 +96,17 @@ package final class CsvZerleger {
     /// belongs to it (CRLF).
     private var nachCR = false
 
-    init(trennzeichen: UInt8) {
+    /// Where to stop, relative to the block `zerlege` gets: no row starting at or after it is
+    /// scanned (a piece of a file split for several cores ends there).
+    var grenze = Int.max
+    /// Whether `zerlege` stopped at `grenze`.
+    private(set) var angehalten = false
+
+    /// `zeilennummer`: the physical line number of the first line (a piece of a split file starts
+    /// inside the file).
+    init(trennzeichen: UInt8, zeilennummer: Int = 1) {
         self.trennzeichen = trennzeichen
+        self.zeilennummer = zeilennummer
         felder = .allocate(capacity: kapazitaet)
     }
 
@@ -159,6 +168,10 @@ package final class CsvZerleger {
             zeilennummer += 1
         }
         zeilen: while i < n {
+            if i >= grenze {
+                angehalten = true
+                return i
+            }
             let start = i
             var umbrueche = 0
             var innen = 0
@@ -364,21 +377,28 @@ package final class CsvZerleger {
     /// row that does not fit in the buffer is reported and skipped. The delimiter is guessed from
     /// the first block. Rows point into `block`. Returns the number of physical lines of the
     /// stream (line breaks, plus a last line without one), or nil on a read error.
+    ///
+    /// A piece of a split file: its lines are numbered from `ersteZeile`, and scanning stops at the
+    /// first row that starts at stream offset `grenze` or later; `angehalten` hears that offset
+    /// (the caller checks it is `grenze` itself, a row boundary) and the lines count to there.
     @discardableResult
     static func zerlegeStrom(
         block: UnsafeMutablePointer<UInt8>, kapazitaet: Int,
         lies: (UnsafeMutablePointer<UInt8>, Int) -> Int, nachBlock: () -> Void = {},
+        ersteZeile: Int = 1, grenze: Int? = nil, angehalten: (Int) -> Void = { _ in },
         _ zeile: (CsvZeile) -> Void
     ) -> Int? {
         var zerleger: CsvZerleger?
         var laenge = 0
+        /// Stream bytes before `block[0]`.
+        var davor = 0
         var letztesByte: UInt8?
         /// The scanner, once the first line is complete (or the buffer full, or the file ended):
         /// the delimiter is guessed from the whole first line, however the bytes arrive.
         func erster(_ laenge: Int, _ ende: Bool) -> CsvZerleger? {
             let p = UnsafeBufferPointer(start: block, count: laenge)
             guard ende || laenge == kapazitaet || p.contains(0x0A) || p.contains(0x0D) else { return nil }
-            return CsvZerleger(trennzeichen: trennzeichen(p))
+            return CsvZerleger(trennzeichen: trennzeichen(p), zeilennummer: ersteZeile)
         }
         while true {
             let n = lies(block + laenge, kapazitaet - laenge)
@@ -388,10 +408,15 @@ package final class CsvZerleger {
             if n > 0 { letztesByte = block[laenge - 1] }
             guard let z = zerleger ?? erster(laenge, ende) else { continue }
             zerleger = z
+            z.grenze = grenze.map { $0 - davor } ?? Int.max
             var verbraucht = z.zerlege(block, laenge, dateiende: ende, zeile)
+            if z.angehalten {
+                angehalten(davor + verbraucht)
+                return z.zeilennummer - ersteZeile
+            }
             if ende {
                 guard let letztes = letztesByte else { return 0 }
-                return z.zeilennummer - 1 + (letztes == 0x0A || letztes == 0x0D ? 0 : 1)
+                return z.zeilennummer - ersteZeile + (letztes == 0x0A || letztes == 0x0D ? 0 : 1)
             }
             if verbraucht == 0 && laenge == kapazitaet {
                 verbraucht = z.verwirfUeberlangeZeile(block, laenge, grenze: Zahlformat.groesse(kapazitaet), zeile)
@@ -400,6 +425,7 @@ package final class CsvZerleger {
                 // memmove: the regions overlap.
                 UnsafeMutableRawPointer(block).copyMemory(from: block + verbraucht, byteCount: laenge - verbraucht)
                 laenge -= verbraucht
+                davor += verbraucht
             }
             nachBlock()
         }

@@ -28,6 +28,8 @@ final class Dateistrom {
     private var rohKapazitaet = 0
     /// Converted bytes of one character that did not fit into the caller's room (at most two).
     private var uebertrag: [UInt8] = []
+    /// Bytes handed out before the file's (a piece of a split file starts with the header line).
+    private var vorspann: [UInt8] = []
 
     private init(fd: Int32, kodierung: Kodierung, hatteBOM: Bool, groesse: Int) {
         self.fd = fd
@@ -98,6 +100,23 @@ final class Dateistrom {
         return .success(strom)
     }
 
+    /// A piece of a UTF-8 file already checked (`Dateiteilung`): `vorspann`, then the file from `von`.
+    static func oeffne(_ pfad: String, ab von: Int, vorspann: [UInt8]) -> Result<Dateistrom, Problem> {
+        switch Dateisystem.oeffne(pfad) {
+        case .failure(let p): return .failure(.nichtLesbar(p))
+        case .success(let o):
+            guard lseek(o.fd, off_t(von), SEEK_SET) >= 0 else {
+                let e = errno
+                close(o.fd)
+                return .failure(.nichtLesbar(.system(e)))
+            }
+            let strom = Dateistrom(fd: o.fd, kodierung: .utf8, hatteBOM: false, groesse: o.groesse)
+            strom.vorspann = vorspann
+            strom.gelesen = von
+            return .success(strom)
+        }
+    }
+
     /// UTF-16 by its BOM, or without one by its zero bytes: text in UTF-16 has a zero in every
     /// other byte (ASCII characters), which no CSV in UTF-8 or a single-byte encoding has.
     static func istUTF16(_ b: [UInt8]) -> Bool {
@@ -116,6 +135,12 @@ final class Dateistrom {
     /// is handed out in the next call.
     func lies(_ ziel: UnsafeMutablePointer<UInt8>, maximal: Int) -> Int {
         precondition(maximal > 0, "Dateistrom.lies braucht Platz für mindestens ein Byte")
+        if !vorspann.isEmpty {
+            let n = min(maximal, vorspann.count)
+            vorspann.withUnsafeBufferPointer { ziel.update(from: $0.baseAddress!, count: n) }
+            vorspann.removeFirst(n)
+            return n
+        }
         if kodierung == .utf8 {
             let n = Dateistrom.liesVoll(fd, UnsafeMutableRawPointer(ziel), maximal)
             if n > 0 { gelesen += n }
@@ -163,7 +188,7 @@ final class Dateistrom {
     }
 
     /// `read` until `anzahl` bytes or the end of the file; -1 on an error.
-    private static func liesVoll(_ fd: Int32, _ ziel: UnsafeMutableRawPointer, _ anzahl: Int) -> Int {
+    static func liesVoll(_ fd: Int32, _ ziel: UnsafeMutableRawPointer, _ anzahl: Int) -> Int {
         var gesamt = 0
         while gesamt < anzahl {
             let n = read(fd, ziel + gesamt, anzahl - gesamt)
@@ -178,7 +203,7 @@ final class Dateistrom {
     }
 
     /// Whether the file is valid UTF-8 from `ab` to its end; nil on a read error.
-    private static func pruefeUTF8(_ fd: Int32, ab: Int) -> Bool? {
+    static func pruefeUTF8(_ fd: Int32, ab: Int) -> Bool? {
         guard lseek(fd, off_t(ab), SEEK_SET) >= 0 else { return nil }
         let groesse = 1 << 20
         let puffer = UnsafeMutablePointer<UInt8>.allocate(capacity: groesse)

@@ -52,6 +52,8 @@ package struct DateiStatistik: Sendable {
     package var verworfen: [String: Int] = [:]
 
     package var verworfenGesamt: Int { verworfen.values.reduce(0, +) }
+    /// Pieces the file was read in at once (`Dateiteilung`); 1 when read from start to end.
+    package var teile = 1
 
     /// The lines the reader accounted for: header, empty, taken, rejected and continuation lines.
     /// Equals `physischeZeilen` when nothing was lost.

@@ -134,15 +134,20 @@ package struct QuellenLeser {
 
     /// Reads one file. `dateiIndex` is the file's position in the source's sorted file list.
     /// Returns the file's statistics; problems go to `diagnosen` (missing columns are errors,
-    /// rejected rows warnings). `fortschritt` hears the raw bytes read so far.
+    /// rejected rows warnings). `fortschritt` hears the raw bytes read so far. With `stueck`, only
+    /// that piece of the file (see `Dateiteilung`): its rejected rows and records spanning lines
+    /// go to the piece, which also learns where reading stopped.
     package mutating func lies(
         _ datei: Exportdatei, dateiIndex: Int, diagnosen: inout [Diagnose],
-        fortschritt: ((Int) -> Void)? = nil,
+        fortschritt: ((Int) -> Void)? = nil, stueck: Dateiteilung.Stueck? = nil,
         _ verarbeite: (Datensatz, QuellenWerte) -> Void
     ) -> DateiStatistik {
         var statistik = DateiStatistik(pfad: datei.pfad, quelle: quelle.id, kodierung: quelle.kodierung ?? .utf8)
         let strom: Dateistrom
-        switch Dateistrom.oeffne(datei.pfad, erklaert: quelle.kodierung) {
+        let geoeffnet =
+            stueck.map { Dateistrom.oeffne(datei.pfad, ab: $0.von, vorspann: $0.kopf) }
+            ?? Dateistrom.oeffne(datei.pfad, erklaert: quelle.kodierung)
+        switch geoeffnet {
         case .failure(.nichtLesbar(let p)):
             diagnosen.append(Diagnose(DatenMeldung.dateiNichtLesbar(grund: p.text), ort: Ort(datei: datei.pfad)))
             return statistik
@@ -207,10 +212,10 @@ package struct QuellenLeser {
                 statistik.uebernommen += 1
                 if z.zeilen > 1 && mehrzeiligGemeldet < QuellenLeser.detailGrenze {
                     mehrzeiligGemeldet += 1
-                    diagnosen.append(
-                        Diagnose(
-                            DatenMeldung.mehrzeiligerDatensatz(von: z.zeile, bis: z.zeile + z.zeilen - 1),
-                            ort: Ort(datei: datei.pfad, zeile: z.zeile)))
+                    let d = Diagnose(
+                        DatenMeldung.mehrzeiligerDatensatz(von: z.zeile, bis: z.zeile + z.zeilen - 1),
+                        ort: Ort(datei: datei.pfad, zeile: z.zeile))
+                    if let stueck { stueck.zeilenmeldungen.append((true, d)) } else { diagnosen.append(d) }
                 }
                 verarbeite(satz, werte)
             case .verworfen(let v):
@@ -223,7 +228,7 @@ package struct QuellenLeser {
                         DatenMeldung.zeileVerworfen(grund: text), ort: Ort(datei: datei.pfad, zeile: z.zeile),
                         hinweis: hinweis)
                     d.berichtstext = DatenMeldung.zeileVerworfen(grund: v.grund).text
-                    diagnosen.append(d)
+                    if let stueck { stueck.zeilenmeldungen.append((false, d)) } else { diagnosen.append(d) }
                 } else {
                     weitere += 1
                 }
@@ -231,7 +236,8 @@ package struct QuellenLeser {
         }
         let physisch = CsvZerleger.zerlegeStrom(
             block: block, kapazitaet: kapazitaet, lies: { strom.lies($0, maximal: $1) },
-            nachBlock: { fortschritt?(strom.gelesen) }, zeileGelesen)
+            nachBlock: { fortschritt?(strom.gelesen) }, ersteZeile: stueck?.ersteZeile ?? 1, grenze: stueck?.grenze,
+            angehalten: { stueck?.angehaltenBei = $0 }, zeileGelesen)
         if let physisch {
             statistik.physischeZeilen = physisch
             // Nothing lost: the scanner's count of lines against what became of them.
@@ -250,7 +256,7 @@ package struct QuellenLeser {
         if spalten == nil && !fehlerhafteKopfzeile {
             diagnosen.append(Diagnose(DatenMeldung.dateiLeer, ort: Ort(datei: datei.pfad)))
         }
-        if weitere > 0 {
+        if weitere > 0 && stueck == nil {
             diagnosen.append(
                 Diagnose(
                     DatenMeldung.weitereVerworfen(anzahl: weitere, gezeigt: QuellenLeser.detailGrenze),
@@ -258,6 +264,21 @@ package struct QuellenLeser {
         }
         return statistik
     }
+
+    /// Whether a case id this reader accepted was also accepted by `frueher` (pieces of one file:
+    /// then the file holds a case twice and must be read from start to end). `teil`/`von`: check
+    /// only every `von`-th id from `teil` on, so several threads can share the work.
+    package func teiltFallnummer(mit frueher: QuellenLeser, teil: Int = 0, von: Int = 1) -> Bool {
+        var i = teil
+        while i < ids.count {
+            if frueher.ids.enthaelt(ids.bytes(Int32(i))) { return true }
+            i += von
+        }
+        return false
+    }
+
+    /// Makes room for about `faelle` case ids up front (no rehashing while reading).
+    package mutating func reserviere(faelle: Int) { ids.reserviere(faelle) }
 
     /// Whether every field is empty or blank (Excel's lines of bare delimiters). Usually the
     /// first field already says no.
