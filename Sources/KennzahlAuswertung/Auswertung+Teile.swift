@@ -29,8 +29,6 @@ extension Auswerter {
         /// Reads one piece with a reader and tallies of its own.
         func lies(_ stueck: Dateiteilung.Stueck) -> Teilergebnis {
             var leser = QuellenLeser(quelle: quelle, katalog: katalog)
-            // Rows of exports are rarely shorter than 64 bytes: room for that many case ids.
-            leser.reserviere(faelle: stueck.umfang / 64)
             let zaehlung = zaehlungFuer(leser)
             var plan = zaehlung.plan(fuer: 0)
             var diagnosen: [Diagnose] = []

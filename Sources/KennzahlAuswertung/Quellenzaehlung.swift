@@ -89,81 +89,90 @@ final class Quellenzaehlung {
         return w
     }
 
-    /// The plan for one file: built once before its rows.
+    /// The plan for one file: built once before its rows. A row first decides its windows, then
+    /// visits only the tallies of the windows it falls in (a case that began in one quarter
+    /// touches one quarter's tallies, not those of the whole history).
     struct Dateiplan {
         let fenster: [Int32]
-        let paare: [(zaehler: Int32, auftrag: Int32, fenster: Int32)]
-        var trifft: [Bool]
+        /// Per window: (counting, tally) of every tally of this file in that window.
+        let jeFenster: [[(zaehler: Int32, auftrag: Int32)]]
+        var anzahlPaare: Int
+        /// Per counting: the row whose filter result `bestanden` holds (rows numbered by `zeile`).
+        var geprueft: [Int]
+        var bestanden: [Bool]
+        var zeile = 0
     }
 
     func plan(fuer di: Int) -> Dateiplan {
-        Dateiplan(
-            fenster: fensterJeDatei[di], paare: paareJeDatei[di],
-            trifft: Array(repeating: false, count: fensterOben.count))
+        var jeFenster = [[(zaehler: Int32, auftrag: Int32)]](repeating: [], count: fensterOben.count)
+        for p in paareJeDatei[di] { jeFenster[Int(p.fenster)].append((p.zaehler, p.auftrag)) }
+        return Dateiplan(
+            fenster: fensterJeDatei[di], jeFenster: jeFenster, anzahlPaare: paareJeDatei[di].count,
+            geprueft: Array(repeating: -1, count: filter.count), bestanden: Array(repeating: false, count: filter.count)
+        )
     }
 
     /// Adds one accepted row of file `di` to every tally it belongs to. Runs for every row.
     func zaehle(_ satz: Datensatz, _ werte: QuellenWerte, _ plan: inout Dateiplan) {
-        let anzahlPaare = plan.paare.count
-        guard anzahlPaare > 0 else { return }
+        guard plan.anzahlPaare > 0 else { return }
+        var beginn: Int32 = 0, ende: Int32 = 0
         if art == .faelle {
-            guard let beginn = satz.beginn?.nummer else { return }
-            let ende = satz.ende?.nummer ?? Int32.max
-            let neuere = satz.naechsteDatei
-            for k in 0..<plan.fenster.count {
-                let i = Int(plan.fenster[k])
-                var ja = false
-                if neuere > fensterOben[i] {
-                    switch fensterRegel[i] {
-                    case .stichtag: ja = beginn <= fensterStichtag[i] && ende >= fensterStichtag[i]
-                    case .zugaenge: ja = beginn >= fensterVon[i] && beginn <= fensterStichtag[i]
-                    case .imVerlauf: ja = beginn <= fensterStichtag[i] && ende >= fensterVon[i]
-                    }
-                }
-                plan.trifft[i] = ja
-            }
-        } else {
-            for k in 0..<plan.fenster.count { plan.trifft[Int(plan.fenster[k])] = true }
+            guard let b = satz.beginn?.nummer else { return }
+            beginn = b
+            ende = satz.ende?.nummer ?? Int32.max
         }
+        plan.zeile &+= 1
+        let zeile = plan.zeile
+        let neuere = satz.naechsteDatei
         // A late field's id, interned at most once per row.
         var spaeteID: Int32 = -2
-        var geprueft: Int32 = -1
-        var bestanden = false
-        for k in 0..<anzahlPaare {
-            let (zaehler, auftrag, w) = plan.paare[k]
-            // Only rows inside a period window ask the filter.
-            guard plan.trifft[Int(w)] else { continue }
-            let zi = Int(zaehler)
-            if zaehler != geprueft {
-                geprueft = zaehler
-                bestanden =
-                    jeZeitraum[zi]
-                    || filterRoh[zi]?._withUnsafeGuaranteedRef { $0.passt(satz, leser: werte, stichtag: nil) } != false
+        for k in 0..<plan.fenster.count {
+            let i = Int(plan.fenster[k])
+            if art == .faelle {
+                guard neuere > fensterOben[i] else { continue }
+                let ja: Bool
+                switch fensterRegel[i] {
+                case .stichtag: ja = beginn <= fensterStichtag[i] && ende >= fensterStichtag[i]
+                case .zugaenge: ja = beginn >= fensterVon[i] && beginn <= fensterStichtag[i]
+                case .imVerlauf: ja = beginn <= fensterStichtag[i] && ende >= fensterVon[i]
+                }
+                guard ja else { continue }
             }
-            guard bestanden else { continue }
-            if jeZeitraum[zi],
-                filterRoh[zi]?._withUnsafeGuaranteedRef({ $0.passt(satz, leser: werte, stichtag: fensterTag[Int(w)]) })
-                    == false
-            {
-                continue
-            }
-            let a = Int(auftrag)
-            switch arten[zi] {
-            case .anzahl: werk.addiere(a, satz.gebiet, 1)
-            case .summe(let f?):
-                let z = satz.zahlen[f]
-                if z != Datensatz.leer { werk.addiereFeld(a, satz.gebiet, z) }
-            case .summe(nil): werk.addiere(a, satz.gebiet, art == .zahlen ? satz.anzahl : 0)
-            case .verschieden(let f):
-                // Id 0 is the empty value; other ids are empty only where a code maps to "".
-                let id = satz.werte[f]
-                if id == -1 {
-                    let r = satz.roh[f]
-                    guard !r.isEmpty, let spaet = spaeteWerte else { continue }
-                    if spaeteID == -2 { spaeteID = spaet.id(f, r) }
-                    werk.merke(a, satz.gebiet, spaeteID)
-                } else if id != 0 && (!werte.hatLeereWerte(feld: f) || !werte.text(feld: f, id: id).isEmpty) {
-                    werk.merke(a, satz.gebiet, id)
+            for (zaehler, auftrag) in plan.jeFenster[i] {
+                let zi = Int(zaehler)
+                // A filter that does not depend on the window is asked once per row.
+                if plan.geprueft[zi] != zeile {
+                    plan.geprueft[zi] = zeile
+                    plan.bestanden[zi] =
+                        jeZeitraum[zi]
+                        || filterRoh[zi]?._withUnsafeGuaranteedRef { $0.passt(satz, leser: werte, stichtag: nil) }
+                            != false
+                }
+                guard plan.bestanden[zi] else { continue }
+                if jeZeitraum[zi],
+                    filterRoh[zi]?._withUnsafeGuaranteedRef({ $0.passt(satz, leser: werte, stichtag: fensterTag[i]) })
+                        == false
+                {
+                    continue
+                }
+                let a = Int(auftrag)
+                switch arten[zi] {
+                case .anzahl: werk.addiere(a, satz.gebiet, 1)
+                case .summe(let f?):
+                    let z = satz.zahlen[f]
+                    if z != Datensatz.leer { werk.addiereFeld(a, satz.gebiet, z) }
+                case .summe(nil): werk.addiere(a, satz.gebiet, art == .zahlen ? satz.anzahl : 0)
+                case .verschieden(let f):
+                    // Id 0 is the empty value; other ids are empty only where a code maps to "".
+                    let id = satz.werte[f]
+                    if id == -1 {
+                        let r = satz.roh[f]
+                        guard !r.isEmpty, let spaet = spaeteWerte else { continue }
+                        if spaeteID == -2 { spaeteID = spaet.id(f, r) }
+                        werk.merke(a, satz.gebiet, spaeteID)
+                    } else if id != 0 && (!werte.hatLeereWerte(feld: f) || !werte.text(feld: f, id: id).isEmpty) {
+                        werk.merke(a, satz.gebiet, id)
+                    }
                 }
             }
         }

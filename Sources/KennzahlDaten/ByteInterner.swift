@@ -185,31 +185,6 @@ struct ByteInterner: @unchecked Sendable {
         return b.withUnsafeBufferPointer { intern($0) }
     }
 
-    /// The bytes of an id (valid until the next `intern`).
-    func bytes(_ id: Int32) -> UnsafeBufferPointer<UInt8> {
-        let i = Int(id)
-        return UnsafeBufferPointer(start: arena.zeiger + start(i), count: Int(enden[i]) - start(i))
-    }
-
-    /// Whether the bytes have an id, without assigning one.
-    func enthaelt(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let h = ByteInterner.hash(b)
-        var platz = Int(truncatingIfNeeded: h) & maske
-        return tabelle.withUnsafeBufferPointer { t in
-            while true {
-                let eintrag = t[platz]
-                if eintrag == ByteInterner.leer { return false }
-                if eintrag >> 32 == h >> 32, traegt(Int(eintrag & 0xFFFF_FFFF), b) { return true }
-                platz = (platz + 1) & maske
-            }
-        }
-    }
-
-    /// Grows the table for `anzahl` values now rather than step by step.
-    mutating func reserviere(_ anzahl: Int) {
-        while anzahl * 5 > tabelle.count * 4 { wachse() }
-    }
-
     /// The value of an id as text.
     func text(_ id: Int32) -> String {
         let i = Int(id)

@@ -68,6 +68,8 @@ struct CsvZeile {
     var istLeer: Bool
     /// Physical lines the row spans (more than 1 when a quoted field holds line breaks).
     var zeilen: Int = 1
+    /// Stream offset where the row starts (rows without a problem).
+    var versatz = 0
 }
 
 /// A byte-level CSV scanner (RFC 4180 and Excel habits) that works on blocks of a stream: quoted
@@ -101,6 +103,8 @@ package final class CsvZerleger {
     var grenze = Int.max
     /// Whether `zerlege` stopped at `grenze`.
     private(set) var angehalten = false
+    /// Stream offset of the block `zerlege` gets.
+    var blockVersatz = 0
 
     /// `zeilennummer`: the physical line number of the first line (a piece of a split file starts
     /// inside the file).
@@ -301,8 +305,7 @@ package final class CsvZerleger {
             zeile(
                 CsvZeile(
                     zeile: zeilennummer, felder: UnsafeBufferPointer(start: felder, count: anzahl), problem: nil,
-                    istLeer: leer,
-                    zeilen: innen + 1))
+                    istLeer: leer, zeilen: innen + 1, versatz: blockVersatz + start))
             if erwarteteFelder == nil && !leer { erwarteteFelder = anzahl }
             zeilennummer += umbrueche
         }
@@ -378,9 +381,8 @@ package final class CsvZerleger {
     /// the first block. Rows point into `block`. Returns the number of physical lines of the
     /// stream (line breaks, plus a last line without one), or nil on a read error.
     ///
-    /// A piece of a split file: its lines are numbered from `ersteZeile`, and scanning stops at the
-    /// first row that starts at stream offset `grenze` or later; `angehalten` hears that offset
-    /// (the caller checks it is `grenze` itself, a row boundary) and the lines count to there.
+    /// A piece of a split file: lines numbered from `ersteZeile`; scanning stops at the first row
+    /// starting at stream offset `grenze` or later, and `angehalten` hears that offset.
     @discardableResult
     static func zerlegeStrom(
         block: UnsafeMutablePointer<UInt8>, kapazitaet: Int,
@@ -409,6 +411,7 @@ package final class CsvZerleger {
             guard let z = zerleger ?? erster(laenge, ende) else { continue }
             zerleger = z
             z.grenze = grenze.map { $0 - davor } ?? Int.max
+            z.blockVersatz = davor
             var verbraucht = z.zerlege(block, laenge, dateiende: ende, zeile)
             if z.angehalten {
                 angehalten(davor + verbraucht)
@@ -483,19 +486,5 @@ package final class CsvZerleger {
             i += 1
         }
         return UnsafeBufferPointer(start: puffer, count: j)
-    }
-}
-
-extension UnsafeBufferPointer where Element == UInt8 {
-    /// The bytes as a String (UTF-8; invalid sequences repaired).
-    var text: String { String(decoding: self, as: UTF8.self) }
-
-    /// The bytes without surrounding spaces and tabs.
-    var getrimmt: UnsafeBufferPointer<UInt8> {
-        guard let basis = baseAddress else { return self }
-        var a = 0, e = count
-        while a < e, basis[a] == 0x20 || basis[a] == 0x09 { a += 1 }
-        while e > a, basis[e - 1] == 0x20 || basis[e - 1] == 0x09 { e -= 1 }
-        return UnsafeBufferPointer(start: basis + a, count: e - a)
     }
 }

@@ -42,19 +42,31 @@ package enum Dateiteilung {
         let kopf: [UInt8]
         /// The physical line number of the first line the piece's stream gives (the header's).
         let ersteZeile: Int
+        /// The file's delimiter (guessed from the header line, as the scanner does).
+        let trennzeichen: UInt8
+        /// About how many rows the piece holds (from the rows in the file's first 64 KB).
+        let zeilenSchaetzung: Int
         /// Set by the reader: the stream offset where it stopped (`grenze` when the split was right).
         var angehaltenBei: Int?
         /// Rows rejected and records spanning lines, in file order, as the reader reported them
         /// (up to `QuellenLeser.detailGrenze` of each; `vereinige` applies the limits to the file).
         var zeilenmeldungen: [(mehrzeilig: Bool, diagnose: Diagnose)] = []
 
-        init(pfad: String, von: Int, bis: Int?, kopf: [UInt8], ersteZeile: Int) {
+        init(
+            pfad: String, von: Int, bis: Int?, kopf: [UInt8], ersteZeile: Int, trennzeichen: UInt8,
+            zeilenSchaetzung: Int
+        ) {
             self.pfad = pfad
             self.von = von
             self.bis = bis
             self.kopf = kopf
             self.ersteZeile = ersteZeile
+            self.trennzeichen = trennzeichen
+            self.zeilenSchaetzung = zeilenSchaetzung
         }
+
+        /// The physical line number of the piece's first byte in the file.
+        var ersteDatenzeile: Int { kopf.isEmpty ? ersteZeile : ersteZeile + 1 }
 
         /// Where in the piece's stream (header in front) its reader must stop.
         var grenze: Int? { bis.map { $0 - von + kopf.count } }
@@ -77,7 +89,8 @@ package enum Dateiteilung {
     /// declared otherwise), a header line with quotes or without a line break in its first 64 KB,
     /// rows longer than 64 KB at a split point, or unreadable.
     package static func plane(_ pfad: String, _ vorgabe: Vorgabe, erklaert: Kodierung?) -> [Stueck]? {
-        let teile = vorgabe.teile
+        // Pieces of under 2 GB: a row's offset in its piece fits 32 bits (`Fallnummern`).
+        let teile = max(vorgabe.teile, vorgabe.teile > 1 ? Dateigroesse.von(pfad) / (1 << 31) + 1 : 1)
         guard teile > 1, erklaert == nil || erklaert == .utf8 else { return nil }
         guard case .success(let o) = Dateisystem.oeffne(pfad) else { return nil }
         defer { close(o.fd) }
@@ -116,13 +129,19 @@ package enum Dateiteilung {
         }
         let umbrueche = zaehlung.alle.compactMap { $0 }
         guard umbrueche.count == punkte.count else { return nil }
+        // Rows per byte in the first 64 KB, for sizing each piece's table of case ids.
+        let probe = anfang[(lf + 1)...]
+        let dichte = Double(probe.filter { $0 == 0x0A }.count + 1) / Double(max(1, probe.count))
+        let trennzeichen = kopf.withUnsafeBufferPointer { CsvZerleger.trennzeichen($0) }
         var vorher = 0
         var stuecke: [Stueck] = []
         for (j, von) in punkte.enumerated() {
+            let bis = j + 1 < punkte.count ? punkte[j + 1] : nil
             stuecke.append(
                 Stueck(
-                    pfad: pfad, von: von, bis: j + 1 < punkte.count ? punkte[j + 1] : nil, kopf: j == 0 ? [] : kopf,
-                    ersteZeile: j == 0 ? 1 : vorher))
+                    pfad: pfad, von: von, bis: bis, kopf: j == 0 ? [] : kopf, ersteZeile: j == 0 ? 1 : vorher,
+                    trennzeichen: trennzeichen, zeilenSchaetzung: Int(Double((bis ?? o.groesse) - von) * dichte * 1.05))
+            )
             vorher += umbrueche[j]
         }
         return stuecke
@@ -137,7 +156,8 @@ package enum Dateiteilung {
         defer { close(o.fd) }
         guard let dazwischen = zeilenumbrueche(o.fd, von: stueck.von, bis: ab) else { return nil }
         return Stueck(
-            pfad: stueck.pfad, von: ab, bis: stueck.bis, kopf: stueck.kopf, ersteZeile: stueck.ersteZeile + dazwischen)
+            pfad: stueck.pfad, von: ab, bis: stueck.bis, kopf: stueck.kopf, ersteZeile: stueck.ersteZeile + dazwischen,
+            trennzeichen: stueck.trennzeichen, zeilenSchaetzung: stueck.zeilenSchaetzung)
     }
 
     /// Whether the pieces cover the file row by row: each reader stopped exactly where the next

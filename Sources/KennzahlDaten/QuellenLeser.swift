@@ -34,6 +34,14 @@ package struct QuellenLeser {
     /// Per raw Sozialraum value: index, or -1 when unknown.
     var gebietCache: [Int] = []
     var ids = ByteInterner(kapazitaet: 1024)
+    /// Reading a piece of a split file: its case ids, compact (`ids` stays empty).
+    var kompakt: Fallnummern? {
+        didSet { kompaktRoh = kompakt.map { Unmanaged.passUnretained($0) } }
+    }
+    /// The same, unretained, for the row loop (`kompakt` keeps it alive).
+    private var kompaktRoh: Unmanaged<Fallnummern>?
+    /// Reading a piece: the bytes put in front of the file's (the header line).
+    var vorspannLaenge = 0
     /// Per case id: the newest file read so far that lists it, and its line there.
     let neuesteDatei = Wachsfeld<Int32>(kapazitaet: 1024)
     let ersteZeile = Wachsfeld<Int32>(kapazitaet: 1024)
@@ -183,6 +191,12 @@ package struct QuellenLeser {
                 case .success(let s):
                     spalten = s
                     spaltenRoh = s
+                    if let stueck, let id = s.id {
+                        kompakt = Fallnummern(
+                            pfad: datei.pfad, von: stueck.von, ersteZeile: stueck.ersteDatenzeile,
+                            erwartet: stueck.zeilenSchaetzung, trennzeichen: stueck.trennzeichen, spalte: id)
+                        vorspannLaenge = stueck.kopf.count
+                    }
                 case .failure(let f):
                     // Each missing column once per source, not once per quarterly file.
                     let neu = f.diagnosen.filter {
@@ -265,20 +279,13 @@ package struct QuellenLeser {
         return statistik
     }
 
-    /// Whether a case id this reader accepted was also accepted by `frueher` (pieces of one file:
-    /// then the file holds a case twice and must be read from start to end). `teil`/`von`: check
-    /// only every `von`-th id from `teil` on, so several threads can share the work.
+    /// Whether a case id this piece's reader accepted was also accepted by the reader of an
+    /// earlier piece (then the file holds a case twice and must be read from start to end).
+    /// `teil`/`von`: check only every `von`-th id from `teil` on, so several threads share the work.
     package func teiltFallnummer(mit frueher: QuellenLeser, teil: Int = 0, von: Int = 1) -> Bool {
-        var i = teil
-        while i < ids.count {
-            if frueher.ids.enthaelt(ids.bytes(Int32(i))) { return true }
-            i += von
-        }
-        return false
+        guard let hier = kompakt, let dort = frueher.kompakt else { return false }
+        return hier.teiltFallnummer(mit: dort, teil: teil, von: von)
     }
-
-    /// Makes room for about `faelle` case ids up front (no rehashing while reading).
-    package mutating func reserviere(faelle: Int) { ids.reserviere(faelle) }
 
     /// Whether every field is empty or blank (Excel's lines of bare delimiters). Usually the
     /// first field already says no.
@@ -457,6 +464,18 @@ package struct QuellenLeser {
             let r = wert(c)
             if r.isEmpty {
                 return .verworfen(Verwerfung("Fallnummer fehlt", text: "Fallnummer fehlt (Spalte '\(sp.namen[c])')"))
+            }
+            if let kompaktRoh {
+                // A piece of one file: no newer file, only duplicates within the file.
+                let versatz = UInt32(z.versatz - vorspannLaenge)
+                if let frueher = kompaktRoh._withUnsafeGuaranteedRef({ $0.merke(r, versatz: versatz) }) {
+                    let t = kompaktRoh.takeUnretainedValue()
+                    return .verworfen(
+                        Verwerfung(
+                            "doppelte Fallnummer",
+                            text: "doppelte Fallnummer '\(r.text)' (schon in Zeile \(t.zeile(bei: frueher)))"))
+                }
+                return .uebernommen(satz)
             }
             let fall = Int(self.ids.intern(r))
             if fall == neuesteDatei.count {

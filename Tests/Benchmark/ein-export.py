@@ -18,6 +18,8 @@ Not part of the product and not a test (no timing is asserted anywhere). It
 
     python3 Tests/Benchmark/ein-export.py --zeilen 1000000,5000000 --runden 5
     python3 Tests/Benchmark/ein-export.py --nur-erzeugen 1000000 --ziel /tmp/export   # the file only
+    python3 Tests/Benchmark/ein-export.py --zeilen 1000000,5000000 --runden 5 --speicher 11000000 \
+        --ulm 1000000,5000000          # both scenarios in one run: then vergleich.py's table too
 """
 import argparse, csv, datetime, os, random, re, shutil, statistics, subprocess, sys, time
 
@@ -69,35 +71,42 @@ def erzeuge(pfad, zeilen, seed=1):
 
 
 def duckdb_zahlen(datei, threads, verschieden):
-    """The report quarter's numbers by DuckDB, straight from the CSV file: (seconds, {key: value})."""
+    """The report's numbers by DuckDB, straight from the CSV file: per area, Kennzahl and quarter
+    (the report quarter, the one before and the one a year before) the Zugänge and euro sums.
+    Returns (seconds, {(area, Kennung, quarter): value})."""
     import duckdb
     con = duckdb.connect()
     con.execute(f"SET threads TO {threads}")
     zaehlung = "count(DISTINCT Fallnummer)" if verschieden else "count(*)"
     beginn = time.perf_counter()
     zeilen = con.execute(f"""
-        SELECT Sozialraum, Arbeitsfeld, Setting, {zaehlung}, sum(Betrag)
+        SELECT Sozialraum, Arbeitsfeld, Setting, year(Beginn) * 10 + quarter(Beginn), {zaehlung}, sum(Betrag)
         FROM read_csv('{datei}', delim=';', header=true, quote='"', escape='"', dateformat='%d.%m.%Y',
              decimal_separator=',', columns={{'Fallnummer': 'VARCHAR', 'Sozialraum': 'VARCHAR',
              'Stadtviertel': 'VARCHAR', 'Arbeitsfeld': 'VARCHAR', 'Hilfeart': 'VARCHAR', 'Setting': 'VARCHAR',
              'Beginn': 'DATE', 'Ende': 'DATE', 'Alter': 'INTEGER', 'Geschlecht': 'VARCHAR',
              'Erstantrag': 'VARCHAR', 'Eilfall': 'VARCHAR', 'Barrierefrei': 'VARCHAR',
              'Betrag': 'DECIMAL(18,2)', 'Bemerkung': 'VARCHAR'}})
-        WHERE Beginn BETWEEN DATE '2022-10-01' AND DATE '2022-12-31'
+        WHERE Beginn BETWEEN DATE '2021-10-01' AND DATE '2022-12-31'
         GROUP BY ALL""").fetchall()
     sekunden = time.perf_counter() - beginn
     zahlen = {}
-    for raum, feld, setting, anzahl, betrag in zeilen:
+    for raum, feld, setting, quartal, anzahl, betrag in zeilen:
+        if quartal not in QUARTALE:
+            continue
         for gebiet in (raum, "gesamt"):
-            schluessel = (gebiet, f"{feld}-{'AMB' if setting == 'amb' else 'STAT'}")
-            zahlen[schluessel] = zahlen.get(schluessel, 0) + anzahl
-            schluessel = (gebiet, f"{feld}-EUR")
-            zahlen[schluessel] = zahlen.get(schluessel, 0) + (betrag or 0)
+            for schluessel, wert in (((gebiet, f"{feld}-{'AMB' if setting == 'amb' else 'STAT'}", quartal), anzahl),
+                                     ((gebiet, f"{feld}-EUR", quartal), betrag or 0)):
+                zahlen[schluessel] = zahlen.get(schluessel, 0) + wert
     return sekunden, zahlen
 
 
+#: The quarters a report shows in its CSV: Wert, Vorquartal, Vorjahresquartal.
+QUARTALE = {20224: "Wert", 20223: "Vorquartal", 20214: "Vorjahresquartal"}
+
+
 def kennzahl_zahlen(aus):
-    """The same numbers from kennzahl's CSV reports (Wert of each Kennzahl, report quarter)."""
+    """The same numbers from kennzahl's CSV reports (counts and sums of the three quarters)."""
     zahlen = {}
     for gebiet in ["gesamt"] + RAEUME:
         slug = "gesamt" if gebiet == "gesamt" else SLUGS[gebiet]
@@ -106,8 +115,10 @@ def kennzahl_zahlen(aus):
                 for z in csv.DictReader(f, delimiter=";"):
                     if z["Kennung"].endswith("-ANT"):
                         continue
-                    wert = z["Wert"].replace(".", "").replace(",", ".")
-                    zahlen[(gebiet, z["Kennung"])] = float(wert) if "," in z["Wert"] else int(wert)
+                    for quartal, spalte in QUARTALE.items():
+                        text = z[spalte]
+                        wert = text.replace(".", "").replace(",", ".")
+                        zahlen[(gebiet, z["Kennung"], quartal)] = float(wert) if "," in text else int(wert)
     return zahlen
 
 
@@ -124,6 +135,7 @@ def main():
     p.add_argument("--speicher", type=int, default=0, help="plus one run of this many rows, memory only")
     p.add_argument("--nur-erzeugen", type=int, default=0)
     p.add_argument("--ziel", default="/tmp/kennzahl-ein-export")
+    p.add_argument("--ulm", default="", help="afterwards the many-files scenario (vergleich.py) with these rows")
     a = p.parse_args()
     if a.nur_erzeugen:
         os.makedirs(a.ziel, exist_ok=True)
@@ -165,19 +177,27 @@ def main():
             zeile["verglichen"] = anzahl
         tabelle.append(zeile)
         print(zeile, file=sys.stderr)
+    import duckdb
     def de(x, stellen=2):
         return f"{x:,.{stellen}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    print(f"| Zeilen | CSV | kennzahl report | CPU | Spitzenspeicher | DuckDB count(*) | kennzahl / DuckDB count(*) "
-          f"| DuckDB count(DISTINCT) | kennzahl / DuckDB DISTINCT | gleiche Zahlen |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|")
+    print(f"Ein großer Export, gemessen mit `python3 Tests/Benchmark/ein-export.py {' '.join(sys.argv[1:])}` am "
+          f"{time.strftime('%d.%m.%Y')}, {kerne} Kerne, DuckDB {duckdb.__version__} mit {kerne} Threads, "
+          f"Median aus {a.runden} Runden, abwechselnd gemessen.\n")
+    print(f"| Zeilen | CSV | kennzahl report | MB/s | CPU | Spitzenspeicher | Spitze je Fall | DuckDB count(*) "
+          f"| kennzahl / DuckDB count(*) | DuckDB count(DISTINCT) | kennzahl / DuckDB DISTINCT | gleiche Zahlen |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---|")
     for z in tabelle:
+        anfang = (f"| {de(z['zeilen'], 0)} | {de(z['mb'], 0)} MB | {de(z['kennzahl'])} s | {de(z['mb'] / z['kennzahl'], 0)} "
+                  f"| {de(z['cpu'] * 100, 0)} % | {de(z['spitze'], 0)} MB | {de(z['spitze'] * 1024 * 1024 / z['zeilen'], 0)} ")
         if "duckdb" in z:
-            print(f"| {de(z['zeilen'], 0)} | {de(z['mb'], 0)} MB | {de(z['kennzahl'])} s | {de(z['cpu'] * 100, 0)} % "
-                  f"| {de(z['spitze'], 0)} MB | {de(z['duckdb'])} s | {de(z['kennzahl'] / z['duckdb'])} "
+            print(anfang + f"| {de(z['duckdb'])} s | {de(z['kennzahl'] / z['duckdb'])} "
                   f"| {de(z['distinct'])} s | {de(z['kennzahl'] / z['distinct'])} | ja ({z['verglichen']} Zahlen) |")
         else:
-            print(f"| {de(z['zeilen'], 0)} | {de(z['mb'], 0)} MB | {de(z['kennzahl'])} s | {de(z['cpu'] * 100, 0)} % "
-                  f"| {de(z['spitze'], 0)} MB | – | – | – | – | – |")
+            print(anfang + "| – | – | – | – | – |")
+    if a.ulm:
+        print("\nViele Dateien (Ulmer Form):\n", flush=True)
+        subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "vergleich.py"),
+                        "--zeilen", a.ulm, "--runden", str(a.runden)], check=True)
 
 
 if __name__ == "__main__":

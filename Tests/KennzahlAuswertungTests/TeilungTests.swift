@@ -17,12 +17,17 @@ import Testing
     /// `sauberBis`: the rows before it are all clean, so the messages come from later pieces.
     static func export(
         zeilen: Int, seed: UInt64, doppelt: Bool = false, riesenfeld: Int = 0, mehrzeilig: Bool = true,
-        sauberBis: Int = 0
+        sauberBis: Int = 0, doppeltNah: Bool = false
     ) -> String {
         var zufall = Zufall(seed)
         var s = "Fall;Sozialraum;Form;Beginn;Ende;Bemerkung;Betrag\r\n"
         for i in 0..<zeilen {
             let betrag = zufall.bis(10) == 0 ? "" : "\(zufall.bis(5000)),\(zufall.bis(10))5"
+            // A case twice in the last piece, the second time quoted: a duplicate within a piece.
+            if doppeltNah && (i == zeilen - 5 || i == zeilen - 2) {
+                s += (i == zeilen - 5 ? "G7" : "\"G7\"") + ";Nord;a;01.04.2021;;;1,00\r\n"
+                continue
+            }
             if i < sauberBis {
                 s += "F\(i + 1);Nord;a;0\(1 + zufall.bis(9)).04.2021;;ok;\(betrag)\r\n"
                 continue
@@ -33,7 +38,9 @@ import Testing
             let ende = zufall.bis(3) == 0 ? "" : "28.0\(4 + zufall.bis(5)).2021"
             var notiz = ["", "ok", "\"mit; Semikolon\"", "\"zwei\nZeilen\"", "\"sagt \"\"eilig\"\"\""][zufall.bis(5)]
             if !mehrzeilig && notiz.contains("\n") { notiz = "" }
-            if riesenfeld > 0 && i == zeilen / 2 { notiz = "\"" + String(repeating: "lang\n", count: riesenfeld) + "\"" }
+            if riesenfeld > 0 && i == zeilen / 2 {
+                notiz = "\"" + String(repeating: "lang\n", count: riesenfeld) + "\""
+            }
             let umbruch = ["\r\n", "\n", "\r\n", "\r\n", "\r"][zufall.bis(5)]
             if doppelt && (i == 0 || i == zeilen - 3) {
                 s += "F1;Nord;a;01.01.2021;;;1,00\r\n"
@@ -74,9 +81,10 @@ import Testing
             }
         }
         let s = try #require(a.statistik.first)
-        let statistik = [
-            s.physischeZeilen, s.kopfzeilen, s.leereZeilen, s.zeilenGelesen, s.folgezeilen, s.uebernommen,
-        ].map(String.init) + s.verworfen.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        let statistik =
+            [
+                s.physischeZeilen, s.kopfzeilen, s.leereZeilen, s.zeilenGelesen, s.folgezeilen, s.uebernommen,
+            ].map(String.init) + s.verworfen.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
         return (werte, d.map(\.formatiert), statistik, s.teile)
     }
 
@@ -85,11 +93,11 @@ import Testing
         kleinerKatalog.replacingOccurrences(
             of: "feld form \"Form\" { \"a\" -> \"ambulant\"; \"s\" -> \"stationär\" }",
             with: "feld form \"Form\" { \"a\" -> \"ambulant\"; \"s\" -> \"stationär\" }\n  feld betrag \"Betrag\" zahl")
-        + """
+            + """
 
-        kennzahl SUM "Betrag" { produkt 2; definition "d"; wert summe betrag aus hilfen; zeitraum quartal, zugaenge; einheit euro }
-        kennzahl NEU "Zugänge" { produkt 2; definition "d"; wert anzahl faelle aus hilfen; zeitraum quartal, zugaenge }
-        """
+            kennzahl SUM "Betrag" { produkt 2; definition "d"; wert summe betrag aus hilfen; zeitraum quartal, zugaenge; einheit euro }
+            kennzahl NEU "Zugänge" { produkt 2; definition "d"; wert anzahl faelle aus hilfen; zeitraum quartal, zugaenge }
+            """
 
     func vergleiche(_ text: String, teile: Int = 7) throws -> Int {
         let k = try katalog(Self.katalogText)
@@ -144,6 +152,17 @@ import Testing
         #expect(r.statistik.contains("doppelte Fallnummer: 1"), "\(r.statistik)")
     }
 
+    /// A case id twice within one piece: found by the piece's compact table (hashes, the ids read
+    /// again from the file to compare), reported with the line of the first occurrence.
+    @Test func fallnummerZweimalInEinemTeil() throws {
+        let text = Self.export(zeilen: 3000, seed: 7, sauberBis: 2990, doppeltNah: true)
+        #expect(try vergleiche(text) == 7)
+        let k = try katalog(Self.katalogText)
+        let f = try Fixture(["hilfen-2021-Q2.csv": text])
+        let r = try Self.alles(k, f, Dateiteilung.Vorgabe(ab: 1, teile: 7))
+        #expect(r.meldungen.contains { $0.contains("doppelte Fallnummer 'G7' (schon in Zeile") }, "\(r.meldungen)")
+    }
+
     /// A quoted field spanning thousands of lines across the middle: the guessed split point falls
     /// inside it, the reader of the piece before stops after it, and the next piece is read again
     /// from there. A field longer than a whole piece swallows it: the file is read in one.
@@ -158,12 +177,15 @@ import Testing
         for _ in 0..<500 {
             let bytes = (0..<zufall.bis(70)).map { _ in [0x0A, 0x0D, 0x41, 0x22, 0xC3][zufall.bis(5)] as UInt8 }
             var erwartet = 0
-            for (i, b) in bytes.enumerated() where b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+            for (i, b) in bytes.enumerated()
+            where b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
                 erwartet += 1
             }
             var kopie = bytes + [0]
             var nachCR = false
-            let n = kopie.withUnsafeMutableBufferPointer { Dateiteilung.zaehle($0.baseAddress!, bytes.count, nachCR: &nachCR) }
+            let n = kopie.withUnsafeMutableBufferPointer {
+                Dateiteilung.zaehle($0.baseAddress!, bytes.count, nachCR: &nachCR)
+            }
             #expect(n + (nachCR ? 1 : 0) == erwartet, "\(bytes)")
         }
     }
