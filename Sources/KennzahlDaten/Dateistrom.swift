@@ -188,7 +188,7 @@ final class Dateistrom {
     }
 
     /// `read` until `anzahl` bytes or the end of the file; -1 on an error.
-    static func liesVoll(_ fd: Int32, _ ziel: UnsafeMutableRawPointer, _ anzahl: Int) -> Int {
+    private static func liesVoll(_ fd: Int32, _ ziel: UnsafeMutableRawPointer, _ anzahl: Int) -> Int {
         var gesamt = 0
         while gesamt < anzahl {
             let n = read(fd, ziel + gesamt, anzahl - gesamt)
@@ -203,7 +203,7 @@ final class Dateistrom {
     }
 
     /// Whether the file is valid UTF-8 from `ab` to its end; nil on a read error.
-    static func pruefeUTF8(_ fd: Int32, ab: Int) -> Bool? {
+    private static func pruefeUTF8(_ fd: Int32, ab: Int) -> Bool? {
         guard lseek(fd, off_t(ab), SEEK_SET) >= 0 else { return nil }
         let groesse = 1 << 20
         let puffer = UnsafeMutablePointer<UInt8>.allocate(capacity: groesse)
