@@ -27,9 +27,12 @@ package enum Dateiteilung {
             self.teile = teile
         }
 
-        /// From 16 MB (`KENNZAHL_TEILEN_AB` sets another size), one piece per core.
+        /// From 16 MB, one piece per core (`KENNZAHL_TEILEN_AB` and `KENNZAHL_TEILE` set others,
+        /// so CI can check the pieces on any machine).
         package static var standard: Vorgabe {
-            Vorgabe(ab: mindestgroesse, teile: ProcessInfo.processInfo.activeProcessorCount)
+            let umgebung = ProcessInfo.processInfo.environment
+            let teile = umgebung["KENNZAHL_TEILE"].flatMap { Int($0) }.map { min(max($0, 1), 64) }
+            return Vorgabe(ab: mindestgroesse, teile: teile ?? ProcessInfo.processInfo.activeProcessorCount)
         }
     }
 
