@@ -8,7 +8,7 @@ import KennzahlBasis
 /// keeps every id's bytes, about 45 bytes an id; for one large file that would not fit.)
 final class Fallnummern: @unchecked Sendable {
     // One thread owns an instance: no exclusivity checks per row.
-    /// Hash per slot (0: free; a hash of 0 is stored as 1).
+    /// Hash per slot (0: free; a hash of 0 is taken as 1).
     @exclusivity(unchecked) private var hashes: [UInt64]
     /// Per slot: the row's offset from the piece's start.
     @exclusivity(unchecked) private var versaetze: [UInt32]
@@ -26,7 +26,7 @@ final class Fallnummern: @unchecked Sendable {
     /// `erwartet`: about how many ids will come (the table grows if more do).
     init(
         pfad: String, von: Int, ersteZeile: Int, erwartet: Int, trennzeichen: UInt8, spalte: Int,
-        hash: @escaping (UnsafeBufferPointer<UInt8>) -> UInt64 = Fallnummern.hash
+        hash: @escaping (UnsafeBufferPointer<UInt8>) -> UInt64 = ByteInterner.hash
     ) {
         hashfunktion = hash
         var groesse = 1024
@@ -39,14 +39,6 @@ final class Fallnummern: @unchecked Sendable {
         self.ersteZeile = ersteZeile
         self.trennzeichen = trennzeichen
         self.spalte = spalte
-    }
-
-    /// Bytes per id now (tables over ids).
-    var bytesJeFall: Double { Double(hashes.count * 12) / Double(max(1, anzahl)) }
-
-    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let h = ByteInterner.hash(b)
-        return h == 0 ? 1 : h
     }
 
     /// Remembers the id of the row at `versatz`; returns the offset of an earlier row with the same id.
