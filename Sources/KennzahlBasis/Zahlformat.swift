@@ -10,7 +10,11 @@ package enum Zahlformat {
         formatiere(b, dezimalen: dezimalen, tausender: "", dezimal: dezimal)
     }
 
-    /// As few decimals as the exact value needs (up to 4): thresholds and Zielwerte as written.
+    /// A count with its noun in singular or plural: "1 Quelle", "13 Quellen", "1.094 Zeilen".
+    package static func anzahl(_ n: Int, _ einzahl: String, _ mehrzahl: String) -> String {
+        deutsch(Bruch(n), dezimalen: 0) + " " + (n == 1 ? einzahl : mehrzahl)
+    }
+
     /// A size in bytes for people: `512 KB`, `4 MB`, `1,5 GB`.
     package static func groesse(_ bytes: Int) -> String {
         let einheiten = [(1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")]
@@ -20,6 +24,7 @@ package enum Zahlformat {
         return "\(bytes) Bytes"
     }
 
+    /// As few decimals as the exact value needs (up to 4): thresholds and Zielwerte as written.
     package static func knapp(_ b: Bruch) -> String {
         var zehnerpotenz: Int128 = 1
         for d in 0...4 {

@@ -37,14 +37,12 @@ extension Kommandozeile {
             melde(ds, k)
             if ds.contains(where: { $0.schwere == .fehler }) { return 1 }
             k.aus(
-                "Definitionen in Ordnung: \(katalog.kennzahlen.count) Kennzahlen, \(katalog.quellen.count) Quellen, \(katalog.sozialraeume.count) Sozialräume"
+                "Definitionen in Ordnung: " + umfang(katalog)
                     + (s.perioden.isEmpty
                         ? "." : ", Ampelschaltungen für \(s.perioden.map(\.name).joined(separator: ", "))."))
             return 0
         }
-        k.aus(
-            "Definitionen in Ordnung: \(katalog.kennzahlen.count) Kennzahlen, \(katalog.quellen.count) Quellen, \(katalog.sozialraeume.count) Sozialräume."
-        )
+        k.aus("Definitionen in Ordnung: " + umfang(katalog) + ".")
         // The same stages as `report`, up to the evaluation: files, rows, manual switchings.
         var a = Berichtslauf.Auftrag()
         a.definitionen = ordner
@@ -65,9 +63,18 @@ extension Kommandozeile {
         let s = auswertung.statistik
         let zeilen = s.reduce(0) { $0 + $1.zeilenGelesen }, verworfen = s.reduce(0) { $0 + $1.verworfenGesamt }
         k.aus(
-            "Daten gelesen: \(s.count) Dateien, \(Zahlformat.deutsch(Bruch(zeilen), dezimalen: 0)) Zeilen, davon \(Zahlformat.deutsch(Bruch(verworfen), dezimalen: 0)) verworfen."
+            "Daten gelesen: \(Zahlformat.anzahl(s.count, "Datei", "Dateien")), \(Zahlformat.anzahl(zeilen, "Zeile", "Zeilen")), davon \(Zahlformat.deutsch(Bruch(verworfen), dezimalen: 0)) verworfen."
         )
         return 0
+    }
+
+    /// "59 Kennzahlen, 13 Quellen, 5 Sozialräume" (singular where there is one).
+    static func umfang(_ k: Katalog) -> String {
+        [
+            Zahlformat.anzahl(k.kennzahlen.count, "Kennzahl", "Kennzahlen"),
+            Zahlformat.anzahl(k.quellen.count, "Quelle", "Quellen"),
+            Zahlformat.anzahl(k.sozialraeume.count, "Sozialraum", "Sozialräume"),
+        ].joined(separator: ", ")
     }
 
     /// `check --public`: the audit of the public set, for the data-protection officer – every

@@ -82,6 +82,19 @@ import Testing
         #expect(report.fehler.contains(erwartet), "\(report.fehler)")
     }
 
+    /// One source, one file, one Kennzahl: `check` counts them in the singular.
+    @Test func checkZaehltEinzahl() throws {
+        let text =
+            Kleinstadt.katalog.components(separatedBy: "kennzahl AMB")[0]
+            + "kennzahl AMB \"ambulant\" { produkt 1; definition \"d\"; wert anzahl faelle aus hilfen; zeitraum quartal, stichtag }"
+        let definitionen = try Fixture(["k.kz": text])
+        let daten = try Fixture(["hilfen-2021-Q4.csv": "Fall;SR;Beginn;Ende;Form\nF1;Nord;01.01.2021;;a\n"])
+        let r = lauf(["check", "--definitions", definitionen.ordner, "--data", daten.ordner])
+        #expect(r.code == 0, "\(r.fehler)")
+        #expect(r.aus.contains("Definitionen in Ordnung: 1 Kennzahl, 1 Quelle, 3 Sozialräume."), "\(r.aus)")
+        #expect(r.aus.contains("Daten gelesen: 1 Datei, 1 Zeile, davon 0 verworfen."), "\(r.aus)")
+    }
+
     /// `--format alle` adds the Excel and Word files beside the others, plus the period's workbook;
     /// the overview links each format; an unknown format names the known ones, docx among them.
     @Test func alleFormateMitExcelUndWord() throws {
