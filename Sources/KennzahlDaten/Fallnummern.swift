@@ -29,6 +29,7 @@ final class Fallnummern: @unchecked Sendable {
         hash: @escaping (UnsafeBufferPointer<UInt8>) -> UInt64 = ByteInterner.hash
     ) {
         hashfunktion = hash
+        if case .success(let o) = Dateisystem.oeffne(pfad) { fd = o.fd } else { fd = -1 }
         var groesse = 1024
         while groesse * 3 < erwartet * 4 { groesse <<= 1 }
         hashes = [UInt64](repeating: 0, count: groesse)
@@ -85,32 +86,35 @@ final class Fallnummern: @unchecked Sendable {
 
     /// The physical line of the row at `versatz` (for the message naming the first occurrence).
     func zeile(bei versatz: UInt32) -> Int {
-        guard case .success(let o) = Dateisystem.oeffne(pfad) else { return ersteZeile }
-        defer { close(o.fd) }
-        return ersteZeile + (Dateiteilung.zeilenumbrueche(o.fd, von: von, bis: von + Int(versatz)) ?? 0)
+        ersteZeile + (Dateiteilung.zeilenumbrueche(fd, von: von, bis: von + Int(versatz)) ?? 0)
     }
 
+    /// The file, open while the piece is read (ids are read again only on equal hashes).
+    private let fd: Int32
+
+    deinit { if fd >= 0 { close(fd) } }
+
     /// The id of the row at `versatz`, read again from the file (trimmed, quotes undone).
+    /// Safe from several threads (pieces check each other at once): buffers are per call.
     func fallnummer(bei versatz: UInt32) -> [UInt8]? {
-        guard case .success(let o) = Dateisystem.oeffne(pfad) else { return nil }
-        defer { close(o.fd) }
-        let groesse = QuellenLeser.standardBlock
-        let puffer = UnsafeMutablePointer<UInt8>.allocate(capacity: groesse)
-        let feldpuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: groesse)
-        defer {
-            puffer.deallocate()
-            feldpuffer.deallocate()
+        guard fd >= 0 else { return nil }
+        // Most rows fit a small window; a longer one is read again whole.
+        for groesse in [4096, QuellenLeser.standardBlock] {
+            let puffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * groesse)
+            defer { puffer.deallocate() }
+            let n = pread(fd, puffer, groesse, off_t(von + Int(versatz)))
+            guard n > 0 else { return nil }
+            var ergebnis: [UInt8]?
+            let zerleger = CsvZerleger(trennzeichen: trennzeichen)
+            zerleger.grenze = 1  // the first row only
+            // Not at the end of the file: a row cut off by the window is not handed out.
+            _ = zerleger.zerlege(puffer, n, dateiende: n < groesse) { z in
+                guard ergebnis == nil, spalte < z.felder.count else { return }
+                ergebnis = Array(CsvZerleger.wert(z.felder[spalte], puffer, puffer: puffer + groesse).getrimmt)
+            }
+            if ergebnis != nil || n < groesse { return ergebnis }
         }
-        let n = pread(o.fd, puffer, groesse, off_t(von + Int(versatz)))
-        guard n > 0 else { return nil }
-        var ergebnis: [UInt8]?
-        let zerleger = CsvZerleger(trennzeichen: trennzeichen)
-        zerleger.grenze = 1  // the first row only
-        _ = zerleger.zerlege(puffer, n, dateiende: true) { z in
-            guard ergebnis == nil, spalte < z.felder.count else { return }
-            ergebnis = Array(CsvZerleger.wert(z.felder[spalte], puffer, puffer: feldpuffer).getrimmt)
-        }
-        return ergebnis
+        return nil
     }
 
     private func wachse() {
