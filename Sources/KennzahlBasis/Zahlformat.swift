@@ -85,11 +85,18 @@ package enum Zahlformat {
 extension Unicode.Scalar {
     /// A control character: C0, DEL or C1 (tab and line breaks included; callers keep those they
     /// allow), or an invisible format character (Unicode category Cf: bidi overrides and isolates,
-    /// zero-width characters, the BOM), which can make text read differently from what it is.
-    /// Every output replaces them with U+FFFD.
+    /// zero-width characters, the BOM), which can make text read differently from what it is, or a
+    /// noncharacter (XML forbids U+FFFE and U+FFFF). Every output replaces them with U+FFFD.
     package var istSteuerzeichen: Bool {
         value < 0x20 || (0x7F...0x9F).contains(value) || (value >= 0xAD && properties.generalCategory == .format)
+            || istNichtzeichen
     }
+}
+
+extension Unicode.Scalar {
+    /// U+FDD0…U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF, U+1FFFE, …):
+    /// never characters; U+FFFE and U+FFFF are not allowed in XML at all.
+    package var istNichtzeichen: Bool { (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE }
 }
 
 extension String {

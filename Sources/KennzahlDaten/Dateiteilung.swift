@@ -175,8 +175,9 @@ package enum Dateiteilung {
     }
 
     /// The line breaks in `von..<bis` as the scanner counts them (CRLF, LF or CR, each one), or nil
-    /// when the bytes are not valid UTF-8 or cannot be read. A piece starts after an LF, so a CRLF
-    /// never straddles two pieces.
+    /// when the bytes are not valid UTF-8 or cannot be read. `bis` is a row boundary (a planned
+    /// piece starts after an LF, a moved one where a reader stopped), so a CRLF never straddles it
+    /// and a CR just before it is a line break of its own.
     static func zeilenumbrueche(_ fd: Int32, von: Int, bis: Int) -> Int? {
         let groesse = 1 << 20
         let puffer = UnsafeMutablePointer<UInt8>.allocate(capacity: groesse + 1)
@@ -191,6 +192,7 @@ package enum Dateiteilung {
             anzahl += zaehle(puffer, n, nachCR: &nachCR)
             stelle += n
         }
+        if nachCR { anzahl += 1 }
         return pruefung.amEnde ? anzahl : nil
     }
 

@@ -171,6 +171,25 @@ import Testing
         #expect(try vergleiche(Self.export(zeilen: 3000, seed: 5, riesenfeld: 30000), teile: 4) == 1)
     }
 
+    /// Rows that end in a lone CR, LF only inside quoted fields: every guessed split point falls
+    /// inside a field, the reader before stops right after a lone CR, and the next piece is read
+    /// again from there – its line numbers count that CR (they were one short).
+    @Test func einzelnesCRAnDerTeilungsgrenze() throws {
+        var text = "Fall;Sozialraum;Form;Beginn;Ende;Bemerkung;Betrag\r\n"
+        for i in 0..<3000 {
+            let notiz = i % 5 == 0 ? "\"zwei\nZeilen\"" : "ok"
+            let tag = i % 97 == 0 ? "31.02.2021" : "\(1 + i % 28).04.2021"
+            text += "F\(i);\(["Nord", "Süd"][i % 2]);a;\(tag);;\(notiz);1,00\r"
+        }
+        #expect(try vergleiche(text, teile: 4) == 4)
+        let k = try katalog(Self.katalogText)
+        let f = try Fixture(["hilfen-2021-Q2.csv": text])
+        let r = try Self.alles(k, f, Dateiteilung.Vorgabe(ab: 1, teile: 4))
+        // Row i (from 0) starts on line 2 + i + (rows before it with a quoted line break).
+        let letzte = try #require(r.meldungen.last { $0.contains("31.02.2021") })
+        #expect(letzte.contains(":\(2 + 2910 + 582):"), "\(letzte)")
+    }
+
     /// Counting line breaks eight bytes at a time agrees with counting them one by one.
     @Test func zeilenumbruecheZaehlen() {
         var zufall = Zufall(42)

@@ -56,27 +56,41 @@ package enum MarkdownRenderer {
 
     /// Text inside a table cell: one line, pipes escaped.
     static func zelleText(_ t: String) -> String {
-        text(t, zeilenanfang: false, einzeilig: true)
+        text(t, zeilenanfang: false)
     }
 
-    /// Escapes Markdown punctuation so names and texts show literally (no raw HTML, no links).
-    /// `einzeilig`: line breaks (CRLF, LF, CR) become one space each. One pass over the scalars:
-    /// this runs for every cell of every report.
-    static func text(_ t: String, zeilenanfang: Bool = true, einzeilig: Bool = false) -> String {
+    /// Escapes Markdown punctuation so names and texts show literally: no raw HTML, no links, no
+    /// block. A text is always one line (CRLF, LF and CR become one space each), so no line of it
+    /// can open a heading, list, quote, code block or rule; leading white space, which would
+    /// indent a code block, is dropped. Addresses are broken for the autolink extensions of
+    /// GitHub and pandoc (`https\://`, `www\.`, `a\@b`). One pass over the scalars: this runs for
+    /// every cell of every report.
+    static func text(_ t: String, zeilenanfang: Bool = true) -> String {
+        let skalare = Array(t.unicodeScalars)
         var aus = String.UnicodeScalarView()
-        var nachCR = false
-        for u in t.unicodeScalars {
-            defer { nachCR = einzeilig && u == "\r" }
+        var i = skalare.firstIndex { !" \t\n\r".unicodeScalars.contains($0) } ?? skalare.count
+        /// "www" (any case) ends at `k`, not inside a longer word: the start of a bare address.
+        func www(_ k: Int) -> Bool {
+            guard k >= 2, (k - 2...k).allSatisfy({ skalare[$0] == "w" || skalare[$0] == "W" }) else { return false }
+            return k == 2 || !(skalare[k - 3].properties.isAlphabetic || skalare[k - 3].properties.numericType != nil)
+        }
+        while i < skalare.count {
+            let u = skalare[i]
+            defer { i += 1 }
             switch u {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "&", "!", "$":
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "&", "!", "$", "@":
                 aus.append("\\")
                 aus.append(u)
-            case "\n" where einzeilig:
-                if !nachCR { aus.append(" ") }
-            case "\r" where einzeilig:
-                aus.append(" ")
-            case "\t", "\n", "\r":
+            case ":" where i + 2 < skalare.count && skalare[i + 1] == "/" && skalare[i + 2] == "/":
+                aus.append("\\")
                 aus.append(u)
+            case "." where www(i - 1):
+                aus.append("\\")
+                aus.append(u)
+            case "\n":
+                if i == 0 || skalare[i - 1] != "\r" { aus.append(" ") }
+            case "\r", "\t":
+                aus.append(" ")
             default:
                 aus.append(u.istSteuerzeichen ? "\u{FFFD}" : u)
             }

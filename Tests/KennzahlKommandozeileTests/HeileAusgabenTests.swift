@@ -1,0 +1,129 @@
+import Foundation
+import FoundationXML
+import KennzahlTesthilfen
+import Testing
+
+@testable import KennzahlBasis
+@testable import KennzahlBericht
+
+/// Every output stays well-formed whatever the inputs hold: code points XML forbids, file names
+/// with line breaks, addresses that a Markdown reader would turn into links.
+@Suite struct HeileAusgabenTests {
+    /// U+FFFE, U+FFFF and the other noncharacters are replaced like control characters.
+    @Test func nichtzeichenWerdenErsetzt() {
+        let roh = "a\(Self.fffe)b\(Self.ffff)c\(Self.zeichen(0xFDD0))d\(Self.zeichen(0xFDEF))e\(Self.zeichen(0x1FFFE))f\(Self.zeichen(0x10FFFF))g"
+        #expect(roh.ohneSteuerzeichen == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}g")
+        #expect(!HtmlRenderer.esc(roh).unicodeScalars.contains { $0.value == 0xFFFE || $0.value == 0xFFFF })
+        // Neighbours that are characters stay.
+        #expect("\u{FDCF}\u{FDF0}\u{FFFD}\u{FFEF}".ohneSteuerzeichen == "\u{FDCF}\u{FDF0}\u{FFFD}\u{FFEF}")
+    }
+
+    /// The Ulm catalogue with a noncharacter in its title and in a manual switching's reason, and
+    /// a data folder holding a stray file whose name has a noncharacter and line breaks: every
+    /// XML part of every workbook and Word file parses, no output holds a forbidden code point,
+    /// and the file name injects no Markdown block (heading, list, code block, rule).
+    @Test func feindlicheNamenInAllenFormaten() throws {
+        let wurzel = temporaererOrdner()
+        defer { try? FileManager.default.removeItem(atPath: wurzel) }
+        let fm = FileManager.default
+        let definitionen = wurzel + "/definitionen", daten = wurzel + "/daten", aus = wurzel + "/berichte"
+        try fm.copyItem(atPath: Paket.definitionenUlm, toPath: definitionen)
+        try fm.copyItem(atPath: Paket.beispieleUlm, toPath: daten)
+        let katalogDatei = definitionen + "/katalog.kz"
+        let katalog = try String(contentsOfFile: katalogDatei, encoding: .utf8)
+        try katalog.replacingOccurrences(
+            of: "katalog \"Kennzahlensystem der Abteilung Soziales, Stadt Ulm\"",
+            with: "katalog \"Kennzahlensystem\(Self.fffe) Ulm\""
+        ).write(toFile: katalogDatei, atomically: true, encoding: .utf8)
+        let schaltung = definitionen + "/ampel-2021-Q4.csv"
+        let zeilen = try String(contentsOfFile: schaltung, encoding: .utf8)
+        try zeilen.replacingOccurrences(of: "Neues Pflegeheim", with: "Neues\(Self.ffff) Pflegeheim").write(
+            toFile: schaltung, atomically: true, encoding: .utf8)
+        let einschub = "EINSCHUB\(Self.fffe)\n# Kopf\n- Punkt\n    Code\n---\n1. Liste\nwww.example.org.csv"
+        _ = fm.createFile(atPath: daten + "/" + einschub, contents: Data("a;b\n".utf8))
+        let r = lauf([
+            "report", "--definitions", definitionen, "--data", daten, "--period", "2021-Q4", "--format", "alle",
+            "--out", aus,
+        ])
+        #expect(r.code == 0, "\(r.fehler)")
+        // The terminal channels (`Kanaele.standard`) pass everything through `ohneSteuerzeichen`.
+        #expect((r.aus + r.fehler).unicodeScalars.contains { $0.value == 0xFFFE })
+        #expect(!(r.aus + r.fehler).ohneSteuerzeichen.unicodeScalars.contains(where: Self.verboten))
+        let dateien = inhalt(aus + "/2021-Q4")
+        #expect(dateien.count > 70)
+        var einschuebe = 0
+        for (pfad, bytes) in dateien.sorted(by: { $0.key < $1.key }) {
+            if pfad.hasSuffix(".xlsx") || pfad.hasSuffix(".docx") {
+                let teile = try #require(Zip.entpacke([UInt8](bytes)), "\(pfad)")
+                for teil in teile where teil.pfad.hasSuffix(".xml") || teil.pfad.hasSuffix(".rels") {
+                    let parser = XMLParser(data: Data(teil.inhalt))
+                    #expect(parser.parse(), "\(pfad) \(teil.pfad): kein wohlgeformtes XML")
+                }
+            }
+            let text = try DatenschutzTests.text(pfad, [UInt8](bytes))
+            #expect(!text.unicodeScalars.contains { Self.verboten($0) }, "\(pfad): verbotenes Zeichen")
+            guard pfad.hasSuffix(".md") else { continue }
+            // The injected name stays on one line: no line of the file starts with its parts.
+            for zeile in text.split(separator: "\n") where zeile.contains("EINSCHUB") {
+                einschuebe += 1
+                for teil in ["Kopf", "Punkt", "Code", "Liste", "example"] {
+                    #expect(zeile.contains(teil), "\(pfad): '\(teil)' auf eigener Zeile")
+                }
+            }
+            for zeile in text.split(separator: "\n") {
+                for anfang in ["# Kopf", "\\# Kopf", "- Punkt", "    Code", "---\n", "1. Liste", "www.example"] {
+                    #expect(!zeile.hasPrefix(anfang), "\(pfad): Zeile beginnt mit '\(anfang)'")
+                }
+                // No address a Markdown reader would turn into a link.
+                #expect(!zeile.contains("www.example"), "\(pfad): www.-Adresse als Link")
+            }
+        }
+        #expect(einschuebe > 0, "der Dateiname erscheint in keinem Markdown-Bericht")
+    }
+
+    /// U+FFFE and U+FFFF (Swift literals cannot hold them).
+    static let fffe = zeichen(0xFFFE)
+    static let ffff = zeichen(0xFFFF)
+
+    static func zeichen(_ wert: UInt32) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(Unicode.Scalar(wert)!)
+        return String(s)
+    }
+
+    /// Code points XML 1.0 forbids, and the noncharacters.
+    static func verboten(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
+        return (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
+    }
+
+    /// Links in Markdown text: bare addresses (`www.`, `http://`, e-mail) are escaped so that
+    /// GitHub's and pandoc's autolink extensions see no address.
+    @Test(arguments: [
+        ("siehe https://example.org/x", "siehe https\\://example.org/x"),
+        ("siehe www.example.org", "siehe www\\.example.org"),
+        ("WWW.Example.org", "WWW\\.Example.org"),
+        ("an a@b.de", "an a\\@b.de"),
+        ("ftp://x", "ftp\\://x"),
+        ("Zeit 10:30, Verhältnis 1:2", "Zeit 10:30, Verhältnis 1:2"),
+    ])
+    func adressenWerdenKeineLinks(_ fall: (String, String)) {
+        #expect(MarkdownRenderer.text(fall.0) == fall.1)
+    }
+
+    /// Every line of a text is escaped as if it started a block: a text never opens a heading,
+    /// list, quote, code block or rule; line breaks inside texts become spaces.
+    @Test(arguments: [
+        ("a\n# b", "a \\# b"),
+        ("a\n- b", "a - b"),
+        ("a\r\n    b", "a     b"),
+        ("    eingerückt", "eingerückt"),
+        ("a\n---", "a ---"),
+        ("a\n===", "a ==="),
+        ("a\n1. b", "a 1. b"),
+    ])
+    func zeilenumbruecheOeffnenKeinenBlock(_ fall: (String, String)) {
+        #expect(MarkdownRenderer.text(fall.0) == fall.1)
+    }
+}
