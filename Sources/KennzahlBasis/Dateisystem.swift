@@ -133,6 +133,39 @@ package enum Dateisystem {
         }
     }
 
+    /// Replaces (or creates) one file atomically: written and synced as `.NAME.neu-PID` beside it,
+    /// then renamed over it. A run that stops leaves the old file or the new one, never a part.
+    package static func schreibeAtomar(_ inhalt: [UInt8], nach pfad: String) throws(Systemfehler) {
+        let ordner = (pfad as NSString).deletingLastPathComponent
+        let name = (pfad as NSString).lastPathComponent
+        let neu = (ordner.isEmpty ? "" : ordner + "/") + ".\(name).neu-\(getpid())"
+        do {
+            try schreibe(inhalt, nach: neu)
+        } catch {
+            unlink(neu)
+            throw error
+        }
+        guard rename(neu, pfad) == 0 else {
+            let nummer = errno
+            unlink(neu)
+            throw Systemfehler(pfad: pfad, nummer: nummer, was: "Datei lässt sich nicht ersetzen")
+        }
+        try? synchronisiere(ordner.isEmpty ? "." : ordner)
+    }
+
+    /// The canonical absolute path (symbolic links resolved); for a file that does not exist yet,
+    /// its folder's canonical path and its name. nil when the folder does not exist.
+    package static func kanonisch(_ pfad: String) -> String? {
+        if let p = realpath(pfad, nil) {
+            defer { free(p) }
+            return String(cString: p)
+        }
+        let ordner = (pfad as NSString).deletingLastPathComponent
+        guard let p = realpath(ordner.isEmpty ? "." : ordner, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p) + "/" + (pfad as NSString).lastPathComponent
+    }
+
     /// Syncs a file or folder (its entries) to the disk.
     package static func synchronisiere(_ pfad: String) throws(Systemfehler) {
         let fd = open(pfad, O_RDONLY | O_CLOEXEC)

@@ -87,6 +87,7 @@ extension Kommandozeile {
         if let p = o.werte["--period"] { a.periode = try periode(p, befehl: "check") }
         a.fortschritt = k.fortschritt
         a.mitPruefsystem = o.werte["--pruefsystem"] != nil
+        if let datei = o.werte["--pruefsystem"] { try pruefeSystemziel(datei, a) }
         let (grundlage, diagnosen) = Berichtslauf.berechne(a)
         k.fortschritt?.beende()
         melde(diagnosen, k)
@@ -118,7 +119,7 @@ extension Kommandozeile {
         }
         if let datei = o.werte["--pruefsystem"], let system = geheim.system {
             do {
-                try Dateisystem.schreibe(system.json(), nach: datei)
+                try Dateisystem.schreibeAtomar(system.json(), nach: datei)
             } catch {
                 melde(
                     [Diagnose(LaufMeldung.schreibenFehlgeschlagen(grund: error.grund), ort: Ort(datei: error.pfad))], k)
@@ -129,5 +130,33 @@ extension Kommandozeile {
             )
         }
         return 0
+    }
+
+    /// The file `--pruefsystem` names holds the true small values; it may be new or an earlier
+    /// system file, never an input (an export, a catalogue file) nor any other file. Checked
+    /// before the audit runs.
+    static func pruefeSystemziel(_ datei: String, _ a: Berichtslauf.Auftrag) throws {
+        func abgelehnt(_ grund: String) -> Nutzungsfehler {
+            Nutzungsfehler(
+                text: "--pruefsystem \(datei): \(grund); das Gleichungssystem wird dort nicht geschrieben",
+                befehl: "check")
+        }
+        var info = stat()
+        if lstat(datei, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
+            throw abgelehnt("ist ein symbolischer Verweis")
+        }
+        guard let ziel = Dateisystem.kanonisch(datei) else { throw abgelehnt("der Ordner existiert nicht") }
+        for (ordner, name) in [(a.daten, "im Datenordner"), (a.definitionen, "im Definitionsordner")] {
+            if let o = Dateisystem.kanonisch(ordner), ziel.hasPrefix(o + "/") || ziel == o {
+                throw abgelehnt("liegt \(name) (eine Eingabe)")
+            }
+        }
+        guard Dateisystem.modus(ziel) != nil else { return }
+        guard case .success(let bytes) = Dateisystem.lies(ziel, grenze: 1 << 30),
+            let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+            ["variablen", "bedingungen", "ziele", "aktuell"].allSatisfy({ json[$0] != nil })
+        else {
+            throw abgelehnt("die Datei gibt es schon, und sie stammt nicht von --pruefsystem")
+        }
     }
 }

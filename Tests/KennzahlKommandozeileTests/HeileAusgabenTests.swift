@@ -11,7 +11,9 @@ import Testing
 @Suite struct HeileAusgabenTests {
     /// U+FFFE, U+FFFF and the other noncharacters are replaced like control characters.
     @Test func nichtzeichenWerdenErsetzt() {
-        let roh = "a\(Self.fffe)b\(Self.ffff)c\(Self.zeichen(0xFDD0))d\(Self.zeichen(0xFDEF))e\(Self.zeichen(0x1FFFE))f\(Self.zeichen(0x10FFFF))g"
+        let roh =
+            ["a", Self.fffe, "b", Self.ffff, "c", Self.zeichen(0xFDD0), "d", Self.zeichen(0xFDEF), "e"].joined()
+            + Self.zeichen(0x1FFFE) + "f" + Self.zeichen(0x10FFFF) + "g"
         #expect(roh.ohneSteuerzeichen == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}g")
         #expect(!HtmlRenderer.esc(roh).unicodeScalars.contains { $0.value == 0xFFFE || $0.value == 0xFFFF })
         // Neighbours that are characters stay.
@@ -125,5 +127,66 @@ import Testing
     ])
     func zeilenumbruecheOeffnenKeinenBlock(_ fall: (String, String)) {
         #expect(MarkdownRenderer.text(fall.0) == fall.1)
+    }
+}
+
+/// `check --public --pruefsystem DATEI` writes the attacker's system (with the true small values)
+/// only to a new file or over an earlier system file, never over an input, and atomically.
+@Suite struct PruefsystemDateiTests {
+    static let katalog = Kleinstadt.katalog
+
+    func ordner() throws -> (definitionen: Fixture, daten: Fixture) {
+        var zeilen = ["Fall;SR;Beginn;Ende;Form"]
+        for (i, (raum, form)) in [("Nord", "a"), ("Nord", "s"), ("Mitte", "a"), ("Süd", "a"), ("Süd", "a")].enumerated()
+        {
+            zeilen.append("F\(i);\(raum);01.01.2021;;\(form)")
+        }
+        return (
+            try Fixture(["k.kz": Self.katalog, "notizen.txt": "nicht überschreiben\n"]),
+            try Fixture(["hilfen-2021-Q4.csv": zeilen.joined(separator: "\n") + "\n"])
+        )
+    }
+
+    func check(_ o: (definitionen: Fixture, daten: Fixture), _ datei: String) -> (
+        code: Int32, aus: String, fehler: String
+    ) {
+        lauf([
+            "check", "--public", "--definitions", o.definitionen.ordner, "--data", o.daten.ordner, "--period",
+            "2021-Q4", "--pruefsystem", datei,
+        ])
+    }
+
+    @Test func eingabenBleibenUnberuehrt() throws {
+        let o = try ordner()
+        let fremd = temporaererOrdner()
+        defer { try? FileManager.default.removeItem(atPath: fremd) }
+        try Data("meine Notizen\n".utf8).write(to: URL(fileURLWithPath: fremd + "/notizen.txt"))
+        try FileManager.default.createSymbolicLink(
+            atPath: fremd + "/verweis.json", withDestinationPath: o.daten.ordner + "/hilfen-2021-Q4.csv")
+        for ziel in [
+            o.daten.ordner + "/hilfen-2021-Q4.csv", o.definitionen.ordner + "/k.kz",
+            o.daten.ordner + "/neu.json", fremd + "/notizen.txt", fremd + "/verweis.json",
+        ] {
+            let vorher = FileManager.default.contents(atPath: ziel)
+            let r = check(o, ziel)
+            #expect(r.code == 2, "\(ziel): \(r.code) \(r.fehler)")
+            #expect(r.fehler.contains("--pruefsystem"), "\(r.fehler)")
+            #expect(FileManager.default.contents(atPath: ziel) == vorher, "\(ziel) verändert")
+        }
+    }
+
+    @Test func schreibtNeuUndUeberEinFruheresSystem() throws {
+        let o = try ordner()
+        let aus = temporaererOrdner()
+        defer { try? FileManager.default.removeItem(atPath: aus) }
+        let datei = aus + "/system.json"
+        for _ in 0..<2 {
+            let r = check(o, datei)
+            #expect(r.code == 0, "\(r.fehler)")
+            let json = try JSONSerialization.jsonObject(with: try #require(FileManager.default.contents(atPath: datei)))
+            #expect((json as? [String: Any])?["bedingungen"] != nil)
+            // Nothing left behind next to it.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: aus) == ["system.json"])
+        }
     }
 }
