@@ -190,3 +190,68 @@ import Testing
         }
     }
 }
+
+/// A map's outlines are simplified once per run to what a 320 px drawing shows: the reports'
+/// size depends on the number of maps, not on how many points the catalogue's GeoJSON has.
+@Suite struct KartenumrissTests {
+    /// Three round areas side by side, each a ring of `punkte` points.
+    static func geojson(punkte: Int) -> String {
+        let flaechen = ["Nord", "Mitte", "Süd"].enumerated().map { n, name -> String in
+            let ring = (0...punkte).map { i -> String in
+                let w = Double(i % punkte) / Double(punkte) * 2 * .pi
+                return "[\(9.9 + Double(n) * 0.05 + 0.02 * cos(w)),\(48.4 + 0.02 * sin(w))]"
+            }
+            return "{\"type\":\"Feature\",\"properties\":{\"name\":\"\(name)\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(ring.joined(separator: ","))]]}}"
+        }
+        return "{\"type\":\"FeatureCollection\",\"features\":[\(flaechen.joined(separator: ","))]}"
+    }
+
+    func berichte(punkte: Int) throws -> [String: Data] {
+        let katalog = Kleinstadt.katalog.replacingOccurrences(
+            of: "mindestfallzahl 3 }", with: "mindestfallzahl 3; karte \"karte.geojson\" eigenschaft \"name\" }")
+        let definitionen = try Fixture(["k.kz": katalog, "karte.geojson": Self.geojson(punkte: punkte)])
+        let daten = try Fixture([
+            "hilfen-2021-Q4.csv": "Fall;SR;Beginn;Ende;Form\nF1;Nord;01.01.2021;;a\nF2;Süd;01.01.2021;;s\n"
+        ])
+        let aus = temporaererOrdner()
+        defer { try? FileManager.default.removeItem(atPath: aus) }
+        let r = lauf(["report", "--definitions", definitionen.ordner, "--data", daten.ordner, "--out", aus])
+        #expect(r.code == 0, "\(r.fehler)")
+        return inhalt(aus + "/2021-Q4")
+    }
+
+    @Test func groesseHaengtNichtVonDenPunktenAb() throws {
+        let wenig = try berichte(punkte: 400)
+        let viel = try berichte(punkte: 200_000)
+        let summe = { (d: [String: Data]) in d.values.reduce(0) { $0 + $1.count } }
+        #expect(wenig.keys.sorted() == viel.keys.sorted())
+        #expect(
+            summe(viel) < summe(wenig) * 11 / 10, "\(summe(wenig)) Bytes bei 400 Punkten, \(summe(viel)) bei 200.000")
+        // Each outline keeps its shape: a circle of about 100 px radius needs a few dozen points.
+        let html = String(decoding: try #require(viel["gesamt/produkt-1.html"]), as: UTF8.self)
+        let pfade = html.matches(of: try Regex("<path d=\"([^\"]*)\"")).map { String($0.output[1].substring ?? "") }
+        #expect(pfade.count >= 3)
+        for d in pfade {
+            let punkte = d.split(separator: "L").count
+            #expect((12...400).contains(punkte), "\(punkte) Punkte")
+        }
+    }
+
+    /// Douglas–Peucker keeps every point of the original within the tolerance of the result.
+    @Test func vereinfachungBleibtInDerToleranz() {
+        var ring: [(x: Double, y: Double)] = []
+        for i in 0..<5000 {
+            let w = Double(i) / 5000 * 2 * .pi
+            ring.append((100 + 80 * cos(w) + 0.1 * sin(w * 37), 100 + 60 * sin(w)))
+        }
+        ring.append(ring[0])
+        let einfach = Kartenbau.vereinfache(ring, toleranz: 0.25)
+        #expect(einfach.count < 200 && einfach.count >= 8, "\(einfach.count)")
+        #expect(einfach.first! == ring.first! && einfach.last! == ring.last!)
+        for p in ring {
+            let abstand = zip(einfach, einfach.dropFirst()).map { Kartenbau.abstand(p, $0, $1) }.min() ?? .infinity
+            #expect(abstand <= 0.25 + 1e-9)
+        }
+    }
+}

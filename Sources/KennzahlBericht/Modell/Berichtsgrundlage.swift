@@ -22,7 +22,9 @@ package struct Berichtsgrundlage: Sendable {
     /// a 2021-Q4 report does not list problems of 2022 files); nil: every file.
     package var berichtsdateien: Set<String>?
     /// The Sozialräume's shapes for maps (the catalogue's `karte`), nil without one.
-    package var karte: Karte?
+    package var karte: Karte? { didSet { kartenbild = karte.map { Kartenbau.projiziere($0, katalog) } } }
+    /// The shapes projected and simplified for drawing, once per run (maps of every report share it).
+    private(set) var kartenbild: Kartenbild?
     /// Public reports: the values to withhold; nil for internal reports (nothing withheld).
     package var geheimhaltung: Geheimhaltung?
 

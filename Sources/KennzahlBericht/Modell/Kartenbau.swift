@@ -14,6 +14,13 @@ struct Kartenflaeche: Sendable {
     var hervorgehoben: Bool
 }
 
+/// The Sozialräume's outlines in drawing coordinates, simplified: per area (catalogue index) its
+/// rings, and the drawing's height.
+package struct Kartenbild: Sendable {
+    var flaechen: [(Int, [[(x: Double, y: Double)]])]
+    var hoehe: Double
+}
+
 /// Colour scales of maps: values light to dark blue; counts of red lights light to dark red.
 enum Kartenskala: Sendable {
     case werte, rot
@@ -25,14 +32,17 @@ enum Kartenskala: Sendable {
 enum Kartenbau {
     static let breite = 320.0
 
-    /// The areas projected into a box `breite` wide (height as the shapes need), in catalogue order.
-    static func projiziere(_ karte: Karte, _ katalog: Katalog) -> (
-        flaechen: [(Int, [[(x: Double, y: Double)]])], hoehe: Double
-    ) {
+    /// How far (in drawing units, about pixels) a simplified outline may stray from the original:
+    /// a quarter pixel, below what a 320 px drawing can show.
+    static let toleranz = 0.25
+
+    /// The areas projected into a box `breite` wide (height as the shapes need), in catalogue
+    /// order, each outline simplified to `toleranz` (done once per run: `Berichtsgrundlage`).
+    static func projiziere(_ karte: Karte, _ katalog: Katalog) -> Kartenbild {
         let alle = karte.flaechen.values.flatMap { $0.flatMap { $0.flatMap { $0 } } }
         guard let west = alle.map(\.laenge).min(), let ost = alle.map(\.laenge).max(),
             let sued = alle.map(\.breite).min(), let nord = alle.map(\.breite).max()
-        else { return ([], 0) }
+        else { return Kartenbild(flaechen: [], hoehe: 0) }
         let faktor = cos((sued + nord) / 2 * .pi / 180)
         let spanneX = max(1e-9, (ost - west) * faktor), spanneY = max(1e-9, nord - sued)
         let massstab = (breite - 8) / spanneX
@@ -44,17 +54,56 @@ enum Kartenbau {
             let ringe = polygone.flatMap { $0 }.map { ring in
                 ring.map { p in (x: 4 + (p.laenge - west) * faktor * m, y: 4 + (nord - p.breite) * m) }
             }
-            ergebnis.append((i, ringe))
+            var einfach = ringe.map { vereinfache($0, toleranz: toleranz) }.filter { $0.count >= 4 }
+            // An area smaller than the tolerance keeps its largest ring as drawn, so it stays on the map.
+            if einfach.isEmpty, let groesster = ringe.max(by: { $0.count < $1.count }) { einfach = [groesster] }
+            ergebnis.append((i, einfach))
         }
-        return (ergebnis, hoehe)
+        return Kartenbild(flaechen: ergebnis, hoehe: hoehe)
+    }
+
+    /// Douglas–Peucker: the fewest points of `punkte` (first and last kept) such that every
+    /// point lies within `toleranz` of the line through the kept ones. Iterative, so a ring of a
+    /// million points needs no deep recursion.
+    static func vereinfache(_ punkte: [(x: Double, y: Double)], toleranz: Double) -> [(x: Double, y: Double)] {
+        guard punkte.count > 2 else { return punkte }
+        var behalten = [Bool](repeating: false, count: punkte.count)
+        behalten[0] = true
+        behalten[punkte.count - 1] = true
+        var stapel = [(0, punkte.count - 1)]
+        while let (von, bis) = stapel.popLast() {
+            guard bis > von + 1 else { continue }
+            var weitester = von, groesster = -1.0
+            for i in (von + 1)..<bis {
+                let d = abstand(punkte[i], punkte[von], punkte[bis])
+                if d > groesster { (weitester, groesster) = (i, d) }
+            }
+            if groesster > toleranz {
+                behalten[weitester] = true
+                stapel.append((von, weitester))
+                stapel.append((weitester, bis))
+            }
+        }
+        return punkte.indices.filter { behalten[$0] }.map { punkte[$0] }
+    }
+
+    /// The distance of `p` from the segment `a`–`b` (from `a` when the segment is a point).
+    static func abstand(_ p: (x: Double, y: Double), _ a: (x: Double, y: Double), _ b: (x: Double, y: Double))
+        -> Double
+    {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let laenge = dx * dx + dy * dy
+        let t = laenge == 0 ? 0 : max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / laenge))
+        let x = a.x + t * dx - p.x, y = a.y + t * dy - p.y
+        return (x * x + y * y).squareRoot()
     }
 
     /// A map of one Kennzahl's current value per Sozialraum (the report's own area outlined):
     /// four classes of equal width between the lowest and highest value shown; withheld or
     /// missing values have no class.
     static func werte(_ k: Kennzahl, _ gebiet: Gebiet, _ g: Berichtsgrundlage) -> Diagramm? {
-        guard let karte = g.karte else { return nil }
-        let (flaechen, hoehe) = projiziere(karte, g.katalog)
+        guard let karte = g.karte, let bild = g.kartenbild else { return nil }
+        let (flaechen, hoehe) = (bild.flaechen, bild.hoehe)
         guard !flaechen.isEmpty else { return nil }
         let i = g.index(k)
         let z = g.zeitplan(k).aktuell
@@ -103,8 +152,8 @@ enum Kartenbau {
 
     /// The overview's map: each Sozialraum coloured by its number of red lights.
     static func roteAmpeln(_ g: Berichtsgrundlage) -> Diagramm? {
-        guard let karte = g.karte else { return nil }
-        let (flaechen, hoehe) = projiziere(karte, g.katalog)
+        guard let karte = g.karte, let bild = g.kartenbild else { return nil }
+        let (flaechen, hoehe) = (bild.flaechen, bild.hoehe)
         guard !flaechen.isEmpty else { return nil }
         let teile = flaechen.map { f -> Kartenflaeche in
             let rot = g.katalog.kennzahlen.indices.filter { g.ampel.licht($0, .sozialraum(f.0))?.farbe == .rot }.count
