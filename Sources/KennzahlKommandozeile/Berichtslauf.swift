@@ -30,6 +30,8 @@ package enum Berichtslauf {
         var mitPruefsystem = false
         /// Progress while reading the exports (terminal only).
         var fortschritt: Fortschritt?
+        /// Told (with the folder) when the run waits for another run writing into its `--out`.
+        var wartet: (@Sendable (String) -> Void)?
 
         package init() {}
     }
@@ -51,7 +53,11 @@ package enum Berichtslauf {
     }
 
     /// Evaluates and builds the report set without writing it (used by `run` and by tests).
-    package static func berechne(_ a: Auftrag) -> (Berichtsgrundlage?, [Diagnose]) {
+    /// `vorDerRechnung` is asked once the period is known, before any export is read; a message
+    /// it returns stops the run.
+    package static func berechne(
+        _ a: Auftrag, vorDerRechnung: (Berichtsperiode) -> Diagnose? = { _ in nil }
+    ) -> (Berichtsgrundlage?, [Diagnose]) {
         Zeitmessung.beginne()
         let (katalogOpt, d1) = KatalogLeser.lade(ordner: a.definitionen)
         guard let katalog = katalogOpt else { return (nil, d1) }
@@ -72,6 +78,7 @@ package enum Berichtslauf {
                 Diagnose(LaufMeldung.keinZeitraum, ort: Ort(datei: a.daten)))
             return (nil, diagnosen)
         }
+        if let halt = vorDerRechnung(periode) { return (nil, diagnosen + [halt]) }
         // Public sets are audited together with the sets published before them: their periods
         // are evaluated too.
         let erstesQuartal = bestand.abdeckung.map { Quartal(index: $0.lowerBound) }
@@ -244,19 +251,35 @@ package enum Berichtslauf {
             && formate.contains(String(datei[datei.index(after: punkt)...]))
     }
 
-    /// Runs the whole job and writes `OUT/<period>/`.
+    /// Runs the whole job and writes `OUT/<period>/`. The run holds `OUT`'s lock from start to
+    /// swap, so no other run writes there meanwhile; the kind of a set already there is checked
+    /// before any export is read.
     static func run(_ a: Auftrag) -> Ergebnis {
-        let (grundlage, diagnosen) = berechne(a)
-        guard let g = grundlage else { return Ergebnis(exitCode: 1, diagnosen: diagnosen) }
-        let ziel = Pfad.verbinde(a.ausgabe, g.periode.name)
-        let art = a.oeffentlich ? "oeffentlich" : "intern"
-        // Internal and public sets never replace each other: a public set must not overwrite the
-        // internal one a team lead works with, nor an internal one land where public files go.
-        if let vorhanden = Ausgabe.Stamm.lies(ziel)?.art, vorhanden != art {
-            func wort(_ a: String) -> String { a == "oeffentlich" ? "öffentliche" : "interne" }
-            let meldung = LaufMeldung.artGemischt(vorhanden: wort(vorhanden), neu: wort(art), ausgabe: a.ausgabe)
-            return Ergebnis(exitCode: 2, diagnosen: diagnosen + [Diagnose(meldung, ort: Ort(datei: ziel))])
+        let sperre: Ausgabe.Sperre
+        do {
+            sperre = try Ausgabe.Sperre(a.ausgabe, wartet: a.wartet)
+        } catch {
+            let f = error as? Ausgabe.Fehler ?? Ausgabe.Fehler(pfad: a.ausgabe, grund: "\(error)")
+            return Ergebnis(
+                exitCode: 1,
+                diagnosen: [Diagnose(LaufMeldung.schreibenFehlgeschlagen(grund: f.grund), ort: Ort(datei: f.pfad))])
         }
+        defer { sperre.gibFrei() }
+        let art = a.oeffentlich ? "oeffentlich" : "intern"
+        var gemischt = false
+        let (grundlage, diagnosen) = berechne(a) { periode in
+            // Internal and public sets never replace each other: a public set must not overwrite
+            // the internal one a team lead works with, nor an internal one land where public files go.
+            let ziel = Pfad.verbinde(a.ausgabe, periode.name)
+            guard let vorhanden = Ausgabe.Stamm.lies(ziel)?.art, vorhanden != art else { return nil }
+            func wort(_ a: String) -> String { a == "oeffentlich" ? "öffentliche" : "interne" }
+            gemischt = true
+            return Diagnose(
+                LaufMeldung.artGemischt(vorhanden: wort(vorhanden), neu: wort(art), ausgabe: a.ausgabe),
+                ort: Ort(datei: ziel))
+        }
+        guard let g = grundlage else { return Ergebnis(exitCode: gemischt ? 2 : 1, diagnosen: diagnosen) }
+        let ziel = Pfad.verbinde(a.ausgabe, g.periode.name)
         let liste = dateien(g, formate: a.formate, csv: a.csv)
         Zeitmessung.markiere("Berichte bauen und formatieren")
         defer { Zeitmessung.markiere("Berichte schreiben") }

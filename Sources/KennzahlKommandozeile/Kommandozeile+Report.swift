@@ -37,6 +37,10 @@ extension Kommandozeile {
         }
         a.streng = o.schalter.contains("--streng")
         a.fortschritt = k.fortschritt
+        nonisolated(unsafe) let fehler = k.fehler  // called on this thread, before the run blocks
+        a.wartet = { ordner in
+            fehler("Ein anderer Lauf schreibt gerade nach \(ordner); dieser Lauf wartet, bis er fertig ist …")
+        }
         let e = Berichtslauf.run(a)
         k.fortschritt?.beende()
         melde(e.diagnosen, k)

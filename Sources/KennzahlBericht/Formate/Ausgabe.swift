@@ -25,6 +25,52 @@ package enum Ausgabe {
         }
     }
 
+    /// One run per output folder: an exclusive `flock` on `OUT/.kennzahl-sperre`, held from before
+    /// the computation until the set is swapped in. A second run waits (and says so through
+    /// `wartet`); the system releases the lock when a run ends, however it ends.
+    package final class Sperre: @unchecked Sendable {
+        static let dateiname = ".kennzahl-sperre"
+        private var fd: Int32
+
+        /// Takes the lock of `ordner` (created if missing), waiting while another run holds it.
+        package init(_ ordner: String, wartet: ((String) -> Void)? = nil) throws {
+            do throws(Systemfehler) {
+                try Dateisystem.legeOrdnerAn(ordner)
+            } catch {
+                throw Fehler(
+                    pfad: error.pfad,
+                    grund: "Ausgabeordner lässt sich nicht anlegen (\(Dateisystem.fehlertext(error.nummer)))")
+            }
+            let pfad = Pfad.verbinde(ordner, Sperre.dateiname)
+            fd = open(pfad, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                throw Fehler(
+                    pfad: pfad, grund: "Sperrdatei lässt sich nicht anlegen (\(Dateisystem.fehlertext(errno)))")
+            }
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return }
+            wartet?(ordner)
+            while flock(fd, LOCK_EX) != 0 {
+                guard errno == EINTR else {
+                    let nummer = errno
+                    close(fd)
+                    fd = -1
+                    throw Fehler(
+                        pfad: pfad, grund: "Ausgabeordner lässt sich nicht sperren (\(Dateisystem.fehlertext(nummer)))")
+                }
+            }
+        }
+
+        /// Releases the lock (also when the object goes away).
+        package func gibFrei() {
+            guard fd >= 0 else { return }
+            flock(fd, LOCK_UN)
+            close(fd)
+            fd = -1
+        }
+
+        deinit { gibFrei() }
+    }
+
     /// The record of a written set: its kind and its files.
     static let stammdatei = ".kennzahl-berichtsstand"
 
