@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "KennzahlDaten", dependencies: [basis, definition]),
         .target(name: "KennzahlAuswertung", dependencies: [basis, definition, daten]),
         .target(name: "KennzahlAmpel", dependencies: [basis, definition, daten, auswertung]),
-        .target(name: "KennzahlGeheimhaltung", dependencies: [basis, definition, auswertung]),
+        .target(name: "KennzahlGeheimhaltung", dependencies: [basis, definition, auswertung, ampel]),
         .target(name: "KennzahlBericht", dependencies: [basis, definition, daten, auswertung, ampel, geheimhaltung]),
         .target(name: "KennzahlBeispiele", dependencies: [basis, definition, daten, bericht]),
         .target(

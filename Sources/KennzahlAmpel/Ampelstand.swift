@@ -20,6 +20,15 @@ package struct Ampelstand: Sendable {
         katalog: Katalog, auswertung: Auswertung, periode: Berichtsperiode,
         schaltungen: ManuelleSchaltungen = ManuelleSchaltungen()
     ) -> Ampelstand {
+        schalte(katalog: katalog, periode: periode, schaltungen: schaltungen) { auswertung.kennwert($0, $1, $2) }
+    }
+
+    /// The same from any source of values: a public set switches its lights on the values as it
+    /// shows them (`Geheimhaltung`).
+    package static func schalte(
+        katalog: Katalog, periode: Berichtsperiode, schaltungen: ManuelleSchaltungen = ManuelleSchaltungen(),
+        werte kennwert: @Sendable (Int, Zeitraum, Gebiet) -> Kennwert
+    ) -> Ampelstand {
         let gebiete: [Gebiet] = [.gesamt] + katalog.sozialraeume.indices.map { .sozialraum($0) }
         let mitAmpel = katalog.kennzahlen.indices.filter { !katalog.kennzahlen[$0].ampel.isEmpty }
         // Each Kennzahl's lights are independent: switched on all cores, collected in order.
@@ -30,26 +39,9 @@ package struct Ampelstand: Sendable {
         ) { _ in
             while let n = naechste.weiter(bis: mitAmpel.count) {
                 let i = mitAmpel[n]
-                let k = katalog.kennzahlen[i]
-                let plan = Zeitplan(rhythmus: k.rhythmus, periode: periode)
-                let reihe = plan.ampelreihe
-                let schritt = plan.vorquartal == nil ? "Jahren" : "Quartalen"
                 var lichter: [(Schluessel, Licht)] = []
                 for g in gebiete {
-                    let werte = reihe.map { r in
-                        Ampelwerte(
-                            aktuell: auswertung.kennwert(i, r.zeitraum, g),
-                            vorquartal: r.vorquartal.map { auswertung.kennwert(i, $0, g) },
-                            vorjahr: auswertung.kennwert(i, r.vorjahr, g),
-                            gesamtstadt: g == .gesamt ? nil : auswertung.kennwert(i, r.zeitraum, .gesamt))
-                    }
-                    guard var licht = Ampelschaltung.schalte(k, reihe: werte, schritt: schritt) else { continue }
-                    if let s = schaltungen.schaltung(periode, i, g) {
-                        licht.schaltung = s
-                        licht.farbe = s.farbe
-                        licht.begruendung =
-                            "Von Hand auf \(s.farbe.wort) gesetzt (\(s.wer), \(s.datum.deutsch)): \(s.begruendung). Berechnet: \(licht.begruendung)"
-                    }
+                    guard let licht = Ampelstand.licht(katalog, i, g, periode, schaltungen, kennwert) else { continue }
                     lichter.append((Schluessel(kennzahl: i, gebiet: g), licht))
                 }
                 ablage.setze(n, lichter)
@@ -58,5 +50,56 @@ package struct Ampelstand: Sendable {
         var stand = Ampelstand()
         for (schluessel, licht) in ablage.alle.joined() { stand.lichter[schluessel] = licht }
         return stand
+    }
+
+    /// One light: the Kennzahl's series for the area, switched by the rules, then by hand.
+    package static func licht(
+        _ katalog: Katalog, _ i: Int, _ g: Gebiet, _ periode: Berichtsperiode, _ schaltungen: ManuelleSchaltungen,
+        _ kennwert: (Int, Zeitraum, Gebiet) -> Kennwert
+    ) -> Licht? {
+        let k = katalog.kennzahlen[i]
+        let plan = Zeitplan(rhythmus: k.rhythmus, periode: periode)
+        let schritt = plan.vorquartal == nil ? "Jahren" : "Quartalen"
+        let werte = plan.ampelreihe.map { r in
+            Ampelwerte(
+                aktuell: kennwert(i, r.zeitraum, g),
+                vorquartal: r.vorquartal.map { kennwert(i, $0, g) },
+                vorjahr: kennwert(i, r.vorjahr, g),
+                gesamtstadt: g == .gesamt ? nil : kennwert(i, r.zeitraum, .gesamt))
+        }
+        guard var licht = Ampelschaltung.schalte(k, reihe: werte, schritt: schritt) else { return nil }
+        if let s = schaltungen.schaltung(periode, i, g) {
+            licht.schaltung = s
+            licht.farbe = s.farbe
+            licht.begruendung =
+                "Von Hand auf \(s.farbe.wort) gesetzt (\(s.wer), \(s.datum.deutsch)): \(s.begruendung). Berechnet: \(licht.begruendung)"
+        }
+        return licht
+    }
+
+    /// Lights a public set does not show (`Geheimhaltung`: their colour would give a withheld
+    /// value away); reports print "○ nicht ausgewiesen".
+    package private(set) var verborgen: Set<Gebietslicht> = []
+
+    /// A light by Kennzahl (index) and area.
+    package struct Gebietslicht: Hashable, Sendable {
+        package var kennzahl: Int
+        package var gebiet: Gebiet
+        package init(kennzahl: Int, gebiet: Gebiet) {
+            self.kennzahl = kennzahl
+            self.gebiet = gebiet
+        }
+    }
+
+    /// Whether a public set withholds this light.
+    package func istVerborgen(_ k: Int, _ g: Gebiet) -> Bool { verborgen.contains(Gebietslicht(kennzahl: k, gebiet: g)) }
+
+    /// The same lights with `lichter` withheld (removed, and marked as withheld).
+    package func ohne(_ lichter: Set<Gebietslicht>) -> Ampelstand {
+        var s = self
+        for l in lichter where s.lichter.removeValue(forKey: Schluessel(kennzahl: l.kennzahl, gebiet: l.gebiet)) != nil {
+            s.verborgen.insert(l)
+        }
+        return s
     }
 }

@@ -55,7 +55,7 @@ import Testing
         #expect(inhalt(aus + "/2021-Q4") == vorher)
     }
 
-    /// Without another run nothing waits; the lock file is the only trace beside the set.
+    /// Without another run nothing waits, and the lock leaves no trace.
     @Test func ohneAnderenLaufKeinWarten() throws {
         let aus = temporaererOrdner()
         defer { try? FileManager.default.removeItem(atPath: aus) }
@@ -65,7 +65,7 @@ import Testing
         a.wartet = { _ in gewartet = true }
         #expect(Berichtslauf.run(a).exitCode == 0)
         #expect(!gewartet)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: aus).sorted() == [".kennzahl-sperre", "2021-Q4"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: aus).sorted() == ["2021-Q4"])
     }
 
     /// A public run into a folder holding an internal set of that period stops before reading

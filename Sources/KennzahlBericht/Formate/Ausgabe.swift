@@ -25,11 +25,11 @@ package enum Ausgabe {
         }
     }
 
-    /// One run per output folder: an exclusive `flock` on `OUT/.kennzahl-sperre`, held from before
-    /// the computation until the set is swapped in. A second run waits (and says so through
-    /// `wartet`); the system releases the lock when a run ends, however it ends.
+    /// One run per output folder: an exclusive `flock` on the folder `OUT` itself (no file is
+    /// left there), held from before the computation until the set is swapped in. A second run
+    /// waits (and says so through `wartet`); the system releases the lock when a run ends,
+    /// however it ends.
     package final class Sperre: @unchecked Sendable {
-        static let dateiname = ".kennzahl-sperre"
         private var fd: Int32
 
         /// Takes the lock of `ordner` (created if missing), waiting while another run holds it.
@@ -41,11 +41,11 @@ package enum Ausgabe {
                     pfad: error.pfad,
                     grund: "Ausgabeordner lässt sich nicht anlegen (\(Dateisystem.fehlertext(error.nummer)))")
             }
-            let pfad = Pfad.verbinde(ordner, Sperre.dateiname)
-            fd = open(pfad, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            let pfad = ordner
+            fd = open(pfad, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard fd >= 0 else {
                 throw Fehler(
-                    pfad: pfad, grund: "Sperrdatei lässt sich nicht anlegen (\(Dateisystem.fehlertext(errno)))")
+                    pfad: pfad, grund: "Ausgabeordner lässt sich nicht öffnen (\(Dateisystem.fehlertext(errno)))")
             }
             if flock(fd, LOCK_EX | LOCK_NB) == 0 { return }
             wartet?(ordner)
