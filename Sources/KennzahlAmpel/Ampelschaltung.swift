@@ -3,15 +3,16 @@ import KennzahlBasis
 import KennzahlDefinition
 
 /// The values one light looks at in one period.
-struct Ampelwerte: Sendable {
-    var aktuell: Kennwert
+package struct Ampelwerte: Sendable {
+    package var aktuell: Kennwert
     /// nil where the period has no previous quarter (yearly values, yearly reports).
-    var vorquartal: Kennwert?
-    var vorjahr: Kennwert?
+    package var vorquartal: Kennwert?
+    package var vorjahr: Kennwert?
     /// The city's value in the same period; nil for the city itself.
-    var gesamtstadt: Kennwert?
+    package var gesamtstadt: Kennwert?
 
-    init(aktuell: Kennwert, vorquartal: Kennwert? = nil, vorjahr: Kennwert? = nil, gesamtstadt: Kennwert? = nil) {
+    package init(aktuell: Kennwert, vorquartal: Kennwert? = nil, vorjahr: Kennwert? = nil, gesamtstadt: Kennwert? = nil)
+    {
         self.aktuell = aktuell
         self.vorquartal = vorquartal
         self.vorjahr = vorjahr
@@ -72,7 +73,7 @@ extension Ampelfarbe {
 /// otherwise the worst triggered colour wins and every triggered rule is named. A rule with
 /// `seit N` must hold in the last N periods; after a red or yellow period, an `entwarnung`
 /// condition must hold before the light gets better.
-enum Ampelschaltung {
+package enum Ampelschaltung {
     /// The light for the newest period of a series (oldest first). `schritt` names the series'
     /// step in the plural dative for sentences ("seit 2 Quartalen").
     static func schalte(_ k: Kennzahl, reihe: [Ampelwerte], schritt: String = "Zeiträumen") -> Licht? {
@@ -201,6 +202,21 @@ enum Ampelschaltung {
         /// The comparison does not exist for this period (no Vorquartal in a yearly report, the
         /// city compared with itself).
         case entfaellt
+    }
+
+    /// Whether one condition holds for one period's values; nil when it cannot be measured (a
+    /// value missing, the comparison absent). The audit of public reports reads the conditions
+    /// a shown light decided on.
+    package static func gilt(_ b: AmpelBedingung, _ k: Kennzahl, _ w: Ampelwerte) -> Bool? {
+        guard case .gemessen(let wert, _) = messe(b, k, w) else { return nil }
+        return Filterauswertung.vergleiche(wert, b.vergleich, b.schwelle)
+    }
+
+    /// The measured quantity of a condition (nil when it cannot be measured), for the audit's
+    /// cross-check of its linear form.
+    package static func messwert(_ b: AmpelBedingung, _ k: Kennzahl, _ w: Ampelwerte) -> Bruch? {
+        guard case .gemessen(let wert, _) = messe(b, k, w) else { return nil }
+        return wert
     }
 
     private static func messe(_ b: AmpelBedingung, _ k: Kennzahl, _ w: Ampelwerte) -> Messung {

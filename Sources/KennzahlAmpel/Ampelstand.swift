@@ -7,6 +7,9 @@ import KennzahlDefinition
 package struct Ampelstand: Sendable {
     private var lichter: [Schluessel: Licht] = [:]
 
+    /// No lights (a set without Ampel rules).
+    package init() {}
+
     private struct Schluessel: Hashable {
         var kennzahl: Int
         var gebiet: Gebiet
@@ -92,12 +95,15 @@ package struct Ampelstand: Sendable {
     }
 
     /// Whether a public set withholds this light.
-    package func istVerborgen(_ k: Int, _ g: Gebiet) -> Bool { verborgen.contains(Gebietslicht(kennzahl: k, gebiet: g)) }
+    package func istVerborgen(_ k: Int, _ g: Gebiet) -> Bool {
+        verborgen.contains(Gebietslicht(kennzahl: k, gebiet: g))
+    }
 
     /// The same lights with `lichter` withheld (removed, and marked as withheld).
     package func ohne(_ lichter: Set<Gebietslicht>) -> Ampelstand {
         var s = self
-        for l in lichter where s.lichter.removeValue(forKey: Schluessel(kennzahl: l.kennzahl, gebiet: l.gebiet)) != nil {
+        for l in lichter where s.lichter.removeValue(forKey: Schluessel(kennzahl: l.kennzahl, gebiet: l.gebiet)) != nil
+        {
             s.verborgen.insert(l)
         }
         return s

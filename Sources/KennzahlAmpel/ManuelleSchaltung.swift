@@ -26,7 +26,7 @@ package struct ManuelleSchaltungen: Sendable {
     /// The periods that have a file.
     package private(set) var perioden: [Berichtsperiode] = []
 
-    init() {}
+    package init() {}
 
     func schaltung(_ periode: Berichtsperiode, _ kennzahl: Int, _ gebiet: Gebiet) -> ManuelleSchaltung? {
         eintraege[Schluessel(periode: periode, kennzahl: kennzahl, gebiet: gebiet)]

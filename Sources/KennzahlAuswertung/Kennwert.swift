@@ -32,7 +32,7 @@ package struct Kennwert: Sendable, Equatable {
     package var zaehlerBasis: Int64?
     package var nennerBasis: Int64?
 
-    init(_ zustand: Zustand, zaehler: Bruch? = nil, nenner: Bruch? = nil) {
+    package init(_ zustand: Zustand, zaehler: Bruch? = nil, nenner: Bruch? = nil) {
         self.zustand = zustand
         self.zaehler = zaehler
         self.nenner = nenner

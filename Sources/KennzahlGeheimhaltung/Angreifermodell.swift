@@ -105,6 +105,11 @@ struct Angreifermodell {
     /// Ratio values by the signature of their numerator and of their denominator: the ratios a
     /// quantity can enter as a number once it is published.
     private(set) var verhaeltnisseJeTeil: [Linear.Signatur: [Zelle]] = [:]
+    /// Values of formulas that are not linear, kept as structure over their linear parts: once a
+    /// factor is published, the value is linear in the rest (`Angreifermodell+Bindung`).
+    var gestalten: [Zelle: Gestalt] = [:]
+    /// Such values by the signature of a factor: the ones to tie again when it is published.
+    var bindungenJeTeil: [Linear.Signatur: [Zelle]] = [:]
 
     /// Builds the expressions of `zellen` and of every cell their formulas refer to.
     init(katalog: Katalog, auswertung: Auswertung, zellen: Set<Zelle>) {
@@ -145,6 +150,7 @@ struct Angreifermodell {
             let e = bilde(c)
             ausdruck[c] = e
             schutzart[c] = art(c, e)
+            merkeGestalt(c, e)
         }
         for c in geordnet where c.teil == .wert {
             guard case .verhaeltnis = katalog.kennzahlen[c.kennzahl].formel else { continue }
@@ -165,6 +171,7 @@ struct Angreifermodell {
         case .wert: return w.wert
         case .zaehler: return w.zaehler
         case .nenner: return w.nenner
+        case .farbe: return nil
         }
     }
 
@@ -188,6 +195,7 @@ struct Angreifermodell {
             }
         }
         switch (kz.formel, c.teil) {
+        case (_, .farbe): break
         case (.wert(let t), _):
             if kz.gesamtAlsSumme && c.slot == sozialraumAnzahl + 1 {
                 r += (0...sozialraumAnzahl).map {
@@ -215,6 +223,7 @@ struct Angreifermodell {
             }
         }
         switch (katalog.kennzahlen[c.kennzahl].formel, c.teil) {
+        case (_, .farbe): break
         case (.wert(let t), _): sammle(t)
         case (.verhaeltnis(let z, _), .zaehler): sammle(z)
         case (.verhaeltnis(_, let nt), .nenner): sammle(nt)
@@ -223,7 +232,7 @@ struct Angreifermodell {
         return r
     }
 
-    private mutating func index(_ b: Basis, nichtnegativ nn: Bool) -> Int {
+    mutating func index(_ b: Basis, nichtnegativ nn: Bool) -> Int {
         if let i = basisIndex[b] { return i }
         basis.append(b)
         nichtnegativ.append(nn)
@@ -234,6 +243,7 @@ struct Angreifermodell {
     private mutating func bilde(_ c: Zelle) -> Linear {
         let kz = katalog.kennzahlen[c.kennzahl]
         switch (kz.formel, c.teil) {
+        case (_, .farbe): return Linear()
         case (.wert(let t), _):
             if kz.gesamtAlsSumme && c.slot == sozialraumAnzahl + 1 {
                 var s = Linear()
@@ -255,7 +265,7 @@ struct Angreifermodell {
     }
 
     /// A formula part as a linear expression; nil when it is not linear or has no value.
-    private mutating func linear(_ t: Term, _ c: Zelle) -> Linear? {
+    mutating func linear(_ t: Term, _ c: Zelle) -> Linear? {
         switch t {
         case .zahl(let b): return .konstant(b)
         case .anteil(let a): return .konstant(Auswerter.anteil(a, c.zeitraum))

@@ -1,4 +1,5 @@
 import Foundation
+import KennzahlAmpel
 import KennzahlAuswertung
 import KennzahlBasis
 import KennzahlDefinition
@@ -19,6 +20,8 @@ import KennzahlDefinition
 package struct Geheimhaltung: Sendable {
     package enum Teil: Int, Sendable, Hashable {
         case wert, zaehler, nenner
+        /// A shown Ampel light (its colour, history and reason).
+        case farbe
     }
 
     struct Zelle: Hashable, Sendable {
@@ -38,6 +41,9 @@ package struct Geheimhaltung: Sendable {
         case pruefung = "Prüfung"
         /// An earlier public set withheld it (the same value may not appear later).
         case frueher = "früher"
+        /// A light whose conditions are not linear in what is withheld (a change between two
+        /// withheld ratios): the audit cannot model it, so it is not shown.
+        case ampel = "Ampel nicht prüfbar"
     }
 
     /// Why each withheld value of this set and its predecessors is withheld.
@@ -50,16 +56,46 @@ package struct Geheimhaltung: Sendable {
     package private(set) var kette: [Berichtsperiode] = []
     /// The attacker's system of this set, when asked for (`check --public --pruefsystem`).
     package private(set) var system: Pruefsystem?
+    /// The set's lights, switched on the values as the set shows them; the ones it withholds
+    /// are marked (`Ampelstand.istVerborgen`).
+    package private(set) var ampel = Ampelstand()
     private let sozialraeume: Int
 
     init(sozialraeume: Int) { self.sozialraeume = sozialraeume }
 
-    /// How many values of this set are withheld for a reason.
-    package func anzahl(_ grund: Grund) -> Int { sichtbar.filter { gruende[$0] == grund }.count }
+    /// How many values of this set are withheld for a reason (lights not counted).
+    package func anzahl(_ grund: Grund) -> Int {
+        sichtbar.filter { $0.teil != .farbe && gruende[$0] == grund }.count
+    }
+    /// How many lights of this set are withheld.
+    package var anzahlLichter: Int { sichtbar.filter { $0.teil == .farbe && gruende[$0] != nil }.count }
     /// Cells withheld because they rest on too few cases.
     var anzahlPrimaer: Int { anzahl(.primaer) }
     /// Cells withheld so the others cannot be recomputed (relations and audit).
     var anzahlSekundaer: Int { anzahl(.sekundaer) + anzahl(.pruefung) + anzahl(.frueher) }
+
+    /// Whether a public set shows a number: the audit saw it and does not withhold it. Anything
+    /// else is withheld (fail closed).
+    package func gezeigt(_ k: Int, _ z: Zeitraum, _ g: Gebiet, _ teil: Teil) -> Bool {
+        let c = Zelle(kennzahl: k, zeitraum: z, slot: g.slot(sozialraeume: sozialraeume), teil: teil)
+        return sichtbar.contains(c) && gruende[c] == nil
+    }
+
+    /// Whether the audit saw a number at all (it is shown or withheld for a reason).
+    package func geprueft(_ k: Int, _ z: Zeitraum, _ g: Gebiet, _ teil: Teil) -> Bool {
+        sichtbar.contains(Zelle(kennzahl: k, zeitraum: z, slot: g.slot(sozialraeume: sozialraeume), teil: teil))
+    }
+
+    /// A number as a public set shows it and as the audit models it: rounded (half away from
+    /// zero) to the places it is printed with – a value to its Kennzahl's, a numerator or
+    /// denominator whole or to two places. Excel cells and chart coordinates get this, never more.
+    package static func gerundet(_ w: Bruch, _ kz: Kennzahl, _ teil: Teil) -> Bruch {
+        let dezimalen = teil == .wert ? kz.dezimalen : (w.nenner == 1 ? 0 : 2)
+        let (negativ, ziffern) = w.gerundet(dezimalen: dezimalen)
+        var zehn: Int128 = 1
+        for _ in 0..<dezimalen { zehn *= 10 }
+        return Bruch(zaehler: (Int128(ziffern) ?? 0) * (negativ ? -1 : 1), nenner: zehn) ?? w
+    }
 
     /// Whether a part of a value is withheld.
     package func geheim(_ k: Int, _ z: Zeitraum, _ g: Gebiet, _ teil: Teil) -> Bool {
@@ -89,10 +125,18 @@ package struct Geheimhaltung: Sendable {
             case .sozialraum(let i): gebiet = katalog.sozialraeume[i].name
             case .ohneZuordnung: gebiet = katalog.ohneZuordnungName
             }
-            let teil = c.teil == .wert ? "Wert" : c.teil == .zaehler ? "Zähler" : "Nenner"
+            let teil: String
+            switch c.teil {
+            case .wert: teil = "Wert"
+            case .zaehler: teil = "Zähler"
+            case .nenner: teil = "Nenner"
+            case .farbe: teil = "Ampel"
+            }
             return Protokollzeile(
                 kennzahl: kz.id, gebiet: gebiet, zeitraum: c.zeitraum.kurz, teil: teil, grund: gruende[c] ?? .pruefung,
-                bereich: Geheimhaltung.bereich(intervalle[c], ganzzahlig: kz.einheit == .anzahl || c.teil != .wert))
+                bereich: c.teil == .farbe
+                    ? "Farbe nicht ausgewiesen"
+                    : Geheimhaltung.bereich(intervalle[c], ganzzahlig: kz.einheit == .anzahl || c.teil != .wert))
         }
     }
 
@@ -130,15 +174,20 @@ package struct Geheimhaltung: Sendable {
     /// before is known.
     package static func berechne(
         katalog: Katalog, auswertung: Auswertung, periode: Berichtsperiode, ab: Quartal? = nil,
-        mitSystem: Bool = false
+        schaltungen: ManuelleSchaltungen = ManuelleSchaltungen(), mitSystem: Bool = false
     ) throws(Fehler) -> Geheimhaltung {
         let perioden = kette(periode, ab: ab)
+        let n = katalog.sozialraeume.count
         var alle = Set<Zelle>()
         var sichtbarJe: [Set<Zelle>] = []
+        var lichterJe: [Set<Zelle>] = []
         for p in perioden {
             let s = sichtbar(katalog, p)
+            let l = Angreifermodell.lichter(katalog, p)
             sichtbarJe.append(s)
+            lichterJe.append(l)
             alle.formUnion(s)
+            for licht in l { alle.formUnion(Angreifermodell.eingaben(licht, sozialraeume: n)) }
         }
         let stand = Pruefstand(modell: Angreifermodell(katalog: katalog, auswertung: auswertung, zellen: alle))
         var gruende: [Zelle: Grund] = [:]
@@ -153,10 +202,16 @@ package struct Geheimhaltung: Sendable {
             var jetzt = stufe(
                 katalog: katalog, auswertung: auswertung, periode: p, sichtbar: sicht, bekannt: bekannt,
                 frueher: frueher)
-            let neu = sicht.subtracting(bekannt).subtracting(frueher)
-            let neuGeheim = neu.filter { jetzt[$0] != nil }
-            stand.verberge(Array(neuGeheim))
-            stand.veroeffentliche(Array(neu.subtracting(neuGeheim)))
+            let neuWerte = sicht.subtracting(bekannt).subtracting(frueher)
+            let neuWerteGeheim = neuWerte.filter { jetzt[$0] != nil }
+            stand.verberge(Array(neuWerteGeheim))
+            stand.veroeffentliche(Array(neuWerte.subtracting(neuWerteGeheim)))
+            // The lights, switched on the values as shown; one that cannot be modelled stays dark.
+            let neueLichter = lichterJe[i].subtracting(bekannt).subtracting(frueher)
+            stand.veroeffentliche(Array(neueLichter))
+            for l in neueLichter where stand.status[l] == .geheim { jetzt[l] = .ampel }
+            let neu = neuWerte.union(neueLichter)
+            let neuGeheim = neu.filter { stand.status[$0] == .geheim }
             for (c, g) in jetzt where g == .primaer { klein.insert(c) }
             // The audit: this set together with the earlier ones, solved as one system; only
             // components that this set's values touch can have changed. It protects the small
@@ -176,8 +231,8 @@ package struct Geheimhaltung: Sendable {
                 if freigegeben { bereiche = [:] }
                 if i == perioden.count - 1 {
                     try schliesseAb(
-                        &ergebnis, stand: stand, periode: p, sichtbar: sicht, bereiche: bereiche, jetzt: jetzt,
-                        frueher: frueher, klein: klein, mitSystem: mitSystem)
+                        &ergebnis, stand: stand, periode: p, sichtbar: sicht.union(lichterJe[i]), bereiche: bereiche,
+                        jetzt: jetzt, frueher: frueher, klein: klein, mitSystem: mitSystem)
                 }
             } catch {
                 throw .nichtSicherbar(Geheimhaltung.beschreibe(error, katalog))
@@ -185,8 +240,10 @@ package struct Geheimhaltung: Sendable {
             // A value keeps the reason it was first withheld for; this set's own reasons first
             // where it shows the value (primary before earlier before secondary and audit).
             var eigene: [Zelle: Grund] = [:]
-            for c in sicht where stand.status[c] == .geheim {
-                if jetzt[c] == .primaer {
+            for c in sicht.union(lichterJe[i]) where stand.status[c] == .geheim {
+                if stand.nichtModellierbar.contains(c) {
+                    eigene[c] = .ampel
+                } else if jetzt[c] == .primaer {
                     eigene[c] = .primaer
                 } else if frueher.contains(c) {
                     eigene[c] = .frueher
@@ -196,12 +253,32 @@ package struct Geheimhaltung: Sendable {
             }
             for (c, g) in eigene where gruende[c] == nil { gruende[c] = g }
             if i == perioden.count - 1 {
-                ergebnis.sichtbar = sicht
+                ergebnis.sichtbar = sicht.union(lichterJe[i])
                 ergebnis.gruende = eigene
             }
         }
         ergebnis.kette = perioden
+        ergebnis.ampel = oeffentlicheAmpel(stand, katalog, periode, schaltungen, lichterJe.last ?? [])
         return ergebnis
+    }
+
+    /// The lights of the reported set as it shows them: switched on the values as shown (a
+    /// published value rounded, a withheld one as it is – the audit modelled what its colour
+    /// says), the withheld ones marked.
+    private static func oeffentlicheAmpel(
+        _ stand: Pruefstand, _ katalog: Katalog, _ periode: Berichtsperiode, _ schaltungen: ManuelleSchaltungen,
+        _ lichter: Set<Zelle>
+    ) -> Ampelstand {
+        let n = katalog.sozialraeume.count
+        let modell = stand.modell
+        let gezeigt = Set(stand.status.filter { $0.value == .veroeffentlicht }.keys)
+        let ampel = Ampelstand.schalte(katalog: katalog, periode: periode, schaltungen: schaltungen) { k, z, g in
+            modell.sichtKennwert(k, z, g.slot(sozialraeume: n), gezeigt.contains)
+        }
+        let verborgen = lichter.filter { stand.status[$0] == .geheim }.map {
+            Ampelstand.Gebietslicht(kennzahl: $0.kennzahl, gebiet: Gebiet(slot: $0.slot, sozialraeume: n))
+        }
+        return ampel.ohne(Set(verborgen))
     }
 
     /// The audit of one set of the chain: withholds what keeps every small value safe, then
@@ -360,6 +437,7 @@ package struct Geheimhaltung: Sendable {
         case .wert: return w.wert
         case .zaehler: return w.zaehler
         case .nenner: return w.nenner
+        case .farbe: return nil
         }
     }
 
@@ -373,6 +451,7 @@ package struct Geheimhaltung: Sendable {
             func klein(_ b: Int64?) -> Bool { b.map { $0 > 0 && $0 < Int64(kz.mindestfallzahl) } ?? false }
             let geheim: Bool
             switch (kz.istVerhaeltnis, zelle.teil) {
+            case (_, .farbe): geheim = false
             case (false, _): geheim = klein(w.basis)
             case (true, .wert): geheim = klein(w.zaehlerBasis) || klein(w.nennerBasis)
             case (true, .zaehler): geheim = klein(w.zaehlerBasis)

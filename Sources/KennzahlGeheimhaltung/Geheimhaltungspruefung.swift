@@ -46,6 +46,10 @@ final class Pruefstand: @unchecked Sendable {
     var bekanntAnzahl: [Angreifermodell.Linear.Signatur: Int] = [:]
     /// Ratio cells whose constraints used a known quantity as a number.
     var nutzer: [Angreifermodell.Linear.Signatur: Set<Zelle>] = [:]
+    /// Shown lights by the cells they read: a light's constraints change with their status.
+    var lichterJeEingabe: [Zelle: [Zelle]] = [:]
+    /// Lights that cannot be shown: a condition of theirs is not linear in the unknowns.
+    private(set) var nichtModellierbar: Set<Zelle> = []
 
     init(modell: Angreifermodell) {
         self.modell = modell
@@ -55,22 +59,47 @@ final class Pruefstand: @unchecked Sendable {
 
     // MARK: Status
 
-    /// Publishes values (counts and sums first, then ratios, which may use them as numbers).
+    /// Publishes values (counts and sums first, then ratios, which may use them as numbers) and
+    /// lights (last: they read the others' status).
     func veroeffentliche(_ zellen: [Zelle]) {
-        let sortiert = zellen.sorted { (istVerhaeltnis($0) ? 1 : 0, $0) < (istVerhaeltnis($1) ? 1 : 0, $1) }
+        func rang(_ c: Zelle) -> Int { c.teil == .farbe ? 2 : istVerhaeltnis(c) ? 1 : 0 }
+        let sortiert = zellen.sorted { (rang($0), $0) < (rang($1), $1) }
+        var neueLichter: [Zelle] = []
+        var nutzen = Set<Zelle>()
         for c in sortiert where status[c] == nil {
             status[c] = .veroeffentlicht
+            if c.teil == .farbe {
+                neueLichter.append(c)
+                for e in modell.eingaben(c) { lichterJeEingabe[e, default: []].append(c) }
+            }
             if let s = exakteSignatur(c), let w = modell.wahrerWert(c) {
+                // A quantity newly known: the cells that can use it as a number are rebuilt.
+                if bekannt[s] == nil { nutzen.formUnion(nutzerVon(s)) }
                 bekannt[s] = w
                 bekanntAnzahl[s, default: 0] += 1
             }
         }
-        for c in sortiert { erzeuge(c) }
+        for c in sortiert where c.teil != .farbe { erzeuge(c) }
+        for c in nutzen.subtracting(sortiert).sorted() { erzeuge(c) }
         // A published denominator ties its withheld ratio to the numerator.
         for c in sortiert where c.teil == .nenner {
             let v = Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .wert)
             if status[v] == .geheim { erzeuge(v) }
         }
+        erneuereLichter(sortiert.filter { $0.teil != .farbe }, dazu: neueLichter)
+    }
+
+    /// The shown lights reading any of `zellen` (their status changed), and `dazu`, rebuilt; a
+    /// light that can no longer be modelled is withheld.
+    func erneuereLichter(_ zellen: [Zelle], dazu: [Zelle] = []) {
+        var lichter = Set(dazu)
+        for c in zellen { lichter.formUnion(lichterJeEingabe[c] ?? []) }
+        for l in lichter.sorted() where status[l] == .veroeffentlicht { erzeuge(l) }
+    }
+
+    /// The lights reading any of `zellen`.
+    func lichter(_ zellen: [Zelle]) -> [Zelle] {
+        Array(Set(zellen.flatMap { lichterJeEingabe[$0] ?? [] })).sorted()
     }
 
     /// Withholds values (new ones, or published ones of the set being decided).
@@ -94,6 +123,7 @@ final class Pruefstand: @unchecked Sendable {
             }
         }
         for c in neu.sorted() where status[c] != nil { erzeuge(c) }
+        erneuereLichter(Array(neu))
     }
 
     /// Publishes a withheld value again (one the system pins anyway: showing it adds nothing).
@@ -103,8 +133,8 @@ final class Pruefstand: @unchecked Sendable {
         var neu: Set<Zelle> = [c]
         if let s = exakteSignatur(c), let w = modell.wahrerWert(c) {
             if bekannt[s] == nil {
-                // The quantity becomes known again: ratios may use it as a number once more.
-                neu.formUnion((modell.verhaeltnisseJeTeil[s] ?? []).filter { status[$0] == .veroeffentlicht })
+                // The quantity becomes known again: ratios and ties may use it as a number once more.
+                neu.formUnion(nutzerVon(s))
             }
             bekannt[s] = w
             bekanntAnzahl[s, default: 0] += 1
@@ -113,6 +143,7 @@ final class Pruefstand: @unchecked Sendable {
             neu.insert(Zelle(kennzahl: c.kennzahl, zeitraum: c.zeitraum, slot: c.slot, teil: .wert))
         }
         for z in neu.sorted() where status[z] != nil { erzeuge(z) }
+        erneuereLichter(Array(neu).filter { $0.teil != .farbe })
     }
 
     func istVerhaeltnis(_ c: Zelle) -> Bool {
@@ -133,6 +164,16 @@ final class Pruefstand: @unchecked Sendable {
         eigene[c] = []
         let liste: [Beziehung]
         switch status[c] {
+        case .veroeffentlicht? where c.teil == .farbe:
+            if let b = modell.farbe(c, { status[$0] == .veroeffentlicht }) {
+                liste = b
+                nichtModellierbar.remove(c)
+            } else {
+                // Not linear: the light cannot be shown.
+                status[c] = .geheim
+                nichtModellierbar.insert(c)
+                liste = []
+            }
         case .veroeffentlicht?:
             if istVerhaeltnis(c) {
                 let (b, genutzt) = modell.verhaeltnis(c, bekannt: bekannt)
@@ -141,6 +182,8 @@ final class Pruefstand: @unchecked Sendable {
             } else {
                 liste = modell.veroeffentlicht(c)
             }
+        case .geheim? where c.teil == .farbe:
+            liste = []
         case .geheim?:
             liste =
                 istVerhaeltnis(c)
@@ -148,7 +191,19 @@ final class Pruefstand: @unchecked Sendable {
         case nil:
             liste = []
         }
-        for b in liste { eigene[c, default: []].append(hinzufuegen(b)) }
+        var alle = liste
+        // A product or quotient whose factor is published is tied to its linear parts.
+        if status[c] != nil, let (b, genutzt) = modell.bindung(c, bekannt: bekannt) {
+            for s in genutzt { nutzer[s, default: []].insert(c) }
+            alle.append(b)
+        }
+        for b in alle { eigene[c, default: []].append(hinzufuegen(b)) }
+    }
+
+    /// The cells whose constraints can use a quantity once it is known as a number (ratios
+    /// through their numerator or denominator, ties of products and quotients).
+    func nutzerVon(_ s: Angreifermodell.Linear.Signatur) -> [Zelle] {
+        ((modell.verhaeltnisseJeTeil[s] ?? []) + (modell.bindungenJeTeil[s] ?? [])).filter { status[$0] != nil }
     }
 
     func nennerZelle(_ c: Zelle) -> Zelle {

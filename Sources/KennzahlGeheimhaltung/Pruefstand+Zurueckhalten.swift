@@ -8,7 +8,8 @@ extension Pruefstand {
     func betroffen(_ zellen: [Zelle]) -> [Zelle] {
         var besucht = Set<Int>(), beziehungBesucht = Set<Int>()
         var stapel: [Int] = []
-        for c in zellen {
+        // The lights reading them changed their constraints too.
+        for c in zellen + lichter(zellen) {
             var vars = Array(modell.ausdruck[c]?.terme.keys ?? [:].keys)
             for i in eigene[c] ?? [] where aktiv[i] { vars += beziehungen[i].ausdruck.terme.keys }
             for v in vars where besucht.insert(v).inserted { stapel.append(v) }
@@ -65,7 +66,9 @@ extension Pruefstand {
                         }
                     }
                     kandidaten.subtract(gewaehlt)
+                    // A light first: its colour is what gave the value away, and it loses less.
                     let wahl = kandidaten.min { a, b in
+                        if (a.teil == .farbe) != (b.teil == .farbe) { return a.teil == .farbe }
                         let wa = modell.wahrerWert(a)?.betrag ?? .null, wb = modell.wahrerWert(b)?.betrag ?? .null
                         if wa.istNull != wb.istNull { return !wa.istNull }
                         return wa != wb ? wa < wb : a < b
@@ -138,17 +141,8 @@ extension Pruefstand {
         }
     }
 
-    /// Unknowns that count cases (whole numbers): rows of a finest cell, tallies of cases,
-    /// distinct counts. Sums of a field and delivered figures may have decimals.
-    func istGanzzahlig(_ v: Int) -> Bool {
-        switch modell.basis[v] {
-        case .fein(_, _, .faelle, _), .verschieden: return true
-        case .zaehlung(let i, _, _):
-            if case .anzahl = modell.katalog.zaehlungen[i].art { return true }
-            return false
-        case .fein, .frei: return false
-        }
-    }
+    /// Unknowns that count cases (whole numbers), see `Angreifermodell.ganzzahlig`.
+    func istGanzzahlig(_ v: Int) -> Bool { modell.ganzzahlig(v) }
 
     /// Checks `ziele` in their solved components: the linear range, then for small counts whose
     /// range holds, the integer attacker. Returns the ones given away.

@@ -114,9 +114,12 @@ package enum Berichtslauf {
         grundlage.karte = karte
         if a.oeffentlich {
             do throws(Geheimhaltung.Fehler) {
-                grundlage.geheimhaltung = try Geheimhaltung.berechne(
+                let geheimhaltung = try Geheimhaltung.berechne(
                     katalog: katalog, auswertung: auswertung, periode: periode, ab: erstesQuartal,
-                    mitSystem: a.mitPruefsystem)
+                    schaltungen: schaltungen, mitSystem: a.mitPruefsystem)
+                grundlage.geheimhaltung = geheimhaltung
+                // The lights as the public set shows them (on its values, the withheld ones dark).
+                grundlage.ampel = geheimhaltung.ampel
             } catch {
                 switch error {
                 case .nichtSicherbar(let grund):

@@ -35,6 +35,7 @@ package enum CsvRenderer {
         case .zahl(let b, let dez, _): return Zahlformat.schlicht(b, dezimalen: dez, dezimal: d.dezimalzeichen)
         case .symbol(let s): return feld(text: s, d)
         case .ampel(let f): return f.wort
+        case .ampelGeheim: return "nicht ausgewiesen"
         case .licht(_, let text, _, _): return feld(text: text.replacingOccurrences(of: "\n", with: " "), d)
         case .ampelfolge(let folge): return feld(text: folge.map { $0?.wort ?? "." }.joined(separator: ", "), d)
         case .verlauf: return ""

@@ -180,6 +180,7 @@ package enum DocxRenderer {
         case .symbol(let s): return s
         case .geheim: return Tabellenzeichen.unbekannt
         case .ampel(let f): return f.symbol + " " + f.wort
+        case .ampelGeheim: return Tabellenzeichen.ampelGeheim
         case .licht(_, let t, _, _): return t
         case .ampelfolge(let folge):
             return folge.map { $0.map { $0.symbol + " " + $0.wort } ?? "." }.joined(separator: " → ")
@@ -223,7 +224,7 @@ extension Zelle {
     var istText: Bool {
         switch self {
         case .text, .licht, .ampelfolge, .verweise, .leer, .verlauf: return true
-        case .zahl, .symbol, .ampel, .geheim: return false
+        case .zahl, .symbol, .ampel, .ampelGeheim, .geheim: return false
         }
     }
 }

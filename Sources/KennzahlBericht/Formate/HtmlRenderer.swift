@@ -153,6 +153,10 @@ package enum HtmlRenderer {
             return feld(
                 rahmen + farbstil(f) + "white-space:nowrap;vertical-align:top;", esc(f.symbol + " " + f.wort),
                 " class=\"ampel \(f.rawValue)\"")
+        case .ampelGeheim:
+            return feld(
+                rahmen + "white-space:nowrap;vertical-align:top;", esc(Tabellenzeichen.ampelGeheim),
+                " class=\"ampel geheim\" title=\"aus Gründen des Datenschutzes nicht ausgewiesen\"")
         case .licht(let f, let text, let ziel, let titel):
             let inhalt = text.split(separator: "\n", omittingEmptySubsequences: false).map { esc(String($0)) }
                 .joined(separator: "<br>")

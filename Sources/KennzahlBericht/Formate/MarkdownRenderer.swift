@@ -42,6 +42,7 @@ package enum MarkdownRenderer {
             return Zahlformat.deutsch(b, dezimalen: d) + (suffix.isEmpty ? "" : " " + suffix)
         case .symbol(let s): return zelleText(s)
         case .ampel(let f): return f.symbol + " " + f.wort
+        case .ampelGeheim: return zelleText(Tabellenzeichen.ampelGeheim)
         case .licht(_, let text, _, _): return text.replacingOccurrences(of: "\n", with: " ")
         case .ampelfolge(let folge):
             return folge.map { $0.map { $0.symbol + " " + $0.wort } ?? "\\." }.joined(separator: " → ")

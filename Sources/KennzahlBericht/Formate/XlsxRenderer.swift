@@ -189,6 +189,7 @@ package enum XlsxRenderer {
             return ([.ganz, .dez1, .dez2, .dez3, .dez4][min(d, 4)], zahl(b), anzeige.count)
         case .symbol(let s): return (.zeichen, text(s), s.count)
         case .geheim: return (.zeichen, text("."), 1)
+        case .ampelGeheim: return (.text, text(Tabellenzeichen.ampelGeheim), Tabellenzeichen.ampelGeheim.count)
         case .ampel(let f): return (ampelstil(f), text(f.symbol + " " + f.wort), f.wort.count + 2)
         case .licht(let f, let t, _, _):
             let einzeilig = t.replacingOccurrences(of: "\n", with: " ")

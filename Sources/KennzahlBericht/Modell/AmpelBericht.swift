@@ -23,12 +23,15 @@ package enum AmpelBericht {
         ]
         var zeilen: [(Ampelfarbe?, Int, [Zelle])] = []  // colour, Kennzahl, cells
         var zaehlung: [Ampelfarbe: Int] = [:]
+        var geheim = 0
         for (i, k) in mitAmpel {
             let plan = g.zeitplan(k)
             let licht = g.ampel.licht(i, gebiet)
+            let verborgen = g.ampel.istVerborgen(i, gebiet)
             if let f = licht?.farbe { zaehlung[f, default: 0] += 1 }
+            if verborgen { geheim += 1 }
             var z: [Zelle] = [
-                licht.map { .ampel($0.farbe) } ?? .leer,
+                licht.map { .ampel($0.farbe) } ?? (verborgen ? .ampelGeheim : .leer),
                 .verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name),
                 .zahl(Bruch(k.produkt), dezimalen: 0, suffix: ""), .text(g.zeitraumText(k, plan.aktuell)),
                 g.zelle(g.kennwert(i, plan.aktuell, gebiet), k), .text(Zahlformat.einheitName(k.einheit)),
@@ -42,7 +45,10 @@ package enum AmpelBericht {
             z.append(licht.map { .ampelfolge($0.verlauf) } ?? .leer)
             z.append(
                 licht.flatMap { $0.inFolge > 0 ? .zahl(Bruch($0.inFolge), dezimalen: 0, suffix: "") : nil } ?? .leer)
-            z.append(.text(licht.map { g.begruendung($0, i, k, gebiet) } ?? "keine Ampelregel festgelegt"))
+            z.append(
+                .text(
+                    licht.map { g.begruendung($0, i, k, gebiet) }
+                        ?? (verborgen ? geheimText : "keine Ampelregel festgelegt")))
             if let l = licht, let s = l.schaltung {
                 z.append(.text("\(s.farbe.wort) statt \(l.berechnet.wort): \(s.wer), \(s.datum.deutsch)"))
             } else {
@@ -66,7 +72,10 @@ package enum AmpelBericht {
             + KennzahlenBericht.quellenzeile(mitAmpel.map(\.element))
             + g.zeichenerklaerung(haupt, mitAmpel.map(\.element))
             + g.unterjaehrigHinweis(mitAmpel.map(\.element))
-        let zusammenfassung = Ampelfarbe.allCases.map { "\($0.wort): \(zaehlung[$0] ?? 0)" }.joined(separator: " · ")
+        let zusammenfassung =
+            (Ampelfarbe.allCases.map { "\($0.wort): \(zaehlung[$0] ?? 0)" }
+            + (geheim > 0 ? ["nicht ausgewiesen: \(geheim)"] : []))
+            .joined(separator: " · ")
         var abschnitte = [Abschnitt(titel: produkt.titel, absaetze: [zusammenfassung], tabelle: haupt)]
         if gebiet == .gesamt {
             abschnitte.append(
@@ -81,6 +90,10 @@ package enum AmpelBericht {
             hinweise: Datenqualitaet.hinweise(g), csvTabelle: haupt)
     }
 
+    /// The reason of a light a public report withholds.
+    static let geheimText =
+        "Ampel aus Gründen des Datenschutzes nicht ausgewiesen: ihre Farbe ließe auf einen zurückgehaltenen Wert schließen."
+
     /// The anchor of a Kennzahl's row in the Ampel report (`licht-p2-jh-ges`).
     static func anker(_ k: Kennzahl) -> String { "licht-" + Slug.aus(k.id) }
 
@@ -94,7 +107,10 @@ package enum AmpelBericht {
                 .verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name),
             ]
             for geb in gebiete {
-                guard let l = g.ampel.licht(i, geb) else { z.append(.leer); continue }
+                guard let l = g.ampel.licht(i, geb) else {
+                    z.append(g.ampel.istVerborgen(i, geb) ? .ampelGeheim : .leer)
+                    continue
+                }
                 z.append(
                     l.schaltung == nil
                         ? .ampel(l.farbe)

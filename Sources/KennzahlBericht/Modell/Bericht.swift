@@ -125,6 +125,9 @@ enum Zelle: Sendable, Equatable {
     /// A Destatis table symbol: `–` no value, `.` unknown, `x` not sensible.
     case symbol(String)
     case ampel(Ampelfarbe)
+    /// A light a public report withholds (its colour would give a withheld value away):
+    /// "○ nicht ausgewiesen".
+    case ampelGeheim
     /// A cell in a light's colour: its text (lines split by "\n"), an optional link and an
     /// optional longer text shown on hover (the Ampel matrix of the overview).
     case licht(Ampelfarbe, text: String, ziel: String?, titel: String?)
@@ -159,6 +162,8 @@ struct Tabelle: Sendable {
 
 /// Destatis table symbols used in reports, with their explanation.
 enum Tabellenzeichen {
+    /// A withheld light.
+    static let ampelGeheim = "○ nicht ausgewiesen"
     static let keinWert = "–"
     static let unbekannt = "."
     static let nichtSinnvoll = "x"

@@ -1,9 +1,42 @@
+import Foundation
 import KennzahlAmpel
 import KennzahlAuswertung
 import KennzahlBasis
 import KennzahlDaten
 import KennzahlDefinition
 import KennzahlGeheimhaltung
+
+/// Records what public reports read through `Berichtsgrundlage.kennwert` (for the test that no
+/// number escapes the audit).
+package final class Lesemitschrift: @unchecked Sendable {
+    package struct Eintrag: Sendable {
+        package var kennzahl: Int
+        package var zeitraum: Zeitraum
+        package var gebiet: Gebiet
+        package var teil: Geheimhaltung.Teil
+        /// The true number (nil for a symbol).
+        package var wert: Bruch?
+        /// Whether the audit saw the cell, and whether it is shown.
+        package var geprueft: Bool
+        package var gezeigt: Bool
+    }
+
+    private let sperre = NSLock()
+    private var liste: [Eintrag] = []
+
+    package init() {}
+
+    func notiere(
+        _ k: Int, _ z: Zeitraum, _ g: Gebiet, _ t: Geheimhaltung.Teil, _ w: Bruch?, geprueft: Bool, gezeigt: Bool
+    ) {
+        sperre.withLock {
+            liste.append(
+                Eintrag(kennzahl: k, zeitraum: z, gebiet: g, teil: t, wert: w, geprueft: geprueft, gezeigt: gezeigt))
+        }
+    }
+
+    package var eintraege: [Eintrag] { sperre.withLock { liste } }
+}
 
 /// Everything the report builders read: catalogue, values, lights, period and data quality.
 package struct Berichtsgrundlage: Sendable {
@@ -86,21 +119,53 @@ package struct Berichtsgrundlage: Sendable {
 
     package func zeitplan(_ k: Kennzahl) -> Zeitplan { Zeitplan(rhythmus: k.rhythmus, periode: periode) }
 
-    /// The value as the reports show it: in public reports with withheld parts marked.
+    /// The value as the reports show it. Public reports read every number through the audit's
+    /// published view: a number the audit did not see is withheld (fail closed), a shown one is
+    /// rounded to the places it is printed with, so no format (Excel, chart coordinates) can
+    /// carry more than the audit modelled.
     package func kennwert(_ k: Int, _ z: Zeitraum, _ g: Gebiet) -> Kennwert {
         var w = auswertung.kennwert(k, z, g)
         guard let geheimhaltung else { return w }
-        if geheimhaltung.geheim(k, z, g, .wert) { w.zustand = .geheim }
-        if geheimhaltung.geheim(k, z, g, .zaehler) {
-            w.zaehler = nil
-            w.zaehlerGeheim = true
+        let kz = katalog.kennzahlen[k]
+        func gezeigt(_ teil: Geheimhaltung.Teil, _ b: Bruch?) -> Bool {
+            let ja = geheimhaltung.gezeigt(k, z, g, teil)
+            mitschrift?.notiere(k, z, g, teil, b, geprueft: geheimhaltung.geprueft(k, z, g, teil), gezeigt: ja)
+            return ja
         }
-        if geheimhaltung.geheim(k, z, g, .nenner) {
-            w.nenner = nil
-            w.nennerGeheim = true
+        if let b = w.wert {
+            if gezeigt(.wert, b) {
+                w.zustand = .wert(Geheimhaltung.gerundet(b, kz, .wert))
+            } else {
+                w.zustand = .geheim
+            }
+        } else if w.zustand != .keineDaten && w.zustand != .ueberlauf && !geheimhaltung.geprueft(k, z, g, .wert) {
+            // A symbol the audit did not see either: withheld too.
+            mitschrift?.notiere(k, z, g, .wert, nil, geprueft: false, gezeigt: false)
+            w.zustand = .geheim
+        }
+        // Numerator and denominator travel with every value; reports print them for the current
+        // period only, which is what the audit sees. Others are dropped without being read.
+        if let b = w.zaehler {
+            if geheimhaltung.geprueft(k, z, g, .zaehler) && gezeigt(.zaehler, b) {
+                w.zaehler = Geheimhaltung.gerundet(b, kz, .zaehler)
+            } else {
+                w.zaehler = nil
+                w.zaehlerGeheim = true
+            }
+        }
+        if let b = w.nenner {
+            if geheimhaltung.geprueft(k, z, g, .nenner) && gezeigt(.nenner, b) {
+                w.nenner = Geheimhaltung.gerundet(b, kz, .nenner)
+            } else {
+                w.nenner = nil
+                w.nennerGeheim = true
+            }
         }
         return w
     }
+
+    /// Test support: every number public reports read, with whether the audit saw it.
+    package var mitschrift: Lesemitschrift?
 
     /// A light's reason as reports show it. Reasons quote values (this period, the comparison
     /// periods, the city); a public report puts `.` for each number that comes from a value it
@@ -117,7 +182,9 @@ package struct Berichtsgrundlage: Sendable {
                 }
             guard let zeitraum else { return true }
             let gebiet = bezug.gesamtstadt ? Gebiet.gesamt : g
-            return [.wert, .zaehler, .nenner].contains { geheimhaltung.geheim(i, zeitraum, gebiet, $0) }
+            // A number is shown only where its value is shown (for the current period the value
+            // is withheld whenever its numerator or denominator is).
+            return !geheimhaltung.gezeigt(i, zeitraum, gebiet, .wert)
         }
     }
 

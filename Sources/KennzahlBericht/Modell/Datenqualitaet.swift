@@ -9,6 +9,39 @@ package enum Datenqualitaet {
     static let titel = "Datenqualität"
 
     static func abschnitt(_ g: Berichtsgrundlage) -> Abschnitt {
+        g.oeffentlich ? oeffentlich(g) : intern(g)
+    }
+
+    /// Public sets count no rows: a row count of a source is a count of cases (a source with two
+    /// cases in the period would print "übernommen 2" beside a withheld value), and a rejected
+    /// row's line number tells how long a file is. Per source only its files and whether every
+    /// data row was taken; the details stay in the internal report and in `kennzahl check`.
+    private static func oeffentlich(_ g: Berichtsgrundlage) -> Abschnitt {
+        let statistik = g.auswertung.statistik.filter { g.berichtsdateien?.contains($0.pfad) ?? true }
+        var zeilen: [[Zelle]] = []
+        for q in g.katalog.quellen {
+            let s = statistik.filter { $0.quelle == q.id }
+            let verworfen = s.contains { $0.verworfenGesamt > 0 }
+            zeilen.append([
+                .text(q.titel), .zahl(Bruch(s.count), dezimalen: 0, suffix: ""),
+                .text(
+                    s.isEmpty
+                        ? "keine Datei" : verworfen ? "einzelne Zeilen verworfen" : "alle Datenzeilen übernommen"),
+            ])
+        }
+        var a = Abschnitt(
+            titel: Self.titel,
+            tabelle: Tabelle(
+                spalten: [Spalte("Quelle"), Spalte("Dateien", rechtsbuendig: true), Spalte("Datenzeilen")],
+                zeilen: zeilen))
+        a.absaetze = [
+            "Öffentliche Berichte nennen keine Zeilenzahlen: auch sie wären Fallzahlen. Zahl und Gründe verworfener "
+                + "Zeilen stehen im internen Bericht und in 'kennzahl check --data'. Verworfene Zeilen zählen nicht mit."
+        ]
+        return a
+    }
+
+    private static func intern(_ g: Berichtsgrundlage) -> Abschnitt {
         let titel = [
             "Zeilen in den Dateien", "Kopfzeilen", "leer", "übernommen", "verworfen", "in mehrzeiligen Feldern",
         ]

@@ -169,6 +169,8 @@ package enum KennzahlenBericht {
         if form.mitAmpel {
             if let l = g.ampel.licht(i, gebiet) {
                 z += [.ampel(l.farbe), .text(g.begruendung(l, i, k, gebiet))]
+            } else if g.ampel.istVerborgen(i, gebiet) {
+                z += [.ampelGeheim, .text(AmpelBericht.geheimText)]
             } else {
                 z += [.leer, .leer]
             }

@@ -75,7 +75,7 @@ package enum Uebersicht {
             gruppe = name
             for geb in g.gebiete {
                 guard let l = g.ampel.licht(i, geb) else {
-                    z.append(.leer)
+                    z.append(g.ampel.istVerborgen(i, geb) ? .ampelGeheim : .leer)
                     continue
                 }
                 let wert = g.kurzwert(g.kennwert(i, g.zeitplan(kz).aktuell, geb), kz)
