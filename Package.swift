@@ -57,7 +57,9 @@ let package = Package(
         ),
         .testTarget(
             name: "KennzahlGeheimhaltungTests",
-            dependencies: [basis, definition, geheimhaltung, bericht, beispiele, kommandozeile, hilfen]
+            dependencies: [
+                basis, definition, auswertung, ampel, geheimhaltung, bericht, beispiele, kommandozeile, hilfen,
+            ]
         ),
         .testTarget(
             name: "KennzahlBerichtTests", dependencies: [basis, bericht, kommandozeile, hilfen],
@@ -66,7 +68,7 @@ let package = Package(
         .testTarget(
             name: "KennzahlKommandozeileTests",
             dependencies: [
-                basis, definition, daten, auswertung, ampel, bericht, beispiele, kommandozeile, hilfen,
+                basis, definition, daten, auswertung, ampel, geheimhaltung, bericht, beispiele, kommandozeile, hilfen,
             ]
         ),
     ],

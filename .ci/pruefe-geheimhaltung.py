@@ -7,7 +7,11 @@ Not part of the product (scipy from PyPI, in CI only). Input: the attacker's sys
 every withheld value), and the folder of the public report set. The script
 
 1. checks the system against the report files: every current value the system calls published
-   appears with that number in the set's CSV files, every one it calls withheld appears as `.`;
+   appears with that number in the set's CSV files, every one it calls withheld appears as `.`,
+   every light the system calls shown with its colour, every withheld one as "nicht ausgewiesen";
+   and that the set shows nothing the system does not model: no data-quality row counts, no
+   Excel number with more places than printed (the system holds every value at its printed
+   precision, and the shown lights' conditions on withheld values as inequalities);
 2. solves, with another solver (HiGHS in scipy), the attacker's linear programs: for every withheld
    value its smallest and largest value over everything published, on the connected part of the
    system that holds it, and compares them with the engine's exact ranges;
@@ -17,7 +21,7 @@ every withheld value), and the folder of the public report set. The script
 
     python3 .ci/pruefe-geheimhaltung.py system.json reports-oeffentlich/2021-Q4
 """
-import csv, json, math, os, sys
+import csv, json, math, os, re, sys
 from fractions import Fraction
 
 import numpy as np
@@ -58,7 +62,7 @@ def zahl_aus_csv(text):
 
 def vergleiche_mit_berichten(system, ordner):
     werte = lies_csv_werte(ordner)
-    spalte = {"wert": "Wert", "zaehler": "Zähler", "nenner": "Nenner"}
+    spalte = {"wert": "Wert", "zaehler": "Zähler", "nenner": "Nenner", "farbe": "Ampel"}
     geprueft, fehler = 0, []
     for a in system["aktuell"]:
         if a["gebiet"] == "ohne-zuordnung":
@@ -67,6 +71,13 @@ def vergleiche_mit_berichten(system, ordner):
         if zeile is None or spalte[a["teil"]] not in zeile:
             continue
         text = zeile[spalte[a["teil"]]].strip()
+        if a["teil"] == "farbe":
+            # A light: withheld ones read "nicht ausgewiesen", shown ones their colour word.
+            erwartet = "nicht ausgewiesen" if a["zurueckgehalten"] else a.get("wert")
+            if text != erwartet:
+                fehler.append(f"{a}: Ampel im Bericht {text!r}")
+            geprueft += 1
+            continue
         if a["zurueckgehalten"]:
             if text != ".":
                 fehler.append(f"{a}: zurückgehalten, im Bericht aber {text!r}")
@@ -178,10 +189,63 @@ def optimum(c, a, unten, oben, grenzen, ganzzahlig=None):
     return r.fun
 
 
+def druckstellen(z):
+    """Per cell style of a workbook: the decimal places its number format prints (a percent
+    format two more, since 74,0 % is stored as 0.740); None for the general format."""
+    import html
+    stile = z.read("xl/styles.xml").decode("utf-8")
+    formate = {int(m.group(1)): html.unescape(m.group(2))
+               for m in re.finditer(r'<numFmt numFmtId="(\d+)" formatCode="([^"]*)"', stile)}
+    eingebaut = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%"}
+    xfs = re.search(r"<cellXfs[^>]*>(.*?)</cellXfs>", stile, re.S).group(1)
+    ergebnis = []
+    for m in re.finditer(r"<xf [^>]*?numFmtId=\"(\d+)\"", xfs):
+        code = formate.get(int(m.group(1)), eingebaut.get(int(m.group(1))))
+        if code is None:
+            ergebnis.append(None)
+            continue
+        nach = re.search(r"0[.,](0+)", code)
+        ergebnis.append((len(nach.group(1)) if nach else 0) + (2 if "%" in code else 0))
+    return ergebnis
+
+
+def veroeffentlichte_sicht(ordner):
+    """What the public set shows beyond the CSV must not say more than the audit modelled:
+    no data-quality row counts in any file, and no Excel cell with more places than its number
+    format prints (the audit models each number at the places it is printed with)."""
+    fehler = []
+    for wurzel, _, dateien in os.walk(ordner):
+        for d in dateien:
+            pfad = os.path.join(wurzel, d)
+            if d.endswith(".md") or d.endswith(".html"):
+                text = open(pfad, encoding="utf-8").read()
+                for verboten in ("Zeilen in den Dateien", "Kopfzeilen"):
+                    if verboten in text:
+                        fehler.append(f"{pfad}: Datenqualität mit Zeilenzahlen ({verboten!r})")
+            if d.endswith(".xlsx"):
+                import zipfile
+                with zipfile.ZipFile(pfad) as z:
+                    stellen_je_stil = druckstellen(z)
+                    for name in z.namelist():
+                        if not name.startswith("xl/worksheets/"):
+                            continue
+                        xml = z.read(name).decode("utf-8")
+                        for m in re.finditer(r'<c [^>]*?s="(\d+)"[^>]*><v>(-?\d+(?:\.\d+)?)</v>', xml):
+                            erlaubt = stellen_je_stil[int(m.group(1))]
+                            stellen = len(m.group(2).split(".")[1]) if "." in m.group(2) else 0
+                            if erlaubt is not None and stellen > erlaubt:
+                                fehler.append(f"{pfad} {name}: {m.group(2)} hat {stellen} Stellen, gedruckt {erlaubt}")
+    return fehler
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
     system = json.load(open(sys.argv[1], encoding="utf-8"))
+    sicht = veroeffentlichte_sicht(sys.argv[2])
+    print(f"veröffentlichte Sicht: {len(sicht)} Abweichungen (Datenqualität ohne Zeilenzahlen, Excel mit gedruckten Stellen)")
+    for f in sicht[:20]:
+        print("  SICHT", f)
     geprueft, fehler = vergleiche_mit_berichten(system, sys.argv[2])
     print(f"{system['katalog']} {system['periode']}: {geprueft} aktuelle Werte mit den Berichtsdateien verglichen, "
           f"{len(fehler)} Abweichungen")
@@ -243,7 +307,7 @@ def main():
         print("  VERRATEN", f)
     for f in verrat_mip[:20]:
         print("  GANZZAHLIG", f)
-    if fehler or abweichungen or verrat_lp or verrat_mip:
+    if fehler or abweichungen or verrat_lp or verrat_mip or sicht:
         sys.exit(1)
 
 

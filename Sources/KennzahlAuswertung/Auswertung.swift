@@ -12,6 +12,9 @@ package struct Auswertung: Sendable {
     let werte: [Schluessel: [Kennwert]]
     /// One entry per export file read, in source and period order.
     package let statistik: [DateiStatistik]
+    /// The tallies of the population source per period and slot (official figures: the public
+    /// audit takes them as known).
+    var einwohner: [Auswerter.Auftrag: [Bruch?]] = [:]
 
     struct Schluessel: Hashable {
         var kennzahl: Int
@@ -23,6 +26,12 @@ package struct Auswertung: Sendable {
     package func kennwert(_ k: Int, _ z: Zeitraum, _ g: Gebiet) -> Kennwert {
         guard let liste = werte[Schluessel(kennzahl: k, zeitraum: z)] else { return Kennwert(.keineDaten) }
         return liste[g.slot(sozialraeume: katalog.sozialraeume.count)]
+    }
+
+    /// A tally of the population source (catalogue index of the Zählung) for a period and slot;
+    /// nil when it was not tallied or has no number.
+    package func einwohner(_ zaehlung: Int, _ z: Zeitraum, slot: Int) -> Bruch? {
+        einwohner[Auswerter.Auftrag(zaehlung: zaehlung, zeitraum: z)]?[slot] ?? nil
     }
 }
 
@@ -54,7 +63,17 @@ package enum Auswerter {
         }) {
             rechner.kennwerte(s.kennzahl, s.zeitraum)
         }
-        return (Auswertung(katalog: katalog, werte: rechner.werte, statistik: statistik), diagnosen)
+        var auswertung = Auswertung(katalog: katalog, werte: rechner.werte, statistik: statistik)
+        if let e = katalog.einwohnerQuelle {
+            for a in auftraege where katalog.zaehlungen[a.zaehlung].quelle == e {
+                guard let ai = auftragIndex[a] else { continue }
+                auswertung.einwohner[a] = (0..<(katalog.sozialraeume.count + 2)).map { slot in
+                    if case .wert(let b) = werk.wert(ai, slot: slot, quelle: katalog.quellen[e]) { return b }
+                    return nil
+                }
+            }
+        }
+        return (auswertung, diagnosen)
     }
 
     /// The requests closed over referenced Kennzahlen (an explicit stack: chains of references

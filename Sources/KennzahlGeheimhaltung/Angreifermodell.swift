@@ -80,6 +80,9 @@ struct Angreifermodell {
         var ausdruck: Linear
         var art: LinearesProgramm.Art
         var zellen: [Zelle]
+        /// Expressions inside it that are whole numbers at every integer point (a ratio's
+        /// numerator and denominator): the integer attacker branches on them first.
+        var teile: [Linear] = []
 
         struct Schluessel: Hashable {
             var signatur: Linear.Signatur
@@ -291,8 +294,12 @@ struct Angreifermodell {
     }
 
     /// A tally for a period and an area (the city sums the areas and the rows without one).
+    /// Population figures are official and public: the attacker knows them, so they are numbers.
     private mutating func zaehlung(_ i: Int, _ z: Zeitraum, _ slot: Int) -> Linear? {
         let zaehlung = katalog.zaehlungen[i]
+        if zaehlung.quelle == katalog.einwohnerQuelle, let w = auswertung.einwohner(i, z, slot: slot) {
+            return .konstant(w)
+        }
         let f = Fenster(zaehlung, z)
         let slots: [Int]
         if case .keine = katalog.quellen[zaehlung.quelle].gebiet {
@@ -381,8 +388,8 @@ struct Angreifermodell {
             return []
         }
         return [
-            Beziehung(ausdruck: a, art: .mindestens, zellen: [c]),
-            Beziehung(ausdruck: b, art: .hoechstens, zellen: [c]),
+            Beziehung(ausdruck: a, art: .mindestens, zellen: [c], teile: [e]),
+            Beziehung(ausdruck: b, art: .hoechstens, zellen: [c], teile: [e]),
         ]
     }
 
@@ -415,8 +422,8 @@ struct Angreifermodell {
         else { return ([], genutzt) }
         return (
             [
-                Beziehung(ausdruck: oben, art: .hoechstens, zellen: [c]),
-                Beziehung(ausdruck: unten, art: .mindestens, zellen: [c]),
+                Beziehung(ausdruck: oben, art: .hoechstens, zellen: [c], teile: [ez, en]),
+                Beziehung(ausdruck: unten, art: .mindestens, zellen: [c], teile: [ez, en]),
             ], genutzt
         )
     }

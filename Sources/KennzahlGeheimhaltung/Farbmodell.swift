@@ -13,8 +13,9 @@ import KennzahlDefinition
 /// truth of every such condition in every period of the light's series (the colour, the colours
 /// of the history and the reason are functions of them), and the piece of the measure it lies on
 /// (which side of the Zielwert, the sign of a change): more than the colour says, never less.
-/// A condition that is not linear in the unknowns (a change between two withheld ratios) cannot
-/// be modelled; such a light is not shown.
+/// Each modelled condition reads one withheld value, so it bounds that value alone; a light
+/// with a condition over two withheld values (a change between two withheld quarters, a
+/// withheld area against a withheld city value) is not shown.
 extension Angreifermodell {
     /// A linear form over cells (published ones already replaced by their shown numbers).
     struct Zellform {
@@ -147,135 +148,38 @@ extension Angreifermodell {
         _ e: (zeitraum: Zeitraum, vorquartal: Zeitraum?, vorjahr: Zeitraum), gilt: Bool, gemessen: Bruch,
         _ gezeigt: (Zelle) -> Bool
     ) -> [(Zellform, Lage)]? {
-        let n = katalog.sozialraeume.count
-        func zelle(_ z: Zeitraum, _ slot: Int = licht.slot, _ t: Geheimhaltung.Teil = .wert) -> Zelle {
-            Zelle(kennzahl: licht.kennzahl, zeitraum: z, slot: slot, teil: t)
-        }
-        func form(_ c: Zelle) -> Zellform? {
-            gezeigt(c) ? gezeigterWert(c).map(Zellform.konstant) : .zelle(c)
-        }
-        let a = zelle(e.zeitraum)
-        var stuecke: [(Zellform, Lage)] = []
-        // measured = vorzeichen · faktor · differenz, faktor = 100 / |bezug| for relative measures.
-        var differenz: Zellform
-        var eingaben: [Zelle]
-        var bezug: Zelle?, bezugKonstante: Bruch?
-        var vorzeichen = Bruch(1)
-        func richtungsvorzeichen(_ x: Zellform, wahr: Bruch) -> Bruch {
-            switch kz.richtung {
-            case .hoeherBesser: return Bruch(-1)
-            case .niedrigerBesser: return Bruch(1)
-            case .abweichung:
-                // |x|: the attacker learns the sign.
-                let s = wahr.istNegativ ? Bruch(-1) : Bruch(1)
-                if let f = x.mal(s) { stuecke.append((f, .mindestens)) }
-                return s
-            }
-        }
-        switch b.groesse {
-        case .wert:
-            eingaben = [a]
-            guard let f = form(a) else { return [] }
-            differenz = f
-        case .zaehler, .nenner:
-            let c = zelle(e.zeitraum, licht.slot, b.groesse == .zaehler ? .zaehler : .nenner)
-            eingaben = [c]
-            guard let f = form(c) else { return [] }
-            differenz = f
-        case .abstandZumZielwert:
-            eingaben = [a]
-            guard let ziel = kz.zielwert, let fa = form(a), let v = sichtwert(a, gezeigt) else { return [] }
-            let minus = fa.mal(Bruch(-1)) ?? fa
-            switch ziel {
-            case .mindestens(let g):
-                bezugKonstante = g
-                if v < g {
-                    differenz = Zellform.konstant(g).plus(minus) ?? fa
-                    stuecke.append((fa.plus(.konstant(g), mal: Bruch(-1)) ?? fa, .kleiner))
-                } else {
-                    differenz = .konstant(.null)
-                    stuecke.append((fa.plus(.konstant(g), mal: Bruch(-1)) ?? fa, .mindestens))
-                }
-            case .hoechstens(let g):
-                bezugKonstante = g
-                if v > g {
-                    differenz = fa.plus(.konstant(g), mal: Bruch(-1)) ?? fa
-                    stuecke.append((differenz, .groesser))
-                } else {
-                    differenz = .konstant(.null)
-                    stuecke.append((fa.plus(.konstant(g), mal: Bruch(-1)) ?? fa, .hoechstens))
-                }
-            case .zwischen(let x, let y):
-                let unter = fa.plus(.konstant(x), mal: Bruch(-1)) ?? fa
-                let ueber = fa.plus(.konstant(y), mal: Bruch(-1)) ?? fa
-                if v < x {
-                    bezugKonstante = x
-                    differenz = Zellform.konstant(x).plus(minus) ?? fa
-                    stuecke.append((unter, .kleiner))
-                } else if v > y {
-                    bezugKonstante = y
-                    differenz = ueber
-                    stuecke.append((ueber, .groesser))
-                } else {
-                    bezugKonstante = y
-                    differenz = .konstant(.null)
-                    stuecke += [(unter, .mindestens), (ueber, .hoechstens)]
-                }
-            }
-            if !b.relativ { bezugKonstante = nil }
-        case .abweichungGesamtstadt:
-            let s = zelle(e.zeitraum, n + 1)
-            eingaben = [a, s]
-            guard licht.slot != n + 1, let fa = form(a), let fs = form(s), let va = sichtwert(a, gezeigt),
-                let vs = sichtwert(s, gezeigt), let dWahr = va.minus(vs)
-            else { return [] }
-            differenz = fa.plus(fs, mal: Bruch(-1)) ?? fa
-            if b.relativ { bezug = s }
-            vorzeichen = richtungsvorzeichen(differenz, wahr: dWahr)
-        case .veraenderung(let bz), .anstieg(let bz), .rueckgang(let bz), .verschlechterung(let bz):
-            guard let zp = bz == .vorquartal ? e.vorquartal : e.vorjahr else { return [] }
-            let p = zelle(zp)
-            eingaben = [a, p]
-            guard let fa = form(a), let fp = form(p), let va = sichtwert(a, gezeigt), let vp = sichtwert(p, gezeigt),
-                let dWahr = va.minus(vp)
-            else { return [] }
-            differenz = fa.plus(fp, mal: Bruch(-1)) ?? fa
-            if b.relativ { bezug = p }
-            switch b.groesse {
-            case .anstieg: vorzeichen = Bruch(1)
-            case .rueckgang: vorzeichen = Bruch(-1)
-            case .veraenderung:
-                vorzeichen = dWahr.istNegativ ? Bruch(-1) : Bruch(1)
-                if let f = differenz.mal(vorzeichen) { stuecke.append((f, .mindestens)) }
-            default: vorzeichen = richtungsvorzeichen(differenz, wahr: dWahr)
-            }
-        }
-        // Only shown values: the attacker computes the condition himself.
-        if eingaben.allSatisfy(gezeigt) { return [] }
+        guard var m = messform(b, kz, licht, e, gezeigt) else { return [] }
+        // Only shown values: the attacker computes the condition himself. Two withheld values
+        // in one condition (a change between two withheld values) would tie periods or areas
+        // together in the attacker's system: such a light is not shown.
+        let offen = m.eingaben.filter { !gezeigt($0) }
+        if offen.isEmpty { return [] }
+        if offen.count > 1 { return nil }
         // The condition `measured (vergleich) schwelle` as it holds (negated when it does not).
         let lage = Angreifermodell.lage(b.vergleich, gilt: gilt, gemessen: gemessen, schwelle: b.schwelle)
-        guard let gerichtet = differenz.mal(vorzeichen) else { return nil }
-        if let bz = bezug {
+        guard let gerichtet = m.differenz.mal(m.vorzeichen) else { return nil }
+        if let bz = m.bezug {
             // faktor = 100 / |q|: multiply by |q| = s·q > 0 (the attacker learns the sign of q).
-            guard let fq = form(bz), let vq = sichtwert(bz, gezeigt), !vq.istNull else { return [] }
+            let fq = gezeigt(bz) ? gezeigterWert(bz).map(Zellform.konstant) : .zelle(bz)
+            guard let fq, let vq = sichtwert(bz, gezeigt), !vq.istNull else { return [] }
             let s = vq.istNegativ ? Bruch(-1) : Bruch(1)
             guard let links = gerichtet.mal(Bruch(100)), let t = b.schwelle.mal(s),
                 let f = links.plus(fq, mal: Bruch.null.minus(t) ?? .null), let betrag = fq.mal(s)
             else { return nil }
-            stuecke.append((betrag, .groesser))
-            stuecke.append((f, lage))
+            m.stuecke.append((betrag, .groesser))
+            m.stuecke.append((f, lage))
         } else {
             var faktor = Bruch(1)
-            if let g = bezugKonstante {
+            if let g = m.bezugKonstante {
                 guard !g.istNull, let f = Bruch(100).geteilt(durch: g.betrag) else { return [] }
                 faktor = f
             }
-            guard let m = gerichtet.mal(faktor), let f = m.plus(.konstant(b.schwelle), mal: Bruch(-1)) else {
+            guard let x = gerichtet.mal(faktor), let f = x.plus(.konstant(b.schwelle), mal: Bruch(-1)) else {
                 return nil
             }
-            stuecke.append((f, lage))
+            m.stuecke.append((f, lage))
         }
-        return stuecke.filter { !$0.0.terme.isEmpty }
+        return m.stuecke.filter { !$0.0.terme.isEmpty }
     }
 
     /// The comparison that holds: `vergleich` itself, or its negation; "≠" (or a false "=") by
@@ -316,8 +220,8 @@ extension Angreifermodell {
             guard let z = ausdruck[zc], let nn = ausdruck[nc], let nw = wahrerWert(nc), !nw.istNull else { return nil }
             // a·f·z/n + K (lage) 0  ⇔  s·(a·f·z + K·n) (lage) 0 with s·n > 0.
             let s = nw.istNegativ ? Bruch(-1) : Bruch(1)
-            guard let af = a.mal(Auswerter.faktor(katalog.kennzahlen[v.kennzahl].einheit)), let as_ = af.mal(s),
-                let ks = f.konstante.mal(s), let t1 = Linear().plus(z, mal: as_), let t2 = t1.plus(nn, mal: ks),
+            guard let af = a.mal(Auswerter.faktor(katalog.kennzahlen[v.kennzahl].einheit)), let afs = af.mal(s),
+                let ks = f.konstante.mal(s), let t1 = Linear().plus(z, mal: afs), let t2 = t1.plus(nn, mal: ks),
                 let positiv = nn.mal(s)
             else { return nil }
             e = t2
@@ -336,7 +240,7 @@ extension Angreifermodell {
     private func schaerfe(_ e: Linear, _ lage: Lage, _ licht: Zelle) -> Beziehung?? {
         if e.terme.isEmpty { return .some(nil) }
         func beziehung(_ x: Linear, _ art: LinearesProgramm.Art) -> Beziehung {
-            Beziehung(ausdruck: x, art: art, zellen: [licht])
+            Beziehung(ausdruck: x, art: art, zellen: [licht], teile: [x])
         }
         switch lage {
         case .hoechstens: return beziehung(e, .hoechstens)

@@ -225,19 +225,43 @@ struct GanzeZahl: Hashable, Sendable, Comparable, CustomStringConvertible {
 
 /// An exact rational for the simplex: a `Bruch` while it fits in 128 bits, otherwise a fraction
 /// of `GanzeZahl`s; results that fit again go back to `Bruch`. Always reduced, denominator > 0.
-enum ExakteZahl: Hashable, Sendable, Comparable {
-    case klein(Bruch)
-    case gross(zaehler: GanzeZahl, nenner: GanzeZahl)
+/// A struct with the large form behind a reference, so copying the common small value (the
+/// tableau copies millions) moves two words and never touches a reference count.
+struct ExakteZahl: Hashable, Sendable, Comparable {
+    /// The value when it fits (`gross` is nil), else 0.
+    private var klein: Bruch
+    private var gross: Gross?
 
-    static let null = ExakteZahl.klein(.null)
+    /// A fraction beyond 128 bits.
+    private final class Gross: Hashable, Sendable {
+        let zaehler: GanzeZahl
+        let nenner: GanzeZahl
+        init(_ z: GanzeZahl, _ n: GanzeZahl) {
+            zaehler = z
+            nenner = n
+        }
+        static func == (a: Gross, b: Gross) -> Bool { a.zaehler == b.zaehler && a.nenner == b.nenner }
+        func hash(into h: inout Hasher) {
+            h.combine(zaehler)
+            h.combine(nenner)
+        }
+    }
 
-    init(_ b: Bruch) { self = .klein(b) }
+    static let null = ExakteZahl(Bruch.null)
+
+    init(_ b: Bruch) {
+        klein = b
+        gross = nil
+    }
+
+    private init(gross z: GanzeZahl, _ n: GanzeZahl) {
+        klein = .null
+        gross = Gross(z, n)
+    }
 
     private var teile: (GanzeZahl, GanzeZahl) {
-        switch self {
-        case .klein(let b): return (GanzeZahl(b.zaehler), GanzeZahl(b.nenner))
-        case .gross(let z, let n): return (z, n)
-        }
+        if let g = gross { return (g.zaehler, g.nenner) }
+        return (GanzeZahl(klein.zaehler), GanzeZahl(klein.nenner))
     }
 
     private static func aus(_ z: GanzeZahl, _ n: GanzeZahl) -> ExakteZahl {
@@ -245,49 +269,37 @@ enum ExakteZahl: Hashable, Sendable, Comparable {
         if n < .null { z = -z; n = -n }
         let g = GanzeZahl.ggT(z, n)
         if !g.istNull && g != GanzeZahl(1) { z = GanzeZahl.teile(z, g).0; n = GanzeZahl.teile(n, g).0 }
-        if let a = z.int128, let b = n.int128, let bruch = Bruch(zaehler: a, nenner: b) { return .klein(bruch) }
-        return .gross(zaehler: z, nenner: n)
+        if let a = z.int128, let b = n.int128, let bruch = Bruch(zaehler: a, nenner: b) { return ExakteZahl(bruch) }
+        return ExakteZahl(gross: z, n)
     }
 
-    var istNull: Bool {
-        switch self {
-        case .klein(let b): return b.istNull
-        case .gross(let z, _): return z.istNull
-        }
-    }
+    var istNull: Bool { gross.map { $0.zaehler.istNull } ?? klein.istNull }
 
-    var istNegativ: Bool {
-        switch self {
-        case .klein(let b): return b.istNegativ
-        case .gross(let z, _): return z < .null
-        }
-    }
+    /// Whether the value needs more than 128 bits.
+    var istGross: Bool { gross != nil }
+
+    var istNegativ: Bool { gross.map { $0.zaehler < .null } ?? klein.istNegativ }
 
     /// The value as a `Bruch`; when it does not fit, the nearest `Bruch` with denominator 10⁶
     /// toward `richtung` (−1: down, +1: up), so a bound never claims more than is known.
     func bruch(gerundet richtung: Int) -> Bruch {
-        switch self {
-        case .klein(let b): return b
-        case .gross(let z, let n):
-            let million = GanzeZahl(1_000_000)
-            var (q, r) = GanzeZahl.teile(z * million, n)
-            if !r.istNull && (richtung > 0) == !(r < .null) { q = q + GanzeZahl(richtung > 0 ? 1 : -1) }
-            return q.int128.flatMap { Bruch(zaehler: $0, nenner: 1_000_000) }
-                ?? (richtung > 0 ? Bruch(Int.max) : Bruch(Int.min))
-        }
+        guard let g = gross else { return klein }
+        let million = GanzeZahl(1_000_000)
+        var (q, r) = GanzeZahl.teile(g.zaehler * million, g.nenner)
+        if !r.istNull && (richtung > 0) == !(r < .null) { q = q + GanzeZahl(richtung > 0 ? 1 : -1) }
+        return q.int128.flatMap { Bruch(zaehler: $0, nenner: 1_000_000) }
+            ?? (richtung > 0 ? Bruch(Int.max) : Bruch(Int.min))
     }
 
     static func + (a: ExakteZahl, b: ExakteZahl) -> ExakteZahl {
-        if case .klein(let x) = a, case .klein(let y) = b, let s = x.plus(y) { return .klein(s) }
+        if a.gross == nil, b.gross == nil, let s = a.klein.plus(b.klein) { return ExakteZahl(s) }
         let (az, an) = a.teile, (bz, bn) = b.teile
         return aus(az * bn + bz * an, an * bn)
     }
 
     static prefix func - (a: ExakteZahl) -> ExakteZahl {
-        switch a {
-        case .klein(let b): if let n = Bruch.null.minus(b) { return .klein(n) }
-        case .gross(let z, let n): return .gross(zaehler: -z, nenner: n)
-        }
+        if let g = a.gross { return ExakteZahl(gross: -g.zaehler, g.nenner) }
+        if let n = Bruch.null.minus(a.klein) { return ExakteZahl(n) }
         let (z, n) = a.teile
         return aus(-z, n)
     }
@@ -295,7 +307,7 @@ enum ExakteZahl: Hashable, Sendable, Comparable {
     static func - (a: ExakteZahl, b: ExakteZahl) -> ExakteZahl { a + (-b) }
 
     static func * (a: ExakteZahl, b: ExakteZahl) -> ExakteZahl {
-        if case .klein(let x) = a, case .klein(let y) = b, let p = x.mal(y) { return .klein(p) }
+        if a.gross == nil, b.gross == nil, let p = a.klein.mal(b.klein) { return ExakteZahl(p) }
         if a.istNull || b.istNull { return .null }
         let (az, an) = a.teile, (bz, bn) = b.teile
         return aus(az * bz, an * bn)
@@ -303,30 +315,25 @@ enum ExakteZahl: Hashable, Sendable, Comparable {
 
     /// a / b for b ≠ 0.
     static func / (a: ExakteZahl, b: ExakteZahl) -> ExakteZahl {
-        if case .klein(let x) = a, case .klein(let y) = b, let q = x.geteilt(durch: y) { return .klein(q) }
+        if a.gross == nil, b.gross == nil, let q = a.klein.geteilt(durch: b.klein) { return ExakteZahl(q) }
         let (az, an) = a.teile, (bz, bn) = b.teile
         return aus(az * bn, an * bz)
     }
 
-    static func < (a: ExakteZahl, b: ExakteZahl) -> Bool { (a - b).istNegativ }
+    static func < (a: ExakteZahl, b: ExakteZahl) -> Bool {
+        if a.gross == nil, b.gross == nil { return a.klein < b.klein }
+        return (a - b).istNegativ
+    }
 
     /// Whether the value is a whole number.
-    var istGanz: Bool {
-        switch self {
-        case .klein(let b): return b.nenner == 1
-        case .gross(_, let n): return n == GanzeZahl(1)
-        }
-    }
+    var istGanz: Bool { gross.map { $0.nenner == GanzeZahl(1) } ?? (klein.nenner == 1) }
 
     /// The largest whole number not above the value (as Int128; values beyond it are clamped,
     /// which only makes a branch empty).
     var abgerundet: Int128 {
-        switch self {
-        case .klein(let b): return b.gerundetAbwaerts
-        case .gross(let z, let n):
-            var (q, r) = GanzeZahl.teile(z, n)
-            if r < .null { q = q - GanzeZahl(1) }
-            return q.int128 ?? (z < .null ? Int128.min / 2 : Int128.max / 2)
-        }
+        guard let g = gross else { return klein.gerundetAbwaerts }
+        var (q, r) = GanzeZahl.teile(g.zaehler, g.nenner)
+        if r < .null { q = q - GanzeZahl(1) }
+        return q.int128 ?? (g.zaehler < .null ? Int128.min / 2 : Int128.max / 2)
     }
 }

@@ -190,7 +190,6 @@ package struct Geheimhaltung: Sendable {
             for licht in l { alle.formUnion(Angreifermodell.eingaben(licht, sozialraeume: n)) }
         }
         let stand = Pruefstand(modell: Angreifermodell(katalog: katalog, auswertung: auswertung, zellen: alle))
-        var gruende: [Zelle: Grund] = [:]
         var ergebnis = Geheimhaltung(sozialraeume: katalog.sozialraeume.count)
         /// Every value withheld for resting on too few cases, in any set of the chain.
         var klein = Set<Zelle>()
@@ -215,20 +214,10 @@ package struct Geheimhaltung: Sendable {
             for (c, g) in jetzt where g == .primaer { klein.insert(c) }
             // The audit: this set together with the earlier ones, solved as one system; only
             // components that this set's values touch can have changed. It protects the small
-            // values; a withheld larger value that the system pins exactly is shown again (its
-            // constraint is implied: showing it tells an attacker nothing new).
+            // values, then shows again the larger ones the system pins anyway.
             do throws(Pruefstand.Fehler) {
                 try sichere(stand, neu: neu, neuGeheim: neuGeheim, klein: klein, jetzt: &jetzt)
-                let gross = sicht.filter { stand.status[$0] == .geheim && !klein.contains($0) }
-                var bereiche = try stand.intervalle(Array(gross)).intervalle
-                var freigegeben = false
-                for c in gross.sorted() {
-                    guard let b = bereiche[c], let u = b.unten, let o = b.oben, u == o else { continue }
-                    stand.gibFrei(c)
-                    jetzt[c] = nil
-                    freigegeben = true
-                }
-                if freigegeben { bereiche = [:] }
+                let bereiche = try zeigeFestgelegte(stand, sicht, klein: klein, jetzt: &jetzt)
                 if i == perioden.count - 1 {
                     try schliesseAb(
                         &ergebnis, stand: stand, periode: p, sichtbar: sicht.union(lichterJe[i]), bereiche: bereiche,
@@ -237,29 +226,60 @@ package struct Geheimhaltung: Sendable {
             } catch {
                 throw .nichtSicherbar(Geheimhaltung.beschreibe(error, katalog))
             }
-            // A value keeps the reason it was first withheld for; this set's own reasons first
-            // where it shows the value (primary before earlier before secondary and audit).
-            var eigene: [Zelle: Grund] = [:]
-            for c in sicht.union(lichterJe[i]) where stand.status[c] == .geheim {
-                if stand.nichtModellierbar.contains(c) {
-                    eigene[c] = .ampel
-                } else if jetzt[c] == .primaer {
-                    eigene[c] = .primaer
-                } else if frueher.contains(c) {
-                    eigene[c] = .frueher
-                } else {
-                    eigene[c] = jetzt[c] ?? .pruefung
-                }
-            }
-            for (c, g) in eigene where gruende[c] == nil { gruende[c] = g }
             if i == perioden.count - 1 {
                 ergebnis.sichtbar = sicht.union(lichterJe[i])
-                ergebnis.gruende = eigene
+                ergebnis.gruende = gruendeDesStands(stand, ergebnis.sichtbar, jetzt: jetzt, frueher: frueher)
             }
         }
         ergebnis.kette = perioden
+        Pruefzaehler.melde()
         ergebnis.ampel = oeffentlicheAmpel(stand, katalog, periode, schaltungen, lichterJe.last ?? [])
+        let gebiete = [Gebiet.gesamt] + katalog.sozialraeume.indices.map(Gebiet.sozialraum)
+        ergebnis.system?.setzeFarben { id, slug in
+            guard let k = katalog.index(id: id), let g = gebiete.first(where: { katalog.slug($0) == slug }) else {
+                return nil
+            }
+            return ergebnis.ampel.licht(k, g)?.farbe.wort
+        }
         return ergebnis
+    }
+
+    /// Why each withheld value of the reported set is withheld: this set's own reasons first
+    /// (a light that cannot be modelled, primary, earlier, then secondary and audit).
+    private static func gruendeDesStands(
+        _ stand: Pruefstand, _ sicht: Set<Zelle>, jetzt: [Zelle: Grund], frueher: Set<Zelle>
+    ) -> [Zelle: Grund] {
+        var eigene: [Zelle: Grund] = [:]
+        for c in sicht where stand.status[c] == .geheim {
+            if stand.nichtModellierbar.contains(c) {
+                eigene[c] = .ampel
+            } else if jetzt[c] == .primaer {
+                eigene[c] = .primaer
+            } else if frueher.contains(c) {
+                eigene[c] = .frueher
+            } else {
+                eigene[c] = jetzt[c] ?? .pruefung
+            }
+        }
+        return eigene
+    }
+
+    /// Shows again every withheld larger value of the set that the system pins exactly (its
+    /// constraint is implied: showing it tells an attacker nothing new). Returns the ranges of
+    /// the withheld larger values when none was shown again (they stay valid), else none.
+    private static func zeigeFestgelegte(
+        _ stand: Pruefstand, _ sicht: Set<Zelle>, klein: Set<Zelle>, jetzt: inout [Zelle: Grund]
+    ) throws(Pruefstand.Fehler) -> [Zelle: Pruefstand.Intervall] {
+        let gross = sicht.filter { stand.status[$0] == .geheim && !klein.contains($0) }
+        let bereiche = try stand.intervalle(Array(gross), vollstaendig: true).intervalle
+        var freigegeben = false
+        for c in gross.sorted() {
+            guard let b = bereiche[c], let u = b.unten, let o = b.oben, u == o else { continue }
+            stand.gibFrei(c)
+            jetzt[c] = nil
+            freigegeben = true
+        }
+        return freigegeben ? [:] : bereiche
     }
 
     /// The lights of the reported set as it shows them: switched on the values as shown (a
@@ -311,7 +331,7 @@ package struct Geheimhaltung: Sendable {
         let geheim = sicht.filter { stand.status[$0] == .geheim }
         let fehlen = geheim.filter { bereiche[$0] == nil }
         ergebnis.intervalle = bereiche.filter { geheim.contains($0.key) }.merging(
-            try stand.intervalle(Array(fehlen)).intervalle
+            try stand.intervalle(Array(fehlen), vollstaendig: true).intervalle
         ) { $1 }
         if mitSystem {
             var gruendeJetzt: [Zelle: Grund] = [:]
@@ -369,211 +389,5 @@ package struct Geheimhaltung: Sendable {
             }
         }
         return sichtbar
-    }
-
-    /// Primary and secondary suppression of one set (the first step, before the audit). Values
-    /// `bekannt` from earlier sets are never chosen; values withheld `frueher` count as withheld.
-    static func stufe(
-        katalog: Katalog, auswertung: Auswertung, periode: Berichtsperiode, sichtbar: Set<Zelle>,
-        bekannt: Set<Zelle> = [], frueher: Set<Zelle> = []
-    ) -> [Zelle: Grund] {
-        let n = katalog.sozialraeume.count
-        func wert(_ z: Zelle) -> Bruch? { Geheimhaltung.wert(z, auswertung, n) }
-        let primaer = primaereZellen(katalog: katalog, auswertung: auswertung, sichtbar: sichtbar)
-        var sekundaer = Set<Zelle>()
-        let beziehungen = beziehungen(katalog: katalog, periode: periode, sichtbar: sichtbar) { wert($0) != nil }
-        // Secondary, until every relation has none or at least two withheld values. Choices a
-        // relation forces (one value left to withhold) come first; then one free choice (in the
-        // first open relation, by the order below), then the forced ones again, and so on. A
-        // single pass that chose freely everywhere at once withheld more than needed: a city
-        // row would take its smallest area while a Gesamt row was about to close it anyway.
-        func istGeheim(_ z: Zelle) -> Bool { primaer.contains(z) || sekundaer.contains(z) || frueher.contains(z) }
-        /// The cells one of which must be withheld too, best first; empty when the relation is safe.
-        func kandidaten(_ b: Beziehung) -> [Zelle] {
-            guard b.zellen.lazy.filter(istGeheim).count == 1 else { return [] }
-            // Values an earlier set published are known: withholding them protects nothing.
-            let offen = b.zellen.filter { !istGeheim($0) && !bekannt.contains($0) }
-            switch b.art {
-            case .summe:
-                // The smallest part (non-zero first), the total only when no part is left.
-                let teile = offen.filter { $0 != b.zellen[0] }.sorted { a, c in
-                    let wa = wert(a) ?? .null, wc = wert(c) ?? .null
-                    if wa.istNull != wc.istNull { return !wa.istNull }
-                    return wa != wc ? wa < wc : a.slot < c.slot
-                }
-                return teile + offen.filter { $0 == b.zellen[0] }
-            case .verhaeltnis:
-                // The ratio itself; if that is the one withheld, the smaller of the two counts.
-                if let w = offen.first(where: { $0.teil == .wert }) { return [w] }
-                return offen.sorted { (wert($0) ?? .null) < (wert($1) ?? .null) }
-            }
-        }
-        while true {
-            var erzwungen = false
-            var frei: Zelle?
-            for b in beziehungen {
-                let k = kandidaten(b)
-                if k.count == 1 {
-                    sekundaer.insert(k[0])
-                    erzwungen = true
-                } else if frei == nil, let erste = k.first {
-                    frei = erste
-                }
-            }
-            if erzwungen { continue }
-            guard let frei else { break }
-            sekundaer.insert(frei)
-        }
-        var gruende: [Zelle: Grund] = [:]
-        for c in sekundaer { gruende[c] = .sekundaer }
-        for c in primaer { gruende[c] = .primaer }
-        return gruende
-    }
-
-    /// The number a report shows in a cell (value, numerator or denominator).
-    private static func wert(_ z: Zelle, _ auswertung: Auswertung, _ n: Int) -> Bruch? {
-        let w = auswertung.kennwert(z.kennzahl, z.zeitraum, Gebiet(slot: z.slot, sozialraeume: n))
-        switch z.teil {
-        case .wert: return w.wert
-        case .zaehler: return w.zaehler
-        case .nenner: return w.nenner
-        case .farbe: return nil
-        }
-    }
-
-    /// Primary: the shown values that rest on 1 to Mindestfallzahl − 1 cases.
-    private static func primaereZellen(katalog: Katalog, auswertung: Auswertung, sichtbar: Set<Zelle>) -> Set<Zelle> {
-        let n = katalog.sozialraeume.count
-        var primaer = Set<Zelle>()
-        for zelle in sichtbar {
-            let kz = katalog.kennzahlen[zelle.kennzahl]
-            let w = auswertung.kennwert(zelle.kennzahl, zelle.zeitraum, Gebiet(slot: zelle.slot, sozialraeume: n))
-            func klein(_ b: Int64?) -> Bool { b.map { $0 > 0 && $0 < Int64(kz.mindestfallzahl) } ?? false }
-            let geheim: Bool
-            switch (kz.istVerhaeltnis, zelle.teil) {
-            case (_, .farbe): geheim = false
-            case (false, _): geheim = klein(w.basis)
-            case (true, .wert): geheim = klein(w.zaehlerBasis) || klein(w.nennerBasis)
-            case (true, .zaehler): geheim = klein(w.zaehlerBasis)
-            case (true, .nenner): geheim = klein(w.nennerBasis)
-            }
-            if geheim { primaer.insert(zelle) }
-        }
-        return primaer
-    }
-
-    /// Relations among shown values that all have a number: city = areas, Gesamt rows = their
-    /// parts, value = numerator / denominator.
-    private static func beziehungen(
-        katalog: Katalog, periode: Berichtsperiode, sichtbar: Set<Zelle>, hatWert: (Zelle) -> Bool
-    ) -> [Beziehung] {
-        let n = katalog.sozialraeume.count
-        var plaene: [Zeitplan] = []
-        for kz in katalog.kennzahlen { plaene.append(Zeitplan(rhythmus: kz.rhythmus, periode: periode)) }
-        let additivJe = Geheimhaltung.additivJeKennzahl(katalog)
-        var beziehungen: [Beziehung] = []
-        func nimm(_ art: Beziehung.Art, _ zellen: [Zelle]) {
-            guard zellen.count >= 2, zellen.allSatisfy({ sichtbar.contains($0) && hatWert($0) }) else { return }
-            beziehungen.append(Beziehung(art: art, zellen: zellen))
-        }
-        for (k, kz) in katalog.kennzahlen.enumerated() {
-            let plan = plaene[k]
-            for z in Set(plan.alle).sorted(by: { ($0.von.index, $0.bis.index) < ($1.von.index, $1.bis.index) }) {
-                // The city and its parts.
-                var teile: [Teil] = []
-                switch kz.formel {
-                case .wert(let t): if kz.gesamtAlsSumme || additiv(t, katalog, additivJe) { teile.append(.wert) }
-                case .verhaeltnis(let zt, let nt):
-                    if z == plan.aktuell {
-                        if additiv(zt, katalog, additivJe) { teile.append(.zaehler) }
-                        if additiv(nt, katalog, additivJe) { teile.append(.nenner) }
-                    }
-                }
-                for teil in teile {
-                    nimm(
-                        .summe,
-                        [Zelle(kennzahl: k, zeitraum: z, slot: n + 1, teil: teil)]
-                            + (0...n).map { Zelle(kennzahl: k, zeitraum: z, slot: $0, teil: teil) })
-                }
-                for slot in 0...(n + 1) {
-                    // A Gesamt row and the rows it adds up; a numerator that is another row.
-                    var formeln: [(Teil, Term)] = []
-                    switch kz.formel {
-                    case .wert(let t): formeln.append((.wert, t))
-                    case .verhaeltnis(let zt, let nt):
-                        if z == plan.aktuell {
-                            formeln += [(.zaehler, zt), (.nenner, nt)]
-                            nimm(
-                                .verhaeltnis,
-                                [.wert, .zaehler, .nenner].map { Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: $0) }
-                            )
-                        }
-                    }
-                    for (teil, t) in formeln {
-                        guard let refs = kennzahlSumme(t) else { continue }
-                        nimm(
-                            .summe,
-                            [Zelle(kennzahl: k, zeitraum: z, slot: slot, teil: teil)]
-                                + refs.map { Zelle(kennzahl: $0, zeitraum: z, slot: slot, teil: .wert) })
-                    }
-                }
-            }
-        }
-        return beziehungen
-    }
-
-    /// Per Kennzahl: whether its value adds up over areas (see `additiv`), decided in dependency
-    /// order so that no check recurses along a chain of references.
-    static func additivJeKennzahl(_ katalog: Katalog) -> [Bool] {
-        var je = [Bool](repeating: false, count: katalog.kennzahlen.count)
-        for j in katalog.reihenfolge {
-            let kz = katalog.kennzahlen[j]
-            if kz.gesamtAlsSumme {
-                je[j] = true
-            } else if case .wert(let t) = kz.formel {
-                je[j] = additiv(t, katalog, je)
-            }
-        }
-        return je
-    }
-
-    /// Whether a formula part adds up over areas: the city's value is the sum of the Sozialräume
-    /// and the rows without one (counts and sums, their sums and differences, scaled by fixed
-    /// numbers; not distinct counts, choices or ratios). `je`: the same per referenced Kennzahl.
-    static func additiv(_ t: Term, _ katalog: Katalog, _ je: [Bool]) -> Bool {
-        switch t {
-        case .zaehlung(let i):
-            if case .verschieden = katalog.zaehlungen[i].art { return false }
-            return true
-        case .kennzahl(let j):
-            return je[j]
-        case .rechnung(let op, let a, let b):
-            switch op {
-            case .plus, .minus: return additiv(a, katalog, je) && additiv(b, katalog, je)
-            case .mal: return (konstant(a) && additiv(b, katalog, je)) || (additiv(a, katalog, je) && konstant(b))
-            case .geteilt: return additiv(a, katalog, je) && konstant(b)
-            }
-        case .zahl, .anteil, .funktion: return false
-        }
-    }
-
-    static func konstant(_ t: Term) -> Bool {
-        switch t {
-        case .zahl, .anteil: return true
-        case .rechnung(_, let a, let b): return konstant(a) && konstant(b)
-        case .zaehlung, .kennzahl, .funktion: return false
-        }
-    }
-
-    /// The Kennzahlen a formula adds up, when it is nothing but a sum or difference of them
-    /// (`P2-JH-AMB + P2-JH-STAT`, a numerator that is another Kennzahl).
-    static func kennzahlSumme(_ t: Term) -> [Int]? {
-        switch t {
-        case .kennzahl(let j): return [j]
-        case .rechnung(let op, let a, let b) where op == .plus || op == .minus:
-            guard let x = kennzahlSumme(a), let y = kennzahlSumme(b) else { return nil }
-            return x + y
-        default: return nil
-        }
     }
 }

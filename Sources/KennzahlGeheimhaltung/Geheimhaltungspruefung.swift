@@ -20,6 +20,10 @@ final class Pruefstand: @unchecked Sendable {
     struct Intervall: Sendable, Equatable {
         var unten: Bruch?
         var oben: Bruch?
+        /// Only the upper bound was computed: for a small count that is all a check needs (its
+        /// true value lies below the Mindestfallzahl, so an upper bound reaching it also means
+        /// the value is not pinned).
+        var nurOben = false
     }
 
     enum Fehler: Error {
@@ -260,7 +264,6 @@ final class Pruefstand: @unchecked Sendable {
         return ergebnis
     }
 
-    /// The attacker's ranges of `ziele`, and the component (index) of each.
     /// A solved component: its targets, constraints and feasible program (reused for proofs).
     struct Geloest {
         var ziele: [Zelle]
@@ -271,15 +274,57 @@ final class Pruefstand: @unchecked Sendable {
         var programm: LinearesProgramm
         /// The component's constraints by content (order-independent): the same system again
         /// has the same fingerprint, whichever ids its constraints got.
-        var fingerabdruck: [Int]
+        var fingerabdruck: Fingerabdruck
         /// Targets whose maximising vertex is an integer point reaching the Mindestfallzahl.
         var ganzeEcke: Set<Zelle>
     }
 
-    /// Integer verdicts per small value, valid while its component's constraints are the same.
-    var ganzzahligGeprueft: [Zelle: (fingerabdruck: [Int], verraten: Bool)] = [:]
+    /// A system by content: 128 bits over its distinct constraints, sorted (the same system
+    /// has the same fingerprint whichever ids its constraints got, whatever their order).
+    struct Fingerabdruck: Hashable, Sendable {
+        var a: Int
+        var b: Int
+        var anzahl: Int
+    }
 
-    func intervalle(_ ziele: [Zelle]) throws(Fehler) -> (intervalle: [Zelle: Intervall], komponenten: [Geloest]) {
+    func fingerabdruck(_ k: Komponente) -> Fingerabdruck {
+        var einzeln = Set<[Int]>()
+        for i in k.beziehungen {
+            var h1 = Hasher(), h2 = Hasher()
+            h1.combine(1)
+            h2.combine(2)
+            h1.combine(beziehungen[i].schluessel)
+            h2.combine(beziehungen[i].schluessel)
+            einzeln.insert([h1.finalize(), h2.finalize()])
+        }
+        var h1 = Hasher(), h2 = Hasher()
+        h1.combine(3)
+        h2.combine(4)
+        for x in einzeln.sorted(by: { ($0[0], $0[1]) < ($1[0], $1[1]) }) {
+            h1.combine(x[0])
+            h2.combine(x[1])
+        }
+        return Fingerabdruck(a: h1.finalize(), b: h2.finalize(), anzahl: einzeln.count)
+    }
+
+    /// What the audit found for a value in a system it solved before: its range, whether the
+    /// maximising vertex is an integer point, and the integer attacker's verdict (nil: not asked).
+    struct Befund: Sendable {
+        var intervall: Intervall
+        var ganzeEcke: Bool
+        var ganzVerraten: Bool?
+    }
+
+    /// Per system (by fingerprint) the findings per value: a system met again is not solved again.
+    var befunde: [Fingerabdruck: [Zelle: Befund]] = [:]
+
+    /// The attacker's ranges of `ziele`, and the solved components. `vollstaendig`: both bounds
+    /// of every value, for the listing (no integer verdicts follow, so a system met before is
+    /// not solved again); otherwise a small count gets its upper bound only, which is all a
+    /// check needs.
+    func intervalle(_ ziele: [Zelle], vollstaendig: Bool = false) throws(Fehler) -> (
+        intervalle: [Zelle: Intervall], komponenten: [Geloest]
+    ) {
         var ergebnis: [Zelle: Intervall] = [:]
         var teile: [Geloest] = []
         for z in ziele {
@@ -287,14 +332,29 @@ final class Pruefstand: @unchecked Sendable {
                 ergebnis[z] = Intervall(unten: e.konstante, oben: e.konstante)
             }
         }
+        // A system solved before, whose values are all safe, is not solved again.
+        var offen: [Komponente] = []
+        for k in komponenten(ziele.filter { !(modell.ausdruck[$0]?.terme.isEmpty ?? true) }) {
+            let f = fingerabdruck(k)
+            if let alt = befunde[f],
+                k.ziele.allSatisfy({ x in
+                    alt[x].map { vollstaendig ? !$0.intervall.nurOben : istSicher($0, x) } ?? false
+                })
+            {
+                for x in k.ziele { ergebnis[x] = alt[x]?.intervall }
+                Pruefzaehler.zaehle("Komponenten aus dem Gedächtnis")
+                continue
+            }
+            offen.append(k)
+        }
+        let liste = offen
         // Components are independent: solved on all cores, collected in order.
-        let liste = komponenten(ziele.filter { !(modell.ausdruck[$0]?.terme.isEmpty ?? true) })
         let ablage = Ablage<Result<(Geloest, [Zelle: Intervall]), Fehler>>(anzahl: liste.count)
         let naechste = Laufnummer()
         DispatchQueue.concurrentPerform(
             iterations: min(ProcessInfo.processInfo.activeProcessorCount, max(1, liste.count))
         ) { _ in
-            while let n = naechste.weiter(bis: liste.count) { ablage.setze(n, loese(liste[n])) }
+            while let n = naechste.weiter(bis: liste.count) { ablage.setze(n, loese(liste[n], voll: vollstaendig)) }
         }
         for r in ablage.alle {
             let (geloest, bereiche) = try r.get()
@@ -305,7 +365,14 @@ final class Pruefstand: @unchecked Sendable {
     }
 
     /// Solves one component: the range of each of its targets.
-    func loese(_ k: Komponente) -> Result<(Geloest, [Zelle: Intervall]), Fehler> {
+    /// Solves one component: the range of each of its targets (`voll`: both bounds of every
+    /// target; otherwise a small count gets its upper bound only).
+    func loese(_ k: Komponente, voll: Bool = true) -> Result<(Geloest, [Zelle: Intervall]), Fehler> {
+        Pruefzaehler.zaehle("Komponenten gelöst")
+        Pruefzaehler.zaehle("Unbekannte in gelösten Komponenten", k.variablen.count)
+        Pruefzaehler.hoechstens("größte Komponente (Unbekannte)", k.variablen.count)
+        Pruefzaehler.hoechstens("größte Komponente (Bedingungen)", k.beziehungen.count)
+        Pruefzaehler.zaehle("Ziele in gelösten Komponenten", k.ziele.count)
         var simplex: Simplex, lokal: [Int: Int], zeilen: [Int], lp: LinearesProgramm
         do {
             (simplex, lokal, zeilen, lp) = try programm(k)
@@ -325,18 +392,14 @@ final class Pruefstand: @unchecked Sendable {
                 let x = simplex.loesung()
                 if ganz.allSatisfy({ x[$0].istGanz }) { ganzeEcke.insert(z) }
             }
+            if !voll && istKleineAnzahl(z) {
+                bereiche[z] = Intervall(unten: nil, oben: oben, nurOben: true)
+                continue
+            }
             let unten = simplex.optimum(ziel, maximieren: false).flatMap { $0.plus(e.konstante) }
             bereiche[z] = Intervall(unten: unten, oben: oben)
         }
-        var summe = 0, xor = 0
-        for i in k.beziehungen {
-            var h = Hasher()
-            h.combine(beziehungen[i].schluessel)
-            let wert = h.finalize()
-            summe &+= wert
-            xor ^= wert
-        }
-        let fingerabdruck = [k.beziehungen.count, summe, xor, k.variablen.count]
+        let fingerabdruck = fingerabdruck(k)
         return .success(
             (
                 Geloest(
@@ -344,6 +407,14 @@ final class Pruefstand: @unchecked Sendable {
                     programm: lp,
                     fingerabdruck: fingerabdruck, ganzeEcke: ganzeEcke), bereiche
             ))
+    }
+
+    /// A count whose true value lies between 1 and its Mindestfallzahl − 1.
+    func istKleineAnzahl(_ x: Zelle) -> Bool {
+        guard modell.schutzart[x] == .anzahl, let w = modell.wahrerWert(x), !w.istNull, !w.istNegativ else {
+            return false
+        }
+        return w < Bruch(modell.katalog.kennzahlen[x.kennzahl].mindestfallzahl)
     }
 
     /// The linear program of a component, solved to a feasible basis; the local index of each
@@ -355,13 +426,23 @@ final class Pruefstand: @unchecked Sendable {
         // The same constraint from several values (a quantity several Kennzahlen show) once.
         var gesehen = Set<Angreifermodell.Beziehung.Schluessel>()
         let zeilen = k.beziehungen.sorted().filter { gesehen.insert(beziehungen[$0].schluessel).inserted }
+        var gesehenTeile = Set<Angreifermodell.Linear.Signatur>()
         for i in zeilen {
             let b = beziehungen[i]
             var a: [Int: Bruch] = [:]
             for (v, c) in b.ausdruck.terme { if let l = lokal[v] { a[l] = c } }
             lp.bedingung(a, b.art, Bruch.null.minus(b.ausdruck.konstante) ?? .null)
+            for t in b.teile where t.terme.count > 1 && t.terme.keys.allSatisfy(istGanzzahlig) {
+                guard var g = Angreifermodell.ganzzahlig(t) else { continue }
+                g.konstante = .null
+                guard gesehenTeile.insert(g.signatur).inserted else { continue }
+                var e: [Int: Bruch] = [:]
+                for (v, c) in g.terme { if let l = lokal[v] { e[l] = c } }
+                lp.ausdruecke.append(e)
+            }
         }
         do {
+            lp.vereinfache()
             return (try Simplex(lp), lokal, zeilen, lp)
         } catch {
             throw .widerspruch

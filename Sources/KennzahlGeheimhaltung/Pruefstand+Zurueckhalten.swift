@@ -134,10 +134,22 @@ extension Pruefstand {
         lp.bedingung(ziel, .mindestens, Bruch(m).minus(e.konstante) ?? Bruch(m))
         var ganz = Set<Int>()
         for (v, l) in k.lokal where istGanzzahlig(v) { ganz.insert(l) }
-        switch Simplex.ganzzahligLoesbar(lp, ganz: ganz) {
-        case true?: return nil
-        case false?: return "ganzzahlig beweisbar unter \(m)"
-        case nil: return "ganzzahlig nicht entscheidbar"
+        // Branch and bound from the component's solved tableau, the bound x ≥ m added as a row.
+        var wurzel = k.simplex
+        guard wurzel.begrenze(ziel, oben: false, ExakteZahl(Bruch(m).minus(e.konstante) ?? Bruch(m))) else {
+            Pruefzaehler.zaehle("ganzzahlig: verraten")
+            return "ganzzahlig beweisbar unter \(m)"
+        }
+        switch Simplex.ganzzahligLoesbar(lp, ganz: ganz, wurzel: wurzel) {
+        case true?:
+            Pruefzaehler.zaehle("ganzzahlig: sicher")
+            return nil
+        case false?:
+            Pruefzaehler.zaehle("ganzzahlig: verraten")
+            return "ganzzahlig beweisbar unter \(m)"
+        case nil:
+            Pruefzaehler.zaehle("ganzzahlig: unentschieden")
+            return "ganzzahlig nicht entscheidbar"
         }
     }
 
@@ -157,8 +169,8 @@ extension Pruefstand {
                     continue
                 }
                 if k.ganzeEcke.contains(x) { continue }
-                if let alt = ganzzahligGeprueft[x], alt.fingerabdruck == k.fingerabdruck {
-                    if alt.verraten { ergebnis.insert(x) }
+                if let alt = befunde[k.fingerabdruck]?[x]?.ganzVerraten {
+                    if alt { ergebnis.insert(x) }
                     continue
                 }
                 offen.append((x, k))
@@ -175,12 +187,31 @@ extension Pruefstand {
                 ablage.setze(n, ganzzahligVerraten(pruefen[n].0, pruefen[n].1) != nil)
             }
         }
-        for ((x, k), verraten) in zip(offen, ablage.alle) {
-            ganzzahligGeprueft[x] = (k.fingerabdruck, verraten)
+        var ganzVerraten: [Zelle: Bool] = [:]
+        for ((x, _), verraten) in zip(offen, ablage.alle) {
+            ganzVerraten[x] = verraten
             if verraten { ergebnis.insert(x) }
+        }
+        // Remembered for the next time the same system comes up.
+        for k in r.komponenten {
+            for x in k.ziele {
+                guard let i = r.intervalle[x] else { continue }
+                let alt = befunde[k.fingerabdruck]?[x]
+                befunde[k.fingerabdruck, default: [:]][x] = Befund(
+                    intervall: i, ganzeEcke: k.ganzeEcke.contains(x),
+                    ganzVerraten: ganzVerraten[x] ?? alt?.ganzVerraten)
+            }
         }
         for (x, i) in r.intervalle where verrat(x, i) != nil { ergebnis.insert(x) }
         return ergebnis
+    }
+
+    /// Whether a finding says the value is safe: its range gives nothing away, and the integer
+    /// attacker was asked (or the maximising vertex is an integer point) and found nothing.
+    func istSicher(_ b: Befund, _ x: Zelle) -> Bool {
+        guard verrat(x, b.intervall) == nil else { return false }
+        guard modell.schutzart[x] == .anzahl, let w = modell.wahrerWert(x), !w.istNull else { return true }
+        return b.ganzeEcke || b.ganzVerraten == false
     }
 
     /// Whether the upper bound gives the value away (else the lower one).

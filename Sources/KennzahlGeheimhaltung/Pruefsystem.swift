@@ -37,7 +37,8 @@ package struct Pruefsystem: Codable, Sendable {
         var oben: String?
     }
 
-    /// A current value the set shows, to compare with the report files.
+    /// A current value the set shows, to compare with the report files; `teil` "farbe": a light,
+    /// `wert` its colour word.
     package struct Veroeffentlicht: Codable, Sendable {
         var kennzahl: String
         /// The Produkt whose report shows it (`produkt-N.csv`).
@@ -47,6 +48,13 @@ package struct Pruefsystem: Codable, Sendable {
         var zurueckgehalten: Bool
         /// The value, nil when it has none (no data, city only, denominator 0).
         var wert: String?
+    }
+
+    /// The colour words of the shown lights (known only once the set's lights are switched).
+    mutating func setzeFarben(_ farbe: (_ kennzahl: String, _ gebiet: String) -> String?) {
+        for i in aktuell.indices where aktuell[i].teil == "farbe" && !aktuell[i].zurueckgehalten {
+            aktuell[i].wert = farbe(aktuell[i].kennzahl, aktuell[i].gebiet)
+        }
     }
 
     var katalog: String

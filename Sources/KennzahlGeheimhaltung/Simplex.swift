@@ -11,6 +11,9 @@ struct LinearesProgramm: Sendable {
         var koeffizienten: [Int: Bruch]
         var art: Art
         var rechts: Bruch
+        /// Every variable the constraint was written with, also those presolve fixed and took
+        /// out (their constraints belong to its proofs).
+        var variablen: [Int] = []
     }
 
     /// Per variable: lower and upper bound (nil: unbounded), and the constraint each came from
@@ -24,6 +27,9 @@ struct LinearesProgramm: Sendable {
     var zeilenHerkunft: [Int] = []
     /// Calls of `bedingung` so far.
     private(set) var anzahlBedingungen = 0
+    /// Expressions with whole coefficients over whole-number variables (a ratio's numerator and
+    /// denominator): branch and bound splits on them before single variables.
+    var ausdruecke: [[Int: Bruch]] = []
 
     /// Whether each variable is non-negative (lower bound 0).
     var nichtnegativ: [Bool] { unten.map { $0 == .null } }
@@ -65,7 +71,7 @@ struct LinearesProgramm: Sendable {
             }
             return
         }
-        zeilen.append(Zeile(koeffizienten: k, art: art, rechts: rechts))
+        zeilen.append(Zeile(koeffizienten: k, art: art, rechts: rechts, variablen: Array(k.keys)))
         zeilenHerkunft.append(nummer)
     }
 }
@@ -85,26 +91,26 @@ struct Simplex {
     }
 
     /// Tableau rows (B⁻¹A) and right-hand sides (B⁻¹b), basis variable per row.
-    private var tabelle: [[ExakteZahl]] = []
-    private var rechts: [ExakteZahl] = []
-    private var basis: [Int] = []
-    private var inBasis: [Bool] = []
+    var tabelle: [[ExakteZahl]] = []
+    var rechts: [ExakteZahl] = []
+    var basis: [Int] = []
+    var inBasis: [Bool] = []
     /// How each program variable is expressed in columns: x = verschiebung + vorzeichen·(plus −
     /// minus); no column for a fixed variable.
-    private var spalten: [(plus: Int?, minus: Int?, vorzeichen: ExakteZahl, verschiebung: ExakteZahl)] = []
-    private var anzahlSpalten = 0
+    var spalten: [(plus: Int?, minus: Int?, vorzeichen: ExakteZahl, verschiebung: ExakteZahl)] = []
+    var anzahlSpalten = 0
     /// Artificial columns of phase 1: never enter again.
-    private var gesperrt: [Bool] = []
+    var gesperrt: [Bool] = []
     /// Per tableau row: the column that is 1 in that row only (its slack or artificial), whose
     /// reduced cost at an optimum is the row's dual value; and the constraint the row came from.
-    private var identitaet: [Int] = []
-    private var zeilenHerkunft: [Int?] = []
+    var identitaet: [Int] = []
+    var zeilenHerkunft: [Int?] = []
     /// Columns of shifted variables: the constraint of the bound a column at 0 stands for.
-    private var spaltenHerkunft: [Int: Int] = [:]
+    var spaltenHerkunft: [Int: Int] = [:]
     /// Fixed variables: the constraints that fixed them, and their columns in no row.
-    private var fest: [(variable: Int, herkunft: [Int])] = []
+    var fest: [(variable: Int, herkunft: [Int])] = []
     /// Per tableau row: the program variables in it.
-    private var zeilenVariablen: [[Int]] = []
+    var zeilenVariablen: [[Int]] = []
 
     init(_ lp: LinearesProgramm) throws(Problem) {
         for v in lp.unten.indices {
@@ -168,43 +174,6 @@ struct Simplex {
             if let m = s.minus { w = w - spalte[m] }
             return s.verschiebung + s.vorzeichen * w
         }
-    }
-
-    /// Whether an integer point exists: a feasible point of `lp` whose variables in `ganz` are
-    /// whole numbers. Branch and bound, depth first, on the first fractional variable; nil when
-    /// `hoechsteKnoten` programs did not decide it.
-    static func ganzzahligLoesbar(_ lp: LinearesProgramm, ganz: Set<Int>, hoechsteKnoten: Int = 200) -> Bool? {
-        var stapel = [lp]
-        var knoten = 0
-        while let p = stapel.popLast() {
-            knoten += 1
-            if knoten > hoechsteKnoten { return nil }
-            guard let s = try? Simplex(p) else { continue }
-            let x = s.loesung()
-            // Branch on the most fractional variable (the first of equals): fewer nodes on
-            // the audit's programs than the first fractional one (1,175 against 1,908 on Ulm 2021-Q4).
-            var j: Int?
-            var kleinsterAbstand = ExakteZahl.null
-            for v in ganz.sorted() where !x[v].istGanz {
-                let abstand = abstandVonEinhalb(x[v])
-                if j == nil || abstand < kleinsterAbstand { (j, kleinsterAbstand) = (v, abstand) }
-            }
-            guard let j else { return true }
-            let unten = x[j].abgerundet, oben = unten + 1
-            var links = p, rechts = p
-            links.schranke(j, oben: Bruch(zaehler: unten, nenner: 1) ?? .null)
-            rechts.schranke(j, unten: Bruch(zaehler: oben, nenner: 1) ?? .null)
-            stapel.append(rechts)
-            stapel.append(links)
-        }
-        return false
-    }
-
-    /// |frac(v) − ½|, the distance of v's fractional part from one half.
-    private static func abstandVonEinhalb(_ v: ExakteZahl) -> ExakteZahl {
-        let ganz = ExakteZahl(Bruch(zaehler: v.abgerundet, nenner: 1) ?? .null)
-        let d = v - ganz - ExakteZahl(Bruch(zaehler: 1, nenner: 2) ?? .null)
-        return d.istNegativ ? -d : d
     }
 
     private mutating func baue(_ lp: LinearesProgramm) throws(Abbruch) {
@@ -324,7 +293,7 @@ struct Simplex {
             if umdrehen && art != .gleich { art = art == .hoechstens ? .mindestens : .hoechstens }
             zeilen.append((a, art, umdrehen ? -b : b))
             zeilenHerkunft.append(lp.zeilenHerkunft[r])
-            zeilenVariablen.append(Array(z.koeffizienten.keys))
+            zeilenVariablen.append(z.variablen)
         }
         for (spalte, grenze, herkunft) in obereZeilen {
             zeilen.append(([spalte: eins], .hoechstens, grenze))
@@ -380,7 +349,7 @@ struct Simplex {
         }
     }
 
-    private mutating func pivot(zeile r: Int, spalte j: Int) {
+    mutating func pivot(zeile r: Int, spalte j: Int) {
         let p = tabelle[r][j]
         for k in 0..<anzahlSpalten where !tabelle[r][k].istNull { tabelle[r][k] = tabelle[r][k] / p }
         rechts[r] = rechts[r] / p

@@ -299,8 +299,10 @@ import Testing
                         let wi = titel.firstIndex(of: "Wert"), kz.istVerhaeltnis
                     {
                         let drei = [zeile[wi], zeile[zi], zeile[ni]].map(GeheimhaltungTests.inhalt)
-                        if drei.filter({ $0 == .geheim }).count == 1 && drei.allSatisfy({ $0 != .nichts }) {
-                            gefunden.append("\(slug) \(id): Wert, Zähler, Nenner mit genau einer Lücke")
+                        if drei.filter({ $0 == .geheim }).count == 1 && drei.allSatisfy({ $0 != .nichts }),
+                            GeheimhaltungTests.errechenbar(drei, kz)
+                        {
+                            gefunden.append("\(slug) \(id): Wert, Zähler, Nenner mit genau einer Lücke, errechenbar")
                         }
                         versuche += 1
                     }
@@ -407,5 +409,30 @@ import Testing
         }
         #expect(versuche > 300, "\(versuche) Beziehungen geprüft")
         #expect(gefunden.isEmpty, "\(gefunden.prefix(10))")
+    }
+
+    /// Whether the one withheld part of a ratio follows from the two shown: the value exactly
+    /// from numerator and denominator; a count from the rounded value and the other count when
+    /// the rounding leaves one whole number.
+    static func errechenbar(_ drei: [Inhalt], _ kz: Kennzahl) -> Bool {
+        let f: Bruch
+        switch kz.einheit {
+        case .prozent: f = Bruch(100)
+        case .je(let n, _): f = Bruch(n)
+        case .anzahl, .euro, .benannt: f = Bruch(1)
+        }
+        guard case .zahl(let v) = drei[0] else { return true }
+        // Shown v (positive) stands for [lo, hi): n in (f·z/hi, f·z/lo], z in [lo·n/f, hi·n/f).
+        let (lo, hi) = Angreifermodell.rundung(v, kz.dezimalen)
+        if case .zahl(let z) = drei[1], drei[2] == .geheim {
+            guard let fz = f.mal(z), let a = fz.geteilt(durch: hi), !lo.istNull, let b = fz.geteilt(durch: lo)
+            else { return false }
+            return b.gerundetAbwaerts - a.gerundetAbwaerts == 1
+        }
+        if case .zahl(let n) = drei[2], drei[1] == .geheim {
+            guard let a = lo.mal(n)?.geteilt(durch: f), let b = hi.mal(n)?.geteilt(durch: f) else { return false }
+            return b.gerundetAufwaerts - a.gerundetAufwaerts == 1
+        }
+        return false
     }
 }

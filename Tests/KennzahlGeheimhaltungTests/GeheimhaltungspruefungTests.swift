@@ -38,7 +38,7 @@ import Testing
         stand.verberge(Array(erster.keys))
         stand.veroeffentliche(Array(sichtbar.subtracting(erster.keys)))
         let kleine = erster.filter { $0.value == .primaer }.keys.filter { stand.modell.schutzart[$0] == .anzahl }
-        let vorher = try stand.intervalle(Array(kleine) + [uma, umaGes]).intervalle
+        let vorher = try stand.intervalle(Array(kleine) + [uma, umaGes], vollstaendig: true).intervalle
         #expect(vorher[uma] == Pruefstand.Intervall(unten: .null, oben: Bruch(2)), "\(String(describing: vorher[uma]))")
         #expect(
             vorher[umaGes] == Pruefstand.Intervall(unten: Bruch(2), oben: Bruch(2)),

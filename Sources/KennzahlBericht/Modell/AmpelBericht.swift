@@ -25,36 +25,10 @@ package enum AmpelBericht {
         var zaehlung: [Ampelfarbe: Int] = [:]
         var geheim = 0
         for (i, k) in mitAmpel {
-            let plan = g.zeitplan(k)
             let licht = g.ampel.licht(i, gebiet)
-            let verborgen = g.ampel.istVerborgen(i, gebiet)
             if let f = licht?.farbe { zaehlung[f, default: 0] += 1 }
-            if verborgen { geheim += 1 }
-            var z: [Zelle] = [
-                licht.map { .ampel($0.farbe) } ?? (verborgen ? .ampelGeheim : .leer),
-                .verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name),
-                .zahl(Bruch(k.produkt), dezimalen: 0, suffix: ""), .text(g.zeitraumText(k, plan.aktuell)),
-                g.zelle(g.kennwert(i, plan.aktuell, gebiet), k), .text(Zahlformat.einheitName(k.einheit)),
-            ]
-            if mitVorquartal {
-                z.append(
-                    plan.vorquartal.map { g.zelle(g.kennwert(i, $0, gebiet), k) }
-                        ?? .symbol(Tabellenzeichen.nichtSinnvoll))
-            }
-            z.append(g.zelle(g.kennwert(i, plan.vorjahr, gebiet), k))
-            z.append(licht.map { .ampelfolge($0.verlauf) } ?? .leer)
-            z.append(
-                licht.flatMap { $0.inFolge > 0 ? .zahl(Bruch($0.inFolge), dezimalen: 0, suffix: "") : nil } ?? .leer)
-            z.append(
-                .text(
-                    licht.map { g.begruendung($0, i, k, gebiet) }
-                        ?? (verborgen ? geheimText : "keine Ampelregel festgelegt")))
-            if let l = licht, let s = l.schaltung {
-                z.append(.text("\(s.farbe.wort) statt \(l.berechnet.wort): \(s.wer), \(s.datum.deutsch)"))
-            } else {
-                z.append(.leer)
-            }
-            zeilen.append((licht?.farbe, i, z))
+            if g.ampel.istVerborgen(i, gebiet) { geheim += 1 }
+            zeilen.append((licht?.farbe, i, zeile(i, k, gebiet, g, mitVorquartal: mitVorquartal)))
         }
         // Red → yellow → grey → green, then catalogue order.
         zeilen.sort { a, b in
@@ -88,6 +62,38 @@ package enum AmpelBericht {
             gebiet: g.gebietTitel(gebiet),
             kopfzeilen: [g.periodenzeile, g.standzeile, "Katalog: " + g.katalog.name], abschnitte: abschnitte,
             hinweise: Datenqualitaet.hinweise(g), csvTabelle: haupt)
+    }
+
+    /// One light's row: colour, Kennzahl, value and comparisons, history, reason, manual switching.
+    private static func zeile(_ i: Int, _ k: Kennzahl, _ gebiet: Gebiet, _ g: Berichtsgrundlage, mitVorquartal: Bool)
+        -> [Zelle]
+    {
+        let plan = g.zeitplan(k)
+        let licht = g.ampel.licht(i, gebiet)
+        let verborgen = g.ampel.istVerborgen(i, gebiet)
+        var z: [Zelle] = [
+            licht.map { .ampel($0.farbe) } ?? (verborgen ? .ampelGeheim : .leer),
+            .verweise([Verweis(k.id, "../katalog.html#" + KatalogBericht.anker(k), nurHtml: true)]), .text(k.name),
+            .zahl(Bruch(k.produkt), dezimalen: 0, suffix: ""), .text(g.zeitraumText(k, plan.aktuell)),
+            g.zelle(g.kennwert(i, plan.aktuell, gebiet), k), .text(Zahlformat.einheitName(k.einheit)),
+        ]
+        if mitVorquartal {
+            z.append(
+                plan.vorquartal.map { g.zelle(g.kennwert(i, $0, gebiet), k) } ?? .symbol(Tabellenzeichen.nichtSinnvoll))
+        }
+        z.append(g.zelle(g.kennwert(i, plan.vorjahr, gebiet), k))
+        z.append(licht.map { .ampelfolge($0.verlauf) } ?? .leer)
+        z.append(licht.flatMap { $0.inFolge > 0 ? .zahl(Bruch($0.inFolge), dezimalen: 0, suffix: "") : nil } ?? .leer)
+        z.append(
+            .text(
+                licht.map { g.begruendung($0, i, k, gebiet) }
+                    ?? (verborgen ? geheimText : "keine Ampelregel festgelegt")))
+        if let l = licht, let s = l.schaltung {
+            z.append(.text("\(s.farbe.wort) statt \(l.berechnet.wort): \(s.wer), \(s.datum.deutsch)"))
+        } else {
+            z.append(.leer)
+        }
+        return z
     }
 
     /// The reason of a light a public report withholds.
