@@ -277,46 +277,14 @@ final class Pruefstand: @unchecked Sendable {
         var fingerabdruck: Fingerabdruck
         /// Targets whose maximising vertex is an integer point reaching the Mindestfallzahl.
         var ganzeEcke: Set<Zelle>
-    }
-
-    /// A system by content: 128 bits over its distinct constraints, sorted (the same system
-    /// has the same fingerprint whichever ids its constraints got, whatever their order).
-    struct Fingerabdruck: Hashable, Sendable {
-        var a: Int
-        var b: Int
-        var anzahl: Int
-    }
-
-    func fingerabdruck(_ k: Komponente) -> Fingerabdruck {
-        var einzeln = Set<[Int]>()
-        for i in k.beziehungen {
-            var h1 = Hasher(), h2 = Hasher()
-            h1.combine(1)
-            h2.combine(2)
-            h1.combine(beziehungen[i].schluessel)
-            h2.combine(beziehungen[i].schluessel)
-            einzeln.insert([h1.finalize(), h2.finalize()])
-        }
-        var h1 = Hasher(), h2 = Hasher()
-        h1.combine(3)
-        h2.combine(4)
-        for x in einzeln.sorted(by: { ($0[0], $0[1]) < ($1[0], $1[1]) }) {
-            h1.combine(x[0])
-            h2.combine(x[1])
-        }
-        return Fingerabdruck(a: h1.finalize(), b: h2.finalize(), anzahl: einzeln.count)
-    }
-
-    /// What the audit found for a value in a system it solved before: its range, whether the
-    /// maximising vertex is an integer point, and the integer attacker's verdict (nil: not asked).
-    struct Befund: Sendable {
-        var intervall: Intervall
-        var ganzeEcke: Bool
-        var ganzVerraten: Bool?
+        /// Those vertices, as witnesses (`Pruefstand+Zeugen`).
+        var zeugen: [Zelle: [Int: Bruch]] = [:]
     }
 
     /// Per system (by fingerprint) the findings per value: a system met again is not solved again.
     var befunde: [Fingerabdruck: [Zelle: Befund]] = [:]
+    /// Per small count the last point that showed it safe (`Pruefstand+Zeugen`).
+    var zeugen: [Zelle: [Int: Bruch]] = [:]
 
     /// The attacker's ranges of `ziele`, and the solved components. `vollstaendig`: both bounds
     /// of every value, for the listing (no integer verdicts follow, so a system met before is
@@ -335,6 +303,19 @@ final class Pruefstand: @unchecked Sendable {
         // A system solved before, whose values are all safe, is not solved again.
         var offen: [Komponente] = []
         for k in komponenten(ziele.filter { !(modell.ausdruck[$0]?.terme.isEmpty ?? true) }) {
+            // Every value small, and each one's witness still holding: safe without solving.
+            if !vollstaendig,
+                k.ziele.allSatisfy({ x in
+                    istKleineAnzahl(x) && (zeugen[x].map { zeugeGilt(x, $0, k.beziehungen) } ?? false)
+                })
+            {
+                for x in k.ziele {
+                    ergebnis[x] = Intervall(
+                        unten: nil, oben: Bruch(modell.katalog.kennzahlen[x.kennzahl].mindestfallzahl), nurOben: true)
+                }
+                Pruefzaehler.zaehle("Komponenten durch Zeugen")
+                continue
+            }
             let f = fingerabdruck(k)
             if let alt = befunde[f],
                 k.ziele.allSatisfy({ x in
@@ -360,6 +341,7 @@ final class Pruefstand: @unchecked Sendable {
             let (geloest, bereiche) = try r.get()
             teile.append(geloest)
             ergebnis.merge(bereiche) { $1 }
+            zeugen.merge(geloest.zeugen) { $1 }
         }
         return (ergebnis, teile)
     }
@@ -381,18 +363,28 @@ final class Pruefstand: @unchecked Sendable {
         }
         var bereiche: [Zelle: Intervall] = [:]
         var ganzeEcke = Set<Zelle>()
+        var zeugen: [Zelle: [Int: Bruch]] = [:]
         var ganz = Set<Int>()
         for (v, l) in lokal where istGanzzahlig(v) { ganz.insert(l) }
         for z in k.ziele.sorted() {
             guard let e = modell.ausdruck[z] else { continue }
             let ziel = Pruefstand.ziel(e, lokal)
-            let oben = simplex.optimum(ziel, maximieren: true).flatMap { $0.plus(e.konstante) }
+            let klein = !voll && istKleineAnzahl(z)
+            // A small count needs only to reach its Mindestfallzahl: the maximisation stops there.
+            let m = Bruch(modell.katalog.kennzahlen[z.kennzahl].mindestfallzahl)
+            let oben =
+                klein
+                ? simplex.maximum(ziel, genug: m.minus(e.konstante) ?? m).flatMap { $0.plus(e.konstante) }
+                : simplex.optimum(ziel, maximieren: true).flatMap { $0.plus(e.konstante) }
             // The maximising vertex with whole case counts is an integer point already.
             if let o = oben, !(o < Bruch(modell.katalog.kennzahlen[z.kennzahl].mindestfallzahl)) {
                 let x = simplex.loesung()
-                if ganz.allSatisfy({ x[$0].istGanz }) { ganzeEcke.insert(z) }
+                if ganz.allSatisfy({ x[$0].istGanz }) {
+                    ganzeEcke.insert(z)
+                    if klein, let p = zeuge(z, x, lokal) { zeugen[z] = p }
+                }
             }
-            if !voll && istKleineAnzahl(z) {
+            if klein {
                 bereiche[z] = Intervall(unten: nil, oben: oben, nurOben: true)
                 continue
             }
@@ -405,16 +397,8 @@ final class Pruefstand: @unchecked Sendable {
                 Geloest(
                     ziele: k.ziele, beziehungen: k.beziehungen, simplex: simplex, lokal: lokal, zeilen: zeilen,
                     programm: lp,
-                    fingerabdruck: fingerabdruck, ganzeEcke: ganzeEcke), bereiche
+                    fingerabdruck: fingerabdruck, ganzeEcke: ganzeEcke, zeugen: zeugen), bereiche
             ))
-    }
-
-    /// A count whose true value lies between 1 and its Mindestfallzahl − 1.
-    func istKleineAnzahl(_ x: Zelle) -> Bool {
-        guard modell.schutzart[x] == .anzahl, let w = modell.wahrerWert(x), !w.istNull, !w.istNegativ else {
-            return false
-        }
-        return w < Bruch(modell.katalog.kennzahlen[x.kennzahl].mindestfallzahl)
     }
 
     /// The linear program of a component, solved to a feasible basis; the local index of each

@@ -121,7 +121,7 @@ extension Pruefstand {
     /// count `x` below its Mindestfallzahl m: there is no integer point of its component with
     /// x ≥ m (branch and bound over the case counts). Undecided within the node limit counts as
     /// given away. Only asked where the linear range does not already give it away.
-    func ganzzahligVerraten(_ x: Zelle, _ k: Geloest) -> String? {
+    func ganzzahligVerraten(_ x: Zelle, _ k: Geloest, _ neueZeugen: Zeugenablage = Zeugenablage()) -> String? {
         guard modell.schutzart[x] == .anzahl, let e = modell.ausdruck[x], let w = modell.wahrerWert(x), !w.istNull
         else { return nil }
         let m = modell.katalog.kennzahlen[x.kennzahl].mindestfallzahl
@@ -141,13 +141,14 @@ extension Pruefstand {
             return "ganzzahlig beweisbar unter \(m)"
         }
         switch Simplex.ganzzahligLoesbar(lp, ganz: ganz, wurzel: wurzel) {
-        case true?:
+        case .punkt(let p):
             Pruefzaehler.zaehle("ganzzahlig: sicher")
+            if let z = zeuge(x, p, k.lokal) { neueZeugen.setze(x, z) }
             return nil
-        case false?:
+        case .keiner:
             Pruefzaehler.zaehle("ganzzahlig: verraten")
             return "ganzzahlig beweisbar unter \(m)"
-        case nil:
+        case .unentschieden:
             Pruefzaehler.zaehle("ganzzahlig: unentschieden")
             return "ganzzahlig nicht entscheidbar"
         }
@@ -178,15 +179,17 @@ extension Pruefstand {
         }
         // The integer checks are independent: on all cores, collected in order.
         let pruefen = offen
+        let neueZeugen = Zeugenablage()
         let ablage = Ablage<Bool>(anzahl: pruefen.count)
         let naechste = Laufnummer()
         DispatchQueue.concurrentPerform(
             iterations: min(ProcessInfo.processInfo.activeProcessorCount, max(1, pruefen.count))
         ) { _ in
             while let n = naechste.weiter(bis: pruefen.count) {
-                ablage.setze(n, ganzzahligVerraten(pruefen[n].0, pruefen[n].1) != nil)
+                ablage.setze(n, ganzzahligVerraten(pruefen[n].0, pruefen[n].1, neueZeugen) != nil)
             }
         }
+        zeugen.merge(neueZeugen.alle) { $1 }
         var ganzVerraten: [Zelle: Bool] = [:]
         for ((x, _), verraten) in zip(offen, ablage.alle) {
             ganzVerraten[x] = verraten

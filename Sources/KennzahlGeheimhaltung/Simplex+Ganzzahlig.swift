@@ -8,21 +8,32 @@ import KennzahlBasis
 /// rounded to whole numbers is tried against the original program first: most programs of the
 /// audit have an integer point next to their vertices, and one found ends the search.
 extension Simplex {
+    /// What the search found.
+    enum Ganzzahlig {
+        /// An integer point (every variable of the program, whole numbers where asked).
+        case punkt([ExakteZahl])
+        /// None exists.
+        case keiner
+        /// Not decided within the node limit.
+        case unentschieden
+    }
+
     /// Whether an integer point exists: a feasible point of `lp` whose variables in `ganz` are
-    /// whole numbers; nil when `hoechsteKnoten` nodes did not decide it.
-    /// `wurzel`: a feasible tableau of `lp` to start from (else `lp` is solved first).
+    /// whole numbers. `wurzel`: a feasible tableau of `lp` to start from (else `lp` is solved
+    /// first). Undecided after `hoechsteKnoten` nodes (the audit then counts the value as given
+    /// away: more is withheld, never less).
     static func ganzzahligLoesbar(
         _ lp: LinearesProgramm, ganz: Set<Int>, wurzel start: Simplex? = nil, hoechsteKnoten: Int = 50
-    ) -> Bool? {
+    ) -> Ganzzahlig {
         Pruefzaehler.zaehle("ganzzahlige Prüfungen")
-        guard let wurzel = start ?? (try? Simplex(lp)) else { return false }
+        guard let wurzel = start ?? (try? Simplex(lp)) else { return .keiner }
         let reihenfolge = ganz.sorted()
         var stapel = [wurzel]
         var knoten = 0
         while var s = stapel.popLast() {
             knoten += 1
             Pruefzaehler.zaehle("ganzzahlige Knoten")
-            if knoten > hoechsteKnoten { return nil }
+            if knoten > hoechsteKnoten { return .unentschieden }
             let x = s.loesung()
             // A fractional expression (a numerator, a denominator) first, then a fractional variable.
             var zweig: [Int: Bruch]?, wert = ExakteZahl.null
@@ -45,13 +56,13 @@ extension Simplex {
             guard let zweig else {
                 Pruefzaehler.hoechstens("Knoten bis zum ganzzahligen Punkt (größte Zahl)", knoten)
                 Pruefzaehler.zaehle("Knoten bis zum ganzzahligen Punkt (Summe)", knoten)
-                return true
+                return .punkt(x)
             }
-            if gerundetZulaessig(lp, x, ganz) {
+            if let y = gerundetZulaessig(lp, x, ganz) {
                 Pruefzaehler.zaehle("ganzzahlig: gerundet gefunden")
                 Pruefzaehler.hoechstens("Knoten bis zum ganzzahligen Punkt (größte Zahl)", knoten)
                 Pruefzaehler.zaehle("Knoten bis zum ganzzahligen Punkt (Summe)", knoten)
-                return true
+                return .punkt(y)
             }
             var rechts = s
             if rechts.begrenze(zweig, oben: false, ExakteZahl(Bruch(zaehler: wert.abgerundet + 1, nenner: 1) ?? .null))
@@ -62,7 +73,7 @@ extension Simplex {
                 stapel.append(s)
             }
         }
-        return false
+        return .keiner
     }
 
     /// |frac(v) − ½|, the distance of v's fractional part from one half.
@@ -72,27 +83,27 @@ extension Simplex {
         return d.istNegativ ? -d : d
     }
 
-    /// Whether `x` with its variables in `ganz` rounded to the nearest whole number satisfies
-    /// every constraint and bound of `lp` (checked exactly).
-    static func gerundetZulaessig(_ lp: LinearesProgramm, _ x: [ExakteZahl], _ ganz: Set<Int>) -> Bool {
+    /// `x` with its variables in `ganz` rounded to the nearest whole number, when that point
+    /// satisfies every constraint and bound of `lp` (checked exactly); nil otherwise.
+    static func gerundetZulaessig(_ lp: LinearesProgramm, _ x: [ExakteZahl], _ ganz: Set<Int>) -> [ExakteZahl]? {
         let halb = ExakteZahl(Bruch(zaehler: 1, nenner: 2) ?? .null)
         var y = x
         for v in ganz { y[v] = ExakteZahl(Bruch(zaehler: (x[v] + halb).abgerundet, nenner: 1) ?? .null) }
         for v in y.indices {
-            if let u = lp.unten[v], y[v] < ExakteZahl(u) { return false }
-            if let o = lp.oben[v], ExakteZahl(o) < y[v] { return false }
+            if let u = lp.unten[v], y[v] < ExakteZahl(u) { return nil }
+            if let o = lp.oben[v], ExakteZahl(o) < y[v] { return nil }
         }
         for z in lp.zeilen {
             var s = ExakteZahl.null
             for (v, a) in z.koeffizienten { s = s + ExakteZahl(a) * y[v] }
             let r = ExakteZahl(z.rechts)
             switch z.art {
-            case .gleich: if s != r { return false }
-            case .hoechstens: if r < s { return false }
-            case .mindestens: if s < r { return false }
+            case .gleich: if s != r { return nil }
+            case .hoechstens: if r < s { return nil }
+            case .mindestens: if s < r { return nil }
             }
         }
-        return true
+        return y
     }
 
     /// Adds the bound `Σ a·x ≤ grenze` (`oben`) or `≥ grenze` to a feasible tableau as a row

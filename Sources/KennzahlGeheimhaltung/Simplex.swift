@@ -130,11 +130,20 @@ struct Simplex {
         optimumMitBeweis(ziel, maximieren: maximieren).wert
     }
 
+    /// The maximum of `Σ c·x`, or – as soon as a vertex reaches `genug` – the value of that
+    /// vertex (a lower bound of the maximum that is already enough for the caller); nil when
+    /// unbounded. The tableau stays at the vertex reached.
+    mutating func maximum(_ ziel: [Int: Bruch], genug: Bruch) -> Bruch? {
+        optimumMitBeweis(ziel, maximieren: true, genug: genug).wert
+    }
+
     /// The optimum and its proof: the constraints (numbers of `bedingung` calls) with a non-zero
     /// dual value, i.e. whose combination bounds the objective – rows, and bounds a variable sits
     /// at; a fixed variable's constraints whenever it takes part. Loosening one of them can move
     /// the bound; loosening any other cannot.
-    mutating func optimumMitBeweis(_ ziel: [Int: Bruch], maximieren: Bool) -> (wert: Bruch?, beweis: [Int]) {
+    mutating func optimumMitBeweis(_ ziel: [Int: Bruch], maximieren: Bool, genug: Bruch? = nil) -> (
+        wert: Bruch?, beweis: [Int]
+    ) {
         var kosten = [ExakteZahl](repeating: .null, count: anzahlSpalten)
         var konstant = ExakteZahl.null
         for (j, c) in ziel {
@@ -146,7 +155,9 @@ struct Simplex {
             if let m = s.minus { kosten[m] = -(k * s.vorzeichen) }
         }
         do {
-            let (ergebnis, reduziert) = try minimiere(kosten)
+            // Minimising −c·x (+ konstant): stop once it is at most −genug.
+            let bis = genug.map { -ExakteZahl($0) - konstant }
+            let (ergebnis, reduziert) = try minimiere(kosten, bis: maximieren ? bis : nil)
             let w = ergebnis + konstant
             var beweis = Set<Int>()
             var beteiligt = Set(ziel.keys)
@@ -315,12 +326,20 @@ struct Simplex {
     /// Minimises `kosten·x` from the current feasible basis (Bland's rule); returns the minimum
     /// and the final reduced costs (zero for basis columns; the duals of the rows' identity
     /// columns). The reduced costs are computed once and then updated with every pivot, like a row.
-    private mutating func minimiere(_ kosten: [ExakteZahl]) throws(Abbruch) -> (
+    private mutating func minimiere(_ kosten: [ExakteZahl], bis: ExakteZahl? = nil) throws(Abbruch) -> (
         wert: ExakteZahl, reduziert: [ExakteZahl]
     ) {
         var reduziert = [ExakteZahl](repeating: .null, count: anzahlSpalten)
         for j in 0..<anzahlSpalten where !inBasis[j] { reduziert[j] = reduzierteKosten(kosten, j) }
+        // The objective at the current vertex, kept for stopping early at `bis`.
+        var aktuell = ExakteZahl.null
+        if bis != nil {
+            for i in tabelle.indices where !kosten[basis[i]].istNull {
+                aktuell = aktuell + kosten[basis[i]] * rechts[i]
+            }
+        }
         while true {
+            if let bis, !(bis < aktuell) { return (aktuell, reduziert) }
             guard
                 let j = (0..<anzahlSpalten).first(where: { !gesperrt[$0] && !inBasis[$0] && reduziert[$0].istNegativ })
             else {
@@ -341,6 +360,7 @@ struct Simplex {
             pivot(zeile: i, spalte: j)
             // The reduced-cost row after the pivot: subtract its entry times the new pivot row.
             let f = reduziert[j]
+            if bis != nil { aktuell = aktuell + f * rechts[i] }
             if !f.istNull {
                 for k in 0..<anzahlSpalten where !tabelle[i][k].istNull {
                     reduziert[k] = reduziert[k] - f * tabelle[i][k]
