@@ -186,15 +186,21 @@ enum Tabellenzeichen {
         _ t: Tabelle, mindestfallzahl: Int = 3, abweichend: [(id: String, mindestfallzahl: Int)] = []
     ) -> [String] {
         var genutzt = Set<String>()
-        var geheim = false
+        var geheim = false, ampelGeheim = false
         for z in t.zeilen {
             for c in z {
                 if case .symbol(let s) = c { genutzt.insert(s) }
                 if c == .geheim { geheim = true }
+                if c == .ampelGeheim { ampelGeheim = true }
             }
         }
         var texte = [keinWert, unbekannt, nichtSinnvoll].filter(genutzt.contains).compactMap(erklaerung)
         if geheim { texte.append(geheimText(mindestfallzahl, abweichend: abweichend)) }
+        if ampelGeheim {
+            texte.append(
+                "\(Tabellenzeichen.ampelGeheim) = Ampel aus Gründen des Datenschutzes nicht gezeigt: ihre Farbe ließe auf einen zurückgehaltenen Wert schließen."
+            )
+        }
         return texte
     }
 

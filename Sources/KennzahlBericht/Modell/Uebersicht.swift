@@ -90,7 +90,9 @@ package enum Uebersicht {
             }
             zeilen.append(z)
         }
-        var a = Abschnitt(titel: "Ampel je Kennzahl und Gebiet", tabelle: Tabelle(spalten: spalten, zeilen: zeilen))
+        var tabelle = Tabelle(spalten: spalten, zeilen: zeilen)
+        tabelle.fussnoten = Tabellenzeichen.fussnoten(tabelle)
+        var a = Abschnitt(titel: "Ampel je Kennzahl und Gebiet", tabelle: tabelle)
         a.absaetze = [
             "Jede Zelle nennt Ampelfarbe und Wert und führt zur Zeile der Kennzahl im Ampelbericht des Gebiets; dort steht die Begründung (hier auch beim Zeigen auf die Zelle)."
         ]
