@@ -46,8 +46,9 @@ package enum Berichtslauf {
         var dateien: [String] = []
         /// Data warnings the reports' data-quality note lists (those of the set's periods).
         var hinweiseImBericht = 0
-        /// Public reports: values withheld per reason.
+        /// Public reports: values withheld per reason, and lights withheld.
         var geheim: [Geheimhaltung.Grund: Int]?
+        var lichterGeheim = 0
         /// Lights per area (name, counts per colour), for the summary.
         var ampel: [(gebiet: String, anzahl: [Ampelfarbe: Int])] = []
     }
@@ -307,6 +308,7 @@ package enum Berichtslauf {
         ergebnis.geheim = g.geheimhaltung.map { h in
             Dictionary(uniqueKeysWithValues: Geheimhaltung.Grund.allCases.map { ($0, h.anzahl($0)) })
         }
+        ergebnis.lichterGeheim = g.geheimhaltung?.anzahlLichter ?? 0
         for geb in g.gebiete {
             var anzahl: [Ampelfarbe: Int] = [:]
             for i in g.katalog.kennzahlen.indices {

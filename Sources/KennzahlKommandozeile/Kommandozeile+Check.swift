@@ -96,9 +96,13 @@ extension Kommandozeile {
             return 1
         }
         let zeilen = geheim.protokoll(g.katalog)
-        let zaehlung = Geheimhaltung.Grund.allCases.map { "\(geheim.anzahl($0)) \($0.rawValue)" }.joined(
-            separator: ", ")
-        k.aus("Öffentliche Berichte \(g.periode.deutsch): \(zeilen.count) Werte nicht ausgewiesen (\(zaehlung)).")
+        let zaehlung = Geheimhaltung.Grund.allCases.filter { $0 != .ampel }.map {
+            "\(geheim.anzahl($0)) \($0.rawValue)"
+        }.joined(separator: ", ")
+        let werte = zeilen.count - geheim.anzahlLichter
+        let lichter =
+            geheim.anzahlLichter > 0 ? ", dazu \(Zahlformat.anzahl(geheim.anzahlLichter, "Ampel", "Ampeln"))" : ""
+        k.aus("Öffentliche Berichte \(g.periode.deutsch): \(werte) Werte nicht ausgewiesen (\(zaehlung))\(lichter).")
         if let erste = geheim.kette.first, geheim.kette.count > 1 {
             k.aus(
                 "Geprüft zusammen mit den öffentlichen Berichten von \(erste.deutsch) an (\(geheim.kette.count - 1) frühere Berichtsstände, aus denselben Daten neu berechnet)."

@@ -58,7 +58,10 @@ extension Kommandozeile {
             k.aus(
                 "Öffentliche Berichte: \(zusammen) Werte nicht ausgewiesen (\(primaer) mit zu kleiner Fallzahl, \(zusammen - primaer), aus denen sie sich "
                     + "errechnen ließen – \(geheim[.sekundaer] ?? 0) über eine Beziehung, \(geheim[.pruefung] ?? 0) durch die Prüfung als Gleichungssystem, "
-                    + "\(geheim[.frueher] ?? 0) schon in früheren Berichtsständen). Einzelheiten: kennzahl check --public --period \(periode.name)"
+                    + "\(geheim[.frueher] ?? 0) schon in früheren Berichtsständen)"
+                    + (e.lichterGeheim > 0
+                        ? ", dazu \(Zahlformat.anzahl(e.lichterGeheim, "Ampel", "Ampeln"))" : "")
+                    + ". Einzelheiten: kennzahl check --public --period \(periode.name)"
             )
         }
         let warnungen = e.diagnosen.filter { $0.schwere == .warnung }.count
