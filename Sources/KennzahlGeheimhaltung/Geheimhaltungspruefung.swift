@@ -346,7 +346,6 @@ final class Pruefstand: @unchecked Sendable {
         return (ergebnis, teile)
     }
 
-    /// Solves one component: the range of each of its targets.
     /// Solves one component: the range of each of its targets (`voll`: both bounds of every
     /// target; otherwise a small count gets its upper bound only).
     func loese(_ k: Komponente, voll: Bool = true) -> Result<(Geloest, [Zelle: Intervall]), Fehler> {

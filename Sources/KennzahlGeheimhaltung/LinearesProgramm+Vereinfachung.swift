@@ -2,9 +2,11 @@ import KennzahlBasis
 
 /// Presolve: exact reductions that leave the feasible set as it is and make the tableau small.
 /// The attacker's programs are mostly sums of non-negative cell counts, and many published
-/// counts are 0: `x₁ + x₂ + … = 0` fixes every xᵢ at 0, which empties other rows down to one
-/// variable (a bound) – repeated until nothing changes. A fixed or bounded variable remembers the
-/// constraint that did it, so proofs still name the published values they rest on.
+/// counts are 0: `x₁ + x₂ + … = 0` fixes every xᵢ at 0 (the variable remembers that row as the
+/// constraint behind it), fixed variables become numbers in the other rows. A row emptied to
+/// one variable by fixing stays a row (not a bound), so a proof through it still names the
+/// constraints that fixed its other variables – a bound could name only one. Repeated until
+/// nothing changes.
 extension LinearesProgramm {
     mutating func vereinfache() {
         var geaendert = true
@@ -37,25 +39,19 @@ extension LinearesProgramm {
                     }
                     continue
                 }
+                // A row that lost a fixed variable stays a row: its proof must still name the
+                // constraints that fixed it (the simplex adds them for every row it is in).
+                guard z.koeffizienten.count == z.variablen.count else {
+                    behalten.append(z)
+                    herkunft.append(nummer)
+                    continue
+                }
                 // Non-negative variables with positive coefficients summing to at most 0: all 0.
                 let nullsumme =
                     z.rechts.istNull && (z.art == .gleich || z.art == .hoechstens)
                     && z.koeffizienten.allSatisfy { unten[$0.key] == .null && !$0.value.istNegativ }
                 if nullsumme {
                     for v in z.koeffizienten.keys { schranke(v, unten: .null, oben: .null, herkunft: nummer) }
-                    geaendert = true
-                    continue
-                }
-                // One variable left: a bound.
-                if z.koeffizienten.count == 1, let (v, a) = z.koeffizienten.first, let g = z.rechts.geteilt(durch: a) {
-                    let art: Art =
-                        a.istNegativ
-                        ? (z.art == .hoechstens ? .mindestens : z.art == .mindestens ? .hoechstens : .gleich) : z.art
-                    switch art {
-                    case .gleich: schranke(v, unten: g, oben: g, herkunft: nummer)
-                    case .hoechstens: schranke(v, oben: g, herkunft: nummer)
-                    case .mindestens: schranke(v, unten: g, herkunft: nummer)
-                    }
                     geaendert = true
                     continue
                 }

@@ -37,6 +37,34 @@ import Testing
         }
     }
 
+    /// Presolve keeps proofs whole: y is fixed at 16 by two bounds (0, 1) and x + y = 18 (2) then
+    /// has x alone. The proof of max x = 2 must name y's bounds, not only the sum – else the
+    /// audit withholds nothing of what pinned y (found on a 20-area catalogue: "lässt sich
+    /// nicht schützen"). Also: a zero sum fixes its cells, and min x names it.
+    @Test func vereinfachungBehaeltBeweise() throws {
+        var lp = LinearesProgramm()
+        let x = lp.variable(nichtnegativ: true), y = lp.variable(nichtnegativ: true)
+        lp.bedingung([y: b(1)], .mindestens, b(16))
+        lp.bedingung([y: b(1)], .hoechstens, b(16))
+        lp.bedingung([x: b(1), y: b(1)], .gleich, b(18))
+        lp.vereinfache()
+        var s = try Simplex(lp)
+        let (wert, beweis) = s.optimumMitBeweis([x: b(1)], maximieren: true)
+        #expect(wert == b(2))
+        #expect(beweis.contains(0) && beweis.contains(2), "\(beweis)")
+        var lp2 = LinearesProgramm()
+        let u = lp2.variable(nichtnegativ: true), v = lp2.variable(nichtnegativ: true)
+        let w = lp2.variable(nichtnegativ: true)
+        lp2.bedingung([v: b(1), w: b(1)], .gleich, b(0))
+        lp2.bedingung([u: b(1), v: b(1)], .gleich, b(2))
+        lp2.vereinfache()
+        #expect(lp2.oben[v] == b(0) && lp2.oben[w] == b(0))
+        var s2 = try Simplex(lp2)
+        let (tief, beweis2) = s2.optimumMitBeweis([u: b(1)], maximieren: false)
+        #expect(tief == b(2))
+        #expect(beweis2.contains(0) && beweis2.contains(1), "\(beweis2)")
+    }
+
     @Test func freieVariablenUnbeschraenktUnzulaessig() throws {
         var lp = LinearesProgramm()
         let x = lp.variable(nichtnegativ: false), y = lp.variable(nichtnegativ: true)
